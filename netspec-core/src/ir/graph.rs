@@ -1,0 +1,97 @@
+//! Functions under construction and finished modules.
+
+use super::ops::Op;
+use super::types::TensorType;
+
+/// A value of a function: the result of one node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Value(pub(crate) u32);
+
+impl Value {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub op: Op,
+    pub operands: Vec<Value>,
+    pub ty: TensorType,
+}
+
+/// A finished function: named arguments, nodes in definition order, results.
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub name: String,
+    pub args: Vec<(String, TensorType)>,
+    pub nodes: Vec<Node>,
+    pub results: Vec<Value>,
+}
+
+impl Function {
+    pub fn result_types(&self) -> Vec<TensorType> {
+        self.results
+            .iter()
+            .map(|v| self.nodes[v.index()].ty.clone())
+            .collect()
+    }
+}
+
+/// One StableHLO module: the unit that is compiled, cached and loaded.
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub name: String,
+    pub functions: Vec<Function>,
+}
+
+impl Module {
+    pub fn function(&self, name: &str) -> Option<&Function> {
+        self.functions.iter().find(|f| f.name == name)
+    }
+}
+
+/// A function being built. Ops are appended through the builder methods in `ops.rs`.
+#[derive(Debug)]
+pub struct Graph {
+    pub(crate) f: Function,
+}
+
+impl Graph {
+    pub fn new(name: &str) -> Self {
+        Graph {
+            f: Function {
+                name: name.to_string(),
+                args: vec![],
+                nodes: vec![],
+                results: vec![],
+            },
+        }
+    }
+
+    /// Declares the next argument of the function.
+    pub fn arg(&mut self, name: &str, ty: TensorType) -> Value {
+        let index = self.f.args.len();
+        self.f.args.push((name.to_string(), ty.clone()));
+        self.push(Op::Arg(index), vec![], ty)
+    }
+
+    pub fn ty(&self, v: Value) -> &TensorType {
+        &self.f.nodes[v.index()].ty
+    }
+
+    pub fn shape(&self, v: Value) -> &[usize] {
+        &self.f.nodes[v.index()].ty.shape
+    }
+
+    pub(crate) fn push(&mut self, op: Op, operands: Vec<Value>, ty: TensorType) -> Value {
+        let v = Value(self.f.nodes.len() as u32);
+        self.f.nodes.push(Node { op, operands, ty });
+        v
+    }
+
+    pub fn finish(mut self, results: Vec<Value>) -> Function {
+        self.f.results = results;
+        self.f
+    }
+}

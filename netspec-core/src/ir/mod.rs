@@ -1,0 +1,13 @@
+//! The typed IR: functions of static-shape tensor values, built op by op.
+//!
+//! Every builder re-checks the shapes of its operands and panics on a mismatch. The macro has
+//! already checked a user's spec, so such a panic is an internal bug in a layer, caught before
+//! an ill-typed module could reach IREE.
+
+mod graph;
+mod ops;
+mod types;
+
+pub use graph::{Function, Graph, Module, Node, Value};
+pub use ops::{BinaryOp, CmpDir, DotDims, Op, ReduceKind, UnaryOp};
+pub use types::{DType, TensorType};

@@ -1,0 +1,127 @@
+//! A layer call's arguments as written in a `netspec!` block, independent of any parser:
+//! `dense(512, bias = false)` has one positional and one named argument.
+
+use super::{ArgRef, SpecError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArgValue {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Ident(String),
+}
+
+impl ArgValue {
+    fn describe(&self) -> String {
+        match self {
+            ArgValue::Int(i) => format!("the integer {i}"),
+            ArgValue::Float(x) => format!("the number {x}"),
+            ArgValue::Bool(b) => format!("`{b}`"),
+            ArgValue::Ident(s) => format!("`{s}`"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    pub positional: Vec<ArgValue>,
+    pub named: Vec<(String, ArgValue)>,
+}
+
+impl Args {
+    /// Rejects arguments the layer does not take, naming those it does.
+    pub fn expect(
+        &self,
+        layer: &str,
+        positional: &[&str],
+        named: &[&str],
+    ) -> Result<(), SpecError> {
+        if self.positional.len() > positional.len() {
+            let takes = if positional.is_empty() {
+                "no positional arguments".to_string()
+            } else {
+                format!(
+                    "{} positional argument(s): {}",
+                    positional.len(),
+                    positional.join(", ")
+                )
+            };
+            return Err(SpecError {
+                at: Some(ArgRef::Positional(positional.len())),
+                message: format!("`{layer}` takes {takes}"),
+            });
+        }
+        for (i, (name, _)) in self.named.iter().enumerate() {
+            let known = named.contains(&name.as_str()) || positional.contains(&name.as_str());
+            if !known {
+                let mut all: Vec<&str> = positional.to_vec();
+                all.extend(named);
+                let list = if all.is_empty() {
+                    "none".to_string()
+                } else {
+                    all.join(", ")
+                };
+                return Err(SpecError {
+                    at: Some(ArgRef::Named(name.clone())),
+                    message: format!("`{layer}` has no argument `{name}` (its arguments: {list})"),
+                });
+            }
+            if self.named[..i].iter().any(|(n, _)| n == name) {
+                return Err(SpecError {
+                    at: Some(ArgRef::Named(name.clone())),
+                    message: format!("`{name}` is given twice"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The argument given at position `pos` or by `name`.
+    fn find(&self, pos: Option<usize>, name: &str) -> Option<(ArgRef, &ArgValue)> {
+        if let Some(v) = pos.and_then(|p| self.positional.get(p)) {
+            return Some((ArgRef::Positional(pos.unwrap()), v));
+        }
+        self.named
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(n, v)| (ArgRef::Named(n.clone()), v))
+    }
+
+    /// A positive integer such as a feature count or kernel size.
+    pub fn positive(&self, pos: Option<usize>, name: &str) -> Result<Option<usize>, SpecError> {
+        match self.find(pos, name) {
+            None => Ok(None),
+            Some((_, ArgValue::Int(i))) if *i > 0 => Ok(Some(*i as usize)),
+            Some((at, v)) => Err(SpecError {
+                at: Some(at),
+                message: format!(
+                    "`{name}` must be a positive integer, found {}",
+                    v.describe()
+                ),
+            }),
+        }
+    }
+
+    /// A required positive integer.
+    pub fn required_positive(
+        &self,
+        layer: &str,
+        pos: usize,
+        name: &str,
+    ) -> Result<usize, SpecError> {
+        self.positive(Some(pos), name)?.ok_or_else(|| {
+            SpecError::layer(format!("`{layer}` needs `{name}`, e.g. `{layer}(64)`"))
+        })
+    }
+
+    pub fn bool(&self, name: &str, default: bool) -> Result<bool, SpecError> {
+        match self.find(None, name) {
+            None => Ok(default),
+            Some((_, ArgValue::Bool(b))) => Ok(*b),
+            Some((at, v)) => Err(SpecError {
+                at: Some(at),
+                message: format!("`{name}` must be `true` or `false`, found {}", v.describe()),
+            }),
+        }
+    }
+}

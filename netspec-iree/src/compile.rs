@@ -1,0 +1,167 @@
+//! In-process compilation with IREE's compiler library, cached on disk by content hash.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use eerie::compiler::{Compiler as IreeCompiler, CompilerError};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+
+/// Where and for what a module is compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The CPU of this machine (`llvm-cpu`, `--iree-llvmcpu-target-cpu=host`).
+    HostCpu,
+    /// An NVIDIA GPU of the given compute capability, e.g. "sm_80".
+    Cuda { arch: String },
+}
+
+impl Target {
+    pub fn flags(&self) -> Vec<String> {
+        match self {
+            Target::HostCpu => vec![
+                "--iree-hal-target-backends=llvm-cpu".into(),
+                "--iree-llvmcpu-target-cpu=host".into(),
+            ],
+            Target::Cuda { arch } => vec![
+                "--iree-hal-target-backends=cuda".into(),
+                format!("--iree-cuda-target={arch}"),
+            ],
+        }
+    }
+}
+
+/// A compiled module and how it was obtained.
+pub struct Compiled {
+    pub vmfb: Vec<u8>,
+    pub from_cache: bool,
+    pub seconds: f64,
+}
+
+pub struct Compiler {
+    inner: IreeCompiler,
+    revision: String,
+    cache_dir: Option<PathBuf>,
+}
+
+/// `NETSPEC_CACHE_DIR`, else `$XDG_CACHE_HOME/netspec`, else `~/.cache/netspec`.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("NETSPEC_CACHE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return Some(PathBuf::from(d).join("netspec"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache").join("netspec"))
+}
+
+impl Compiler {
+    /// Loads the compiler library found through Python (`EERIE_PYTHON` picks the interpreter).
+    pub fn new() -> Result<Self, Error> {
+        let inner = IreeCompiler::new().map_err(|e| Error::CompilerMissing {
+            details: e.to_string(),
+        })?;
+        let revision = inner.get_revision().unwrap_or_else(|_| "unknown".into());
+        Ok(Compiler {
+            inner,
+            revision,
+            cache_dir: default_cache_dir(),
+        })
+    }
+
+    /// Uses `dir` for the vmfb cache, or no cache at all.
+    pub fn with_cache_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.cache_dir = dir;
+        self
+    }
+
+    pub fn revision(&self) -> &str {
+        &self.revision
+    }
+
+    /// The cache key: module text, flags and compiler revision.
+    fn key(&self, text: &str, flags: &[String]) -> String {
+        let mut h = Sha256::new();
+        h.update(self.revision.as_bytes());
+        for f in flags {
+            h.update(b"\0");
+            h.update(f.as_bytes());
+        }
+        h.update(b"\0\0");
+        h.update(text.as_bytes());
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Compiles StableHLO text `text` of module `name` for `target`, or reads the cached vmfb.
+    pub fn compile(&self, name: &str, text: &str, target: &Target) -> Result<Compiled, Error> {
+        let start = Instant::now();
+        let flags = target.flags();
+        let key = self.key(text, &flags);
+        let cached = self
+            .cache_dir
+            .as_ref()
+            .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])));
+        if let Some(path) = &cached {
+            if let Ok(vmfb) = std::fs::read(path) {
+                return Ok(Compiled {
+                    vmfb,
+                    from_cache: true,
+                    seconds: start.elapsed().as_secs_f64(),
+                });
+            }
+        }
+        let vmfb = self
+            .inner
+            .compile_str(text, &flags)
+            .map_err(|e| self.compile_error(name, text, e))?;
+        if let Some(path) = &cached {
+            // A cache that cannot be written only costs a recompile next time.
+            let _ = write_atomically(path, &vmfb);
+        }
+        Ok(Compiled {
+            vmfb,
+            from_cache: false,
+            seconds: start.elapsed().as_secs_f64(),
+        })
+    }
+
+    fn compile_error(&self, name: &str, text: &str, e: CompilerError) -> Error {
+        let diagnostics = match &e {
+            CompilerError::IREECompilerError(err, diags) => {
+                let d = diags.to_string();
+                if d.trim().is_empty() {
+                    err.to_string()
+                } else {
+                    format!("{err}\n{d}")
+                }
+            }
+            CompilerError::IREECompilerDiagnosticsError(diags) => diags.to_string(),
+            other => other.to_string(),
+        };
+        let diagnostics = diagnostics
+            .lines()
+            .map(|l| format!("  {l}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let dump = self
+            .cache_dir
+            .as_ref()
+            .map(|d| d.join(format!("{name}-rejected.mlir")));
+        let dump = dump.filter(|p| write_atomically(p, text.as_bytes()).is_ok());
+        Error::Compile {
+            module: name.to_string(),
+            diagnostics,
+            dump,
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}

@@ -1,0 +1,12 @@
+//! netspec-iree: compile a netspec step module in-process with IREE, keep parameters on the
+//! device, and train.
+
+pub mod compile;
+pub mod error;
+pub mod session;
+pub mod trainer;
+
+pub use compile::{Compiler, Target};
+pub use error::Error;
+pub use session::{Device, Session};
+pub use trainer::{EpochStats, EvalStats, LossKind, OptimizerKind, TrainConfig, Trainer};

@@ -1,0 +1,385 @@
+//! Training with parameters and optimizer state resident on the device: per step only the batch
+//! and two scalars (learning rate, step count) go in, and only the loss comes out.
+
+use std::path::Path;
+use std::time::Instant;
+
+use eerie::runtime::Value;
+use indicatif::{ProgressBar, ProgressStyle};
+use netspec_core::checkpoint::{self, NamedTensor};
+use netspec_core::data::{batch, Dataset};
+use netspec_core::loss::Loss;
+use netspec_core::optim::Optimizer;
+use netspec_core::schedule::Schedule;
+use netspec_core::step::{self, StepConfig};
+use netspec_core::Network;
+
+use crate::compile::Compiler;
+use crate::error::{runtime, Error};
+use crate::session::{read_f32, read_scalar, Device, Session};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptimizerKind {
+    Sgd,
+    Adam,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LossKind {
+    CrossEntropy,
+    /// Against the one-hot encoding of the labels.
+    MeanSquaredError,
+}
+
+/// Everything that decides a training run. Defaults: the book's baseline recipe (SGD, lr 0.1,
+/// batch 128, 12 epochs).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainConfig {
+    pub lr: f64,
+    pub batch_size: usize,
+    pub epochs: usize,
+    pub optimizer: OptimizerKind,
+    pub momentum: f64,
+    /// SGD: L2 added to the gradient; Adam: decoupled (AdamW).
+    pub weight_decay: f64,
+    pub cosine: bool,
+    pub warmup_epochs: usize,
+    pub label_smoothing: f64,
+    pub loss: LossKind,
+    pub seed: u64,
+    pub shuffle: bool,
+    /// Stop after this many train steps in all.
+    pub max_steps: Option<usize>,
+    pub progress: bool,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            lr: 0.1,
+            batch_size: 128,
+            epochs: 12,
+            optimizer: OptimizerKind::Sgd,
+            momentum: 0.0,
+            weight_decay: 0.0,
+            cosine: false,
+            warmup_epochs: 0,
+            label_smoothing: 0.0,
+            loss: LossKind::CrossEntropy,
+            seed: 0,
+            shuffle: true,
+            max_steps: None,
+            progress: true,
+        }
+    }
+}
+
+impl TrainConfig {
+    pub fn step_config(&self) -> StepConfig {
+        let optimizer = match self.optimizer {
+            OptimizerKind::Sgd => Optimizer::Sgd {
+                momentum: self.momentum,
+                weight_decay: self.weight_decay,
+            },
+            OptimizerKind::Adam => Optimizer::Adam {
+                beta1: 0.9,
+                beta2: 0.999,
+                eps: 1e-8,
+                weight_decay: self.weight_decay,
+            },
+        };
+        let loss = match self.loss {
+            LossKind::CrossEntropy => Loss::CrossEntropy {
+                label_smoothing: self.label_smoothing,
+            },
+            LossKind::MeanSquaredError => Loss::MeanSquaredError,
+        };
+        StepConfig {
+            batch: self.batch_size,
+            loss,
+            optimizer,
+        }
+    }
+
+    pub fn schedule(&self, steps_per_epoch: usize) -> Schedule {
+        Schedule {
+            base: self.lr,
+            warmup_steps: self.warmup_epochs * steps_per_epoch,
+            total_steps: self.epochs * steps_per_epoch,
+            cosine: self.cosine,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EpochStats {
+    pub epoch: usize,
+    pub steps: usize,
+    pub train_loss: f64,
+    pub seconds: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvalStats {
+    pub loss: f64,
+    pub accuracy: f64,
+    pub examples: usize,
+}
+
+pub struct Trainer {
+    session: Session,
+    params: Vec<Value>,
+    opt_state: Vec<Value>,
+    steps_done: usize,
+    pub config: TrainConfig,
+}
+
+impl Trainer {
+    /// Compiles (or loads from cache) the train step of `N` and places its parameters on the
+    /// device: from `init` when given (checked against the network), else freshly initialised.
+    pub fn new<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+    ) -> Result<Self, Error> {
+        if config.batch_size == 0 {
+            return Err(Error::Usage("the batch size must be at least 1".into()));
+        }
+        let step = step::build::<N>(config.step_config());
+        let session = Session::new(compiler, step, device)?;
+        let params = init.unwrap_or_else(|| N::init_params(config.seed));
+        let mut t = Trainer {
+            session,
+            params: vec![],
+            opt_state: vec![],
+            steps_done: 0,
+            config,
+        };
+        t.set_params(params)?;
+        let state = t.session.step.opt_state.clone();
+        t.opt_state = state
+            .iter()
+            .map(|(_, s)| t.session.upload_f32(s, &vec![0.0; s.iter().product()]))
+            .collect::<Result<_, _>>()?;
+        Ok(t)
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn steps_done(&self) -> usize {
+        self.steps_done
+    }
+
+    /// Replaces the parameters, after checking names and shapes against the network.
+    pub fn set_params(&mut self, tensors: Vec<NamedTensor>) -> Result<(), Error> {
+        let expected: Vec<(String, Vec<usize>)> = self
+            .session
+            .step
+            .params
+            .iter()
+            .map(|p| (p.name.clone(), p.shape.clone()))
+            .collect();
+        let tensors = checkpoint::match_specs(
+            Path::new("(given parameters)"),
+            self.session.step.network,
+            tensors,
+            &expected,
+        )?;
+        self.params = tensors
+            .iter()
+            .map(|t| self.session.upload_f32(&t.shape, &t.data))
+            .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+
+    /// Reads every parameter and buffer back from the device.
+    pub fn params(&self) -> Result<Vec<NamedTensor>, Error> {
+        self.session
+            .step
+            .params
+            .iter()
+            .zip(&self.params)
+            .map(|(spec, v)| {
+                Ok(NamedTensor {
+                    name: spec.name.clone(),
+                    shape: spec.shape.clone(),
+                    data: read_f32(v)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
+        let meta = vec![
+            ("network".to_string(), self.session.step.network.to_string()),
+            ("format".to_string(), "pt".to_string()),
+        ];
+        Ok(checkpoint::save(path, &self.params()?, &meta)?)
+    }
+
+    /// Loads a checkpoint, refusing one saved from another network.
+    pub fn load(&mut self, path: &Path) -> Result<(), Error> {
+        let loaded = checkpoint::load(path)?;
+        let expected: Vec<(String, Vec<usize>)> = self
+            .session
+            .step
+            .params
+            .iter()
+            .map(|p| (p.name.clone(), p.shape.clone()))
+            .collect();
+        let tensors = checkpoint::match_specs(path, self.session.step.network, loaded, &expected)?;
+        self.set_params(tensors)
+    }
+
+    fn upload_target(&self, labels: &[i32]) -> Result<Value, Error> {
+        let target = &self.session.step.target;
+        match self.config.loss {
+            LossKind::CrossEntropy => self.session.upload_i32(&target.shape, labels),
+            LossKind::MeanSquaredError => {
+                let classes = target.shape[1];
+                let mut onehot = vec![0.0f32; labels.len() * classes];
+                for (i, l) in labels.iter().enumerate() {
+                    onehot[i * classes + *l as usize] = 1.0;
+                }
+                self.session.upload_f32(&target.shape, &onehot)
+            }
+        }
+    }
+
+    /// One train step on a batch already gathered on the host. Returns the batch's loss.
+    pub fn step(
+        &mut self,
+        images: &[f32],
+        labels: &[i32],
+        lr: f64,
+        epoch: usize,
+    ) -> Result<f32, Error> {
+        let s = &self.session;
+        let x = s.upload_f32(&s.step.input.shape, images)?;
+        let t = self.upload_target(labels)?;
+        let lr = s.upload_f32(&[], &[lr as f32])?;
+        let step = s.upload_f32(&[], &[(self.steps_done + 1) as f32])?;
+        let inputs: Vec<Value> = self
+            .params
+            .iter()
+            .chain(&self.opt_state)
+            .cloned()
+            .chain([lr, step, x, t])
+            .collect();
+        let mut outs = s
+            .train
+            .invoke(inputs)
+            .map_err(runtime("running train_step"))?;
+        let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;
+        if !loss.is_finite() {
+            // The new parameters are dropped here; the last finite ones stay.
+            return Err(Error::NonFiniteLoss {
+                epoch,
+                step: self.steps_done + 1,
+                loss,
+            });
+        }
+        self.opt_state = outs.split_off(self.params.len());
+        self.params = outs;
+        self.steps_done += 1;
+        Ok(loss)
+    }
+
+    /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last).
+    pub fn train_epoch(&mut self, data: &Dataset, epoch: usize) -> Result<EpochStats, Error> {
+        let start = Instant::now();
+        let bs = self.config.batch_size;
+        let steps_per_epoch = data.len() / bs;
+        if steps_per_epoch == 0 {
+            return Err(Error::Usage(format!(
+                "{} training examples do not fill one batch of {bs}",
+                data.len()
+            )));
+        }
+        let schedule = self.config.schedule(steps_per_epoch);
+        let order = batch::epoch_order(data.len(), self.config.seed, epoch, self.config.shuffle);
+        let remaining = self
+            .config
+            .max_steps
+            .map(|m| m.saturating_sub(self.steps_done))
+            .unwrap_or(usize::MAX);
+        let steps = steps_per_epoch.min(remaining);
+        let bar = self.progress_bar(steps as u64, epoch);
+        let (mut images, mut labels) = (Vec::new(), Vec::new());
+        let mut total = 0.0f64;
+        for i in 0..steps {
+            batch::gather(data, &order[i * bs..(i + 1) * bs], &mut images, &mut labels);
+            let lr = schedule.lr(self.steps_done);
+            let loss = self.step(&images, &labels, lr, epoch)?;
+            total += loss as f64;
+            bar.inc(1);
+            if i % 20 == 0 {
+                bar.set_message(format!("loss {:.4}", total / (i + 1) as f64));
+            }
+        }
+        bar.finish_and_clear();
+        Ok(EpochStats {
+            epoch,
+            steps,
+            train_loss: total / steps.max(1) as f64,
+            seconds: start.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Loss and accuracy over all of `data`; the last batch is padded and its padding weighted 0.
+    pub fn evaluate(&self, data: &Dataset) -> Result<EvalStats, Error> {
+        let s = &self.session;
+        let bs = self.config.batch_size;
+        let order: Vec<usize> = (0..data.len()).collect();
+        let (mut images, mut labels) = (Vec::new(), Vec::new());
+        let (mut loss, mut correct) = (0.0f64, 0.0f64);
+        for chunk in order.chunks(bs) {
+            let mut idx = chunk.to_vec();
+            idx.resize(bs, chunk[0]);
+            batch::gather(data, &idx, &mut images, &mut labels);
+            let mut weight = vec![1.0f32; chunk.len()];
+            weight.resize(bs, 0.0);
+            let inputs: Vec<Value> = self
+                .params
+                .iter()
+                .cloned()
+                .chain([
+                    s.upload_f32(&s.step.input.shape, &images)?,
+                    self.upload_target(&labels)?,
+                    s.upload_f32(&[bs], &weight)?,
+                ])
+                .collect();
+            let outs = s
+                .eval
+                .invoke(inputs)
+                .map_err(runtime("running eval_step"))?;
+            loss += read_scalar(&outs[0])? as f64;
+            correct += read_scalar(&outs[1])? as f64;
+        }
+        let n = data.len().max(1) as f64;
+        Ok(EvalStats {
+            loss: loss / n,
+            accuracy: correct / n,
+            examples: data.len(),
+        })
+    }
+
+    fn progress_bar(&self, len: u64, epoch: usize) -> ProgressBar {
+        if !self.config.progress {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(len);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "epoch {prefix} [{bar:30}] {pos}/{len} steps {msg} ({elapsed}, eta {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_prefix(epoch.to_string());
+        bar
+    }
+}

