@@ -2,15 +2,7 @@
 //! 12 epochs) on Fashion-MNIST by default, or the MNIST digits with `--dataset mnist`.
 
 use netspec::cli::{self, Defaults};
-use netspec::prelude::*;
-
-netspec! {
-    /// 784 -> 10.
-    pub MnistLinear: [1, 28, 28] => {
-        flatten,
-        dense(10),
-    }
-}
+use netspec::models::MnistLinear;
 
 fn main() {
     cli::main::<MnistLinear>(Defaults::default());

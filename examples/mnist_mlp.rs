@@ -2,17 +2,7 @@
 //! 128, 12 epochs) on Fashion-MNIST by default, or the MNIST digits with `--dataset mnist`.
 
 use netspec::cli::{self, Defaults};
-use netspec::prelude::*;
-
-netspec! {
-    /// 784 -> 512 -> 512 -> 10, ReLU.
-    pub MnistMlp: [1, 28, 28] => {
-        flatten,
-        dense(512), relu,
-        dense(512), relu,
-        dense(10),
-    }
-}
+use netspec::models::MnistMlp;
 
 fn main() {
     cli::main::<MnistMlp>(Defaults::default());

@@ -15,7 +15,10 @@
 //! }
 //! ```
 
+extern crate self as netspec;
+
 pub mod cli;
+pub mod models;
 
 pub use netspec_core as core;
 pub use netspec_iree as iree;

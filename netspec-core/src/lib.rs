@@ -2,6 +2,7 @@
 //! train-step assembler, a reference evaluator, data loaders and checkpoints.
 
 pub mod checkpoint;
+pub mod contract;
 pub mod data;
 pub mod emit;
 pub mod ir;

@@ -212,6 +212,17 @@ impl Trainer {
             .collect()
     }
 
+    /// Reads the optimizer state (momentum buffers, Adam moments) back from the device.
+    pub fn optimizer_state(&self) -> Result<Vec<NamedTensor>, Error> {
+        self.session
+            .step
+            .opt_state
+            .iter()
+            .zip(&self.opt_state)
+            .map(|((name, shape), v)| Ok(NamedTensor { name: name.clone(), shape: shape.clone(), data: read_f32(v)? }))
+            .collect()
+    }
+
     pub fn save(&self, path: &Path) -> Result<(), Error> {
         let meta = vec![
             ("network".to_string(), self.session.step.network.to_string()),

@@ -1,0 +1,11 @@
+// A zero-sized input dimension.
+use netspec::prelude::*;
+
+netspec! {
+    pub Mlp: [0, 28] => {
+        flatten,
+        dense(10),
+    }
+}
+
+fn main() {}
