@@ -11,9 +11,16 @@ fn data_dir(kind: DatasetKind) -> std::path::PathBuf {
 
 fn short_run(kind: DatasetKind) -> (f64, f64, f64) {
     let split = data::load(kind, &data_dir(kind)).expect("data set (run scripts/setup.sh)");
-    let config = TrainConfig { batch_size: 64, epochs: 1, max_steps: Some(120), progress: false, ..TrainConfig::default() };
+    let config = TrainConfig {
+        batch_size: 64,
+        epochs: 1,
+        max_steps: Some(120),
+        progress: false,
+        ..TrainConfig::default()
+    };
     let compiler = Compiler::new().expect("IREE compiler (run scripts/setup.sh)");
-    let mut trainer = Trainer::new::<MnistMlp>(&compiler, config, None, &Device::LocalTask).unwrap();
+    let mut trainer =
+        Trainer::new::<MnistMlp>(&compiler, config, None, &Device::LocalTask).unwrap();
     let before = trainer.evaluate(&split.test).unwrap();
     let stats = trainer.train_epoch(&split.train, 1).unwrap();
     assert_eq!(stats.steps, 120);
@@ -25,24 +32,44 @@ fn short_run(kind: DatasetKind) -> (f64, f64, f64) {
 fn mlp_learns_fashion_mnist() {
     let (before, after, accuracy) = short_run(DatasetKind::FashionMnist);
     assert!(after < 0.6 * before, "test loss {before:.3} -> {after:.3}");
-    assert!(accuracy > 0.70, "test accuracy {accuracy:.3} after 120 steps (chance is 0.1)");
+    assert!(
+        accuracy > 0.70,
+        "test accuracy {accuracy:.3} after 120 steps (chance is 0.1)"
+    );
 }
 
 #[test]
 fn mlp_learns_mnist_digits() {
     let (before, after, accuracy) = short_run(DatasetKind::Mnist);
     assert!(after < 0.6 * before, "test loss {before:.3} -> {after:.3}");
-    assert!(accuracy > 0.80, "test accuracy {accuracy:.3} after 120 steps (chance is 0.1)");
+    assert!(
+        accuracy > 0.80,
+        "test accuracy {accuracy:.3} after 120 steps (chance is 0.1)"
+    );
 }
 
 #[test]
 fn nan_loss_is_an_error_that_keeps_the_last_good_parameters() {
-    let split = data::load(DatasetKind::FashionMnist, &data_dir(DatasetKind::FashionMnist)).unwrap();
-    let config = TrainConfig { batch_size: 32, progress: false, ..TrainConfig::default() };
+    let split = data::load(
+        DatasetKind::FashionMnist,
+        &data_dir(DatasetKind::FashionMnist),
+    )
+    .unwrap();
+    let config = TrainConfig {
+        batch_size: 32,
+        progress: false,
+        ..TrainConfig::default()
+    };
     let compiler = Compiler::new().unwrap();
-    let mut trainer = Trainer::new::<MnistMlp>(&compiler, config, None, &Device::LocalTask).unwrap();
+    let mut trainer =
+        Trainer::new::<MnistMlp>(&compiler, config, None, &Device::LocalTask).unwrap();
     let (mut images, mut labels) = (vec![], vec![]);
-    data::batch::gather(&split.train, &(0..32).collect::<Vec<_>>(), &mut images, &mut labels);
+    data::batch::gather(
+        &split.train,
+        &(0..32).collect::<Vec<_>>(),
+        &mut images,
+        &mut labels,
+    );
     trainer.step(&images, &labels, 0.1, 1).unwrap();
     let good = trainer.params().unwrap();
     images[5] = f32::NAN;
@@ -50,7 +77,11 @@ fn nan_loss_is_an_error_that_keeps_the_last_good_parameters() {
         Err(Error::NonFiniteLoss { step: 2, .. }) => {}
         other => panic!("expected a NonFiniteLoss error at step 2, got {other:?}"),
     }
-    assert_eq!(trainer.params().unwrap(), good, "parameters changed by a NaN step");
+    assert_eq!(
+        trainer.params().unwrap(),
+        good,
+        "parameters changed by a NaN step"
+    );
     assert_eq!(trainer.steps_done(), 1);
 }
 
@@ -61,10 +92,23 @@ fn checkpoint_round_trip_and_refusal_of_another_network() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("mlp.safetensors");
     let compiler = Compiler::new().unwrap();
-    let config = TrainConfig { batch_size: 16, progress: false, ..TrainConfig::default() };
+    let config = TrainConfig {
+        batch_size: 16,
+        progress: false,
+        ..TrainConfig::default()
+    };
     let a = Trainer::new::<MnistMlp>(&compiler, config.clone(), None, &Device::LocalTask).unwrap();
     a.save(&path).unwrap();
-    let mut b = Trainer::new::<MnistMlp>(&compiler, TrainConfig { seed: 99, ..config.clone() }, None, &Device::LocalTask).unwrap();
+    let mut b = Trainer::new::<MnistMlp>(
+        &compiler,
+        TrainConfig {
+            seed: 99,
+            ..config.clone()
+        },
+        None,
+        &Device::LocalTask,
+    )
+    .unwrap();
     assert_ne!(a.params().unwrap(), b.params().unwrap());
     b.load(&path).unwrap();
     assert_eq!(a.params().unwrap(), b.params().unwrap());
@@ -73,12 +117,23 @@ fn checkpoint_round_trip_and_refusal_of_another_network() {
     let w = saved.iter().find(|t| t.name == "1.weight").unwrap();
     assert_eq!(w.shape, vec![512, 784]);
 
-    let mut other = Trainer::new::<MnistLinear>(&compiler, config, None, &Device::LocalTask).unwrap();
+    let mut other =
+        Trainer::new::<MnistLinear>(&compiler, config, None, &Device::LocalTask).unwrap();
     let before = other.params().unwrap();
     let err = other.load(&path).unwrap_err().to_string();
     assert!(err.contains("does not fit network MnistLinear"), "{err}");
-    assert!(err.contains("unexpected 3.bias, 3.weight, 5.bias, 5.weight"), "{err}");
-    assert!(err.contains("1.weight: checkpoint [512, 784] vs network [10, 784]"), "{err}");
-    assert_eq!(other.params().unwrap(), before, "a refused checkpoint changed the parameters");
+    assert!(
+        err.contains("unexpected 3.bias, 3.weight, 5.bias, 5.weight"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1.weight: checkpoint [512, 784] vs network [10, 784]"),
+        "{err}"
+    );
+    assert_eq!(
+        other.params().unwrap(),
+        before,
+        "a refused checkpoint changed the parameters"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

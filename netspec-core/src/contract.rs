@@ -36,11 +36,16 @@ pub struct Discrepancy {
 
 /// Random values in ±[0.1, 2].
 fn away_from_zero(rng: &mut ChaCha8Rng, n: usize) -> Vec<f64> {
-    (0..n).map(|_| rng.gen_range(0.1..2.0) * if rng.gen::<bool>() { 1.0 } else { -1.0 }).collect()
+    (0..n)
+        .map(|_| rng.gen_range(0.1..2.0) * if rng.gen::<bool>() { 1.0 } else { -1.0 })
+        .collect()
 }
 
 fn random_tensor(rng: &mut ChaCha8Rng, ty: &TensorType) -> Tensor {
-    Tensor::F(ndarray::ArrayD::from_shape_vec(ty.shape.clone(), away_from_zero(rng, ty.elements())).expect("shape"))
+    Tensor::F(
+        ndarray::ArrayD::from_shape_vec(ty.shape.clone(), away_from_zero(rng, ty.elements()))
+            .expect("shape"),
+    )
 }
 
 /// s = Σ y·r, with r the last argument.
@@ -58,7 +63,10 @@ pub fn layer_case<L: Layer>(layer: &L, input: &[usize], batch: usize, seed: u64)
     let build = |with_grad: bool| {
         let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
         let x = g.arg("x", TensorType::f32(&shape));
-        let p: Vec<Value> = params.iter().map(|s| g.arg(&s.name, TensorType::f32(&s.shape))).collect();
+        let p: Vec<Value> = params
+            .iter()
+            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
+            .collect();
         let fwd = layer.forward(&mut g, x, &p, Mode::Train);
         let (s, r) = dot_with_cotangent(&mut g, fwd.y);
         if with_grad {
@@ -72,9 +80,20 @@ pub fn layer_case<L: Layer>(layer: &L, input: &[usize], batch: usize, seed: u64)
     };
     let (value, gradient) = (build(false), build(true));
     let mut wrt = vec![0];
-    wrt.extend(params.iter().enumerate().filter(|(_, s)| s.trainable).map(|(i, _)| i + 1));
+    wrt.extend(
+        params
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.trainable)
+            .map(|(i, _)| i + 1),
+    );
     let inputs = random_inputs(&value, seed);
-    Case { value, gradient, wrt, inputs }
+    Case {
+        value,
+        gradient,
+        wrt,
+        inputs,
+    }
 }
 
 /// The contract case of a whole network: its backward against its forward.
@@ -85,7 +104,10 @@ pub fn network_case<N: Network>(batch: usize, seed: u64) -> Case {
     let build = |with_grad: bool| {
         let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
         let x = g.arg("x", TensorType::f32(&shape));
-        let p: Vec<Value> = params.iter().map(|s| g.arg(&s.name, TensorType::f32(&s.shape))).collect();
+        let p: Vec<Value> = params
+            .iter()
+            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
+            .collect();
         let fwd = N::forward(&mut g, x, &p, Mode::Train);
         let (s, r) = dot_with_cotangent(&mut g, fwd.y);
         if with_grad {
@@ -96,9 +118,19 @@ pub fn network_case<N: Network>(batch: usize, seed: u64) -> Case {
         }
     };
     let (value, gradient) = (build(false), build(true));
-    let wrt = params.iter().enumerate().filter(|(_, s)| s.trainable).map(|(i, _)| i + 1).collect();
+    let wrt = params
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.trainable)
+        .map(|(i, _)| i + 1)
+        .collect();
     let inputs = random_inputs(&value, seed);
-    Case { value, gradient, wrt, inputs }
+    Case {
+        value,
+        gradient,
+        wrt,
+        inputs,
+    }
 }
 
 /// The contract case of a loss: its gradient with respect to the network output `y` [B, K].
@@ -115,15 +147,25 @@ pub fn loss_case(loss: Loss, batch: usize, classes: usize, seed: u64) -> Case {
     let mut inputs = random_inputs(&value, seed);
     if target_ty.dtype == DType::I32 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
-        let labels: Vec<i32> = (0..batch).map(|_| rng.gen_range(0..classes as i32)).collect();
+        let labels: Vec<i32> = (0..batch)
+            .map(|_| rng.gen_range(0..classes as i32))
+            .collect();
         inputs[1] = Tensor::i32_data(&[batch], &labels);
     }
-    Case { value, gradient, wrt: vec![0], inputs }
+    Case {
+        value,
+        gradient,
+        wrt: vec![0],
+        inputs,
+    }
 }
 
 fn random_inputs(f: &Function, seed: u64) -> Vec<Tensor> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    f.args.iter().map(|(_, ty)| random_tensor(&mut rng, ty)).collect()
+    f.args
+        .iter()
+        .map(|(_, ty)| random_tensor(&mut rng, ty))
+        .collect()
 }
 
 /// Compares the closed-form gradient with central differences on up to `samples` coordinates
@@ -135,9 +177,18 @@ pub fn check(case: &Case, samples: usize, seed: u64) -> Vec<Discrepancy> {
     let mut report = vec![];
     for (k, &arg) in case.wrt.iter().enumerate() {
         let grad = analytic[k].float();
-        assert_eq!(grad.shape(), case.inputs[arg].shape(), "gradient of {} has the wrong shape", case.value.args[arg].0);
+        assert_eq!(
+            grad.shape(),
+            case.inputs[arg].shape(),
+            "gradient of {} has the wrong shape",
+            case.value.args[arg].0
+        );
         let n = grad.len();
-        let coords: Vec<usize> = if n <= samples { (0..n).collect() } else { (0..samples).map(|_| rng.gen_range(0..n)).collect() };
+        let coords: Vec<usize> = if n <= samples {
+            (0..n).collect()
+        } else {
+            (0..samples).map(|_| rng.gen_range(0..n)).collect()
+        };
         let mut max_error: f64 = 0.0;
         for &c in &coords {
             let eval_at = |delta: f64| {
@@ -151,7 +202,11 @@ pub fn check(case: &Case, samples: usize, seed: u64) -> Vec<Discrepancy> {
             let a = grad.as_slice().expect("standard layout")[c];
             max_error = max_error.max((a - numeric).abs() / numeric.abs().max(1.0));
         }
-        report.push(Discrepancy { name: case.value.args[arg].0.clone(), checked: coords.len(), max_error });
+        report.push(Discrepancy {
+            name: case.value.args[arg].0.clone(),
+            checked: coords.len(),
+            max_error,
+        });
     }
     report
 }
@@ -162,9 +217,18 @@ pub fn assert_holds(case: &Case, samples: usize, tolerance: f64) {
     let bad: Vec<String> = report
         .iter()
         .filter(|d| !(d.max_error <= tolerance))
-        .map(|d| format!("  d/d{}: error {:.3e} over {} coordinates", d.name, d.max_error, d.checked))
+        .map(|d| {
+            format!(
+                "  d/d{}: error {:.3e} over {} coordinates",
+                d.name, d.max_error, d.checked
+            )
+        })
         .collect();
-    assert!(bad.is_empty(), "VJP disagrees with finite differences (tolerance {tolerance:e}):\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "VJP disagrees with finite differences (tolerance {tolerance:e}):\n{}",
+        bad.join("\n")
+    );
     for d in &report {
         assert!(d.checked > 0, "no coordinate of {} was checked", d.name);
     }

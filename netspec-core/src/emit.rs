@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::ir::{BinaryOp, CmpDir, DType, Function, Module, Op, ReduceKind, TensorType, UnaryOp};
+use crate::ir::{
+    BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind, TensorType, UnaryOp,
+};
 
 pub fn module_text(m: &Module) -> String {
     let mut out = String::new();
@@ -46,6 +48,47 @@ fn array(dims: &[usize]) -> String {
     } else {
         format!("array<i64: {}>", list(dims))
     }
+}
+
+fn signed_array(v: &[i64]) -> String {
+    if v.is_empty() {
+        "array<i64>".to_string()
+    } else {
+        format!(
+            "array<i64: {}>",
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+/// `[b, f, 0, 1]`-style layout: which role each position of the tensor plays.
+fn layout(roles: [usize; 4], names: [&str; 2]) -> String {
+    let mut pos = ["?"; 4];
+    let labels = [names[0], names[1], "0", "1"];
+    for (role, p) in roles.iter().enumerate() {
+        pos[*p] = labels[role];
+    }
+    format!("[{}]", pos.join(", "))
+}
+
+fn conv_attrs(d: &ConvDims) -> String {
+    format!(
+        " {{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<{}x{}->{}>, feature_group_count = {} : i64, lhs_dilation = {}, padding = dense<[[{}, {}], [{}, {}]]> : tensor<2x2xi64>, rhs_dilation = {}, window_strides = {}}}",
+        layout(d.lhs, ["b", "f"]),
+        layout(d.rhs, ["o", "i"]),
+        layout(d.out, ["b", "f"]),
+        d.feature_groups,
+        array(&d.lhs_dilation),
+        d.padding[0].0,
+        d.padding[0].1,
+        d.padding[1].0,
+        d.padding[1].1,
+        array(&d.rhs_dilation),
+        array(&d.strides)
+    )
 }
 
 fn function(out: &mut String, f: &Function) {
@@ -166,6 +209,37 @@ fn function(out: &mut String, f: &Function) {
                 "stablehlo.transpose",
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
+            Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
+            Op::Pad {
+                low,
+                high,
+                interior,
+            } => generic(
+                "stablehlo.pad",
+                &format!(
+                    " {{edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}}}",
+                    signed_array(low),
+                    signed_array(high),
+                    array(interior)
+                ),
+            ),
+            Op::Slice {
+                start,
+                limit,
+                strides,
+            } => generic(
+                "stablehlo.slice",
+                &format!(
+                    " {{start_indices = {}, limit_indices = {}, strides = {}}}",
+                    array(start),
+                    array(limit),
+                    array(strides)
+                ),
+            ),
+            Op::Reverse(dims) => generic(
+                "stablehlo.reverse",
+                &format!(" {{dimensions = {}}}", array(dims)),
+            ),
         };
         writeln!(out, "    {} = {text}", name(i)).unwrap();
     }
@@ -215,6 +289,8 @@ fn binary_name(b: BinaryOp) -> &'static str {
         BinaryOp::Max => "stablehlo.maximum",
         BinaryOp::Min => "stablehlo.minimum",
         BinaryOp::Pow => "stablehlo.power",
+        BinaryOp::And => "stablehlo.and",
+        BinaryOp::Or => "stablehlo.or",
     }
 }
 

@@ -15,13 +15,25 @@ const TOL: f64 = 1e-6;
 /// Random small shapes, several per test, reproducible.
 fn shapes(seed: u64, count: usize) -> Vec<(usize, usize, usize)> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    (0..count).map(|_| (rng.gen_range(1..5), rng.gen_range(1..9), rng.gen_range(1..9))).collect()
+    (0..count)
+        .map(|_| {
+            (
+                rng.gen_range(1..5),
+                rng.gen_range(1..9),
+                rng.gen_range(1..9),
+            )
+        })
+        .collect()
 }
 
 #[test]
 fn dense_vjp_input_weight_bias() {
     for (i, (batch, fin, fout)) in shapes(1, 6).into_iter().enumerate() {
-        let layer = Dense { in_features: fin, out_features: fout, bias: true };
+        let layer = Dense {
+            in_features: fin,
+            out_features: fout,
+            bias: true,
+        };
         assert_holds(&layer_case(&layer, &[fin], batch, i as u64), 64, TOL);
     }
 }
@@ -29,7 +41,11 @@ fn dense_vjp_input_weight_bias() {
 #[test]
 fn dense_vjp_without_bias() {
     for (i, (batch, fin, fout)) in shapes(2, 4).into_iter().enumerate() {
-        let layer = Dense { in_features: fin, out_features: fout, bias: false };
+        let layer = Dense {
+            in_features: fin,
+            out_features: fout,
+            bias: false,
+        };
         let case = layer_case(&layer, &[fin], batch, i as u64);
         assert_eq!(case.wrt.len(), 2, "x and weight");
         assert_holds(&case, 64, TOL);
@@ -51,28 +67,47 @@ fn relu_gradient_at_zero_is_zero() {
     let fwd = Relu.forward(&mut g, x, &[], Mode::Train);
     let b = Relu.vjp(&mut g, &fwd.saved, &[], dy, true);
     let f = g.finish(vec![b.dx.unwrap()]);
-    let out = reference::run(&f, &[Tensor::f32_data(&[1, 3], &[-1.0, 0.0, 2.0]), Tensor::f32_data(&[1, 3], &[5.0, 5.0, 5.0])]);
-    assert_eq!(out[0].float().iter().copied().collect::<Vec<_>>(), vec![0.0, 0.0, 5.0]);
+    let out = reference::run(
+        &f,
+        &[
+            Tensor::f32_data(&[1, 3], &[-1.0, 0.0, 2.0]),
+            Tensor::f32_data(&[1, 3], &[5.0, 5.0, 5.0]),
+        ],
+    );
+    assert_eq!(
+        out[0].float().iter().copied().collect::<Vec<_>>(),
+        vec![0.0, 0.0, 5.0]
+    );
 }
 
 #[test]
 fn identity_and_flatten_vjp() {
     assert_holds(&layer_case(&Identity, &[3, 2], 2, 0), 64, TOL);
-    assert_holds(&layer_case(&Flatten { features: 24 }, &[2, 3, 4], 3, 1), 64, TOL);
+    assert_holds(
+        &layer_case(&Flatten { features: 24 }, &[2, 3, 4], 3, 1),
+        64,
+        TOL,
+    );
 }
 
 #[test]
 fn softmax_cross_entropy_gradient() {
     for (i, (batch, _, classes)) in shapes(4, 5).into_iter().enumerate() {
         let classes = classes + 1;
-        assert_holds(&loss_case(Loss::cross_entropy(), batch, classes, i as u64), 64, TOL);
+        assert_holds(
+            &loss_case(Loss::cross_entropy(), batch, classes, i as u64),
+            64,
+            TOL,
+        );
     }
 }
 
 #[test]
 fn softmax_cross_entropy_with_label_smoothing_gradient() {
     for (i, (batch, _, classes)) in shapes(5, 4).into_iter().enumerate() {
-        let loss = Loss::CrossEntropy { label_smoothing: 0.1 };
+        let loss = Loss::CrossEntropy {
+            label_smoothing: 0.1,
+        };
         assert_holds(&loss_case(loss, batch, classes + 1, i as u64), 64, TOL);
     }
 }
@@ -83,7 +118,9 @@ fn mean_squared_error_gradient_is_two_over_n_times_residual() {
         let case = loss_case(Loss::MeanSquaredError, batch, k, i as u64);
         assert_holds(&case, 64, TOL);
         // And literally 2/n (y - t).
-        let grad = reference::run(&case.gradient, &case.inputs)[0].float().clone();
+        let grad = reference::run(&case.gradient, &case.inputs)[0]
+            .float()
+            .clone();
         let (y, t) = (case.inputs[0].float(), case.inputs[1].float());
         let n = (batch * k) as f64;
         for ((g, y), t) in grad.iter().zip(y.iter()).zip(t.iter()) {
@@ -96,7 +133,10 @@ fn mean_squared_error_gradient_is_two_over_n_times_residual() {
 fn cross_entropy_value_matches_a_hand_computation() {
     // logits [1, 2, 3], label 2: loss = log(e^1 + e^2 + e^3) - 3.
     let case = loss_case(Loss::cross_entropy(), 1, 3, 0);
-    let inputs = vec![Tensor::f32_data(&[1, 3], &[1.0, 2.0, 3.0]), Tensor::i32_data(&[1], &[2])];
+    let inputs = vec![
+        Tensor::f32_data(&[1, 3], &[1.0, 2.0, 3.0]),
+        Tensor::i32_data(&[1], &[2]),
+    ];
     let loss = reference::run(&case.value, &inputs)[0].scalar();
     let expected = (1f64.exp() + 2f64.exp() + 3f64.exp()).ln() - 3.0;
     assert!((loss - expected).abs() < 1e-12, "{loss} vs {expected}");
@@ -125,10 +165,17 @@ impl Layer for SkewedDense {
 
 #[test]
 fn the_contract_check_catches_a_wrong_vjp() {
-    let layer = SkewedDense(Dense { in_features: 4, out_features: 3, bias: true });
+    let layer = SkewedDense(Dense {
+        in_features: 4,
+        out_features: 3,
+        bias: true,
+    });
     let report = check(&layer_case(&layer, &[4], 2, 0), 64, 0);
     let by_name = |n: &str| report.iter().find(|d| d.name == n).unwrap().max_error;
     assert!(by_name("x") < TOL);
     assert!(by_name("bias") < TOL);
-    assert!(by_name("weight") > 1e-3, "a 1% error in dW went unnoticed: {report:?}");
+    assert!(
+        by_name("weight") > 1e-3,
+        "a 1% error in dW went unnoticed: {report:?}"
+    );
 }

@@ -219,7 +219,13 @@ impl Trainer {
             .opt_state
             .iter()
             .zip(&self.opt_state)
-            .map(|((name, shape), v)| Ok(NamedTensor { name: name.clone(), shape: shape.clone(), data: read_f32(v)? }))
+            .map(|((name, shape), v)| {
+                Ok(NamedTensor {
+                    name: name.clone(),
+                    shape: shape.clone(),
+                    data: read_f32(v)?,
+                })
+            })
             .collect()
     }
 

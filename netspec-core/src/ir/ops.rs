@@ -24,6 +24,9 @@ pub enum BinaryOp {
     Max,
     Min,
     Pow,
+    /// Logical, on booleans.
+    And,
+    Or,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +55,52 @@ pub struct DotDims {
     pub rhs_contract: Vec<usize>,
 }
 
+/// A 2-D `stablehlo.convolution`. Each layout names the positions of (batch, feature, spatial
+/// 0, spatial 1) in the lhs and result, and of (output feature, input feature, spatial 0,
+/// spatial 1) in the kernel, so gradients can swap roles without transposes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConvDims {
+    pub lhs: [usize; 4],
+    pub rhs: [usize; 4],
+    pub out: [usize; 4],
+    pub strides: [usize; 2],
+    /// (low, high) per spatial dim; negative crops.
+    pub padding: [(i64, i64); 2],
+    pub lhs_dilation: [usize; 2],
+    pub rhs_dilation: [usize; 2],
+    pub feature_groups: usize,
+}
+
+impl ConvDims {
+    /// NCHW input, OIHW kernel, NCHW output: PyTorch's layouts.
+    pub fn nchw(strides: [usize; 2], padding: [(i64, i64); 2]) -> Self {
+        ConvDims {
+            lhs: [0, 1, 2, 3],
+            rhs: [0, 1, 2, 3],
+            out: [0, 1, 2, 3],
+            strides,
+            padding,
+            lhs_dilation: [1, 1],
+            rhs_dilation: [1, 1],
+            feature_groups: 1,
+        }
+    }
+
+    /// Output spatial size along spatial dim `d` for input size `n` and kernel size `k`.
+    pub fn out_size(&self, d: usize, n: usize, k: usize) -> i64 {
+        let dilated = (n as i64 - 1) * self.lhs_dilation[d] as i64
+            + 1
+            + self.padding[d].0
+            + self.padding[d].1;
+        let extent = (k as i64 - 1) * self.rhs_dilation[d] as i64 + 1;
+        if dilated < extent {
+            0
+        } else {
+            (dilated - extent) / self.strides[d] as i64 + 1
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// The function's argument with this index.
@@ -73,6 +122,19 @@ pub enum Op {
     BroadcastInDim(Vec<usize>),
     Reshape,
     Transpose(Vec<usize>),
+    Convolution(ConvDims),
+    /// Operands (x, scalar fill). Per dim: low, high (negative crops), interior.
+    Pad {
+        low: Vec<i64>,
+        high: Vec<i64>,
+        interior: Vec<usize>,
+    },
+    Slice {
+        start: Vec<usize>,
+        limit: Vec<usize>,
+        strides: Vec<usize>,
+    },
+    Reverse(Vec<usize>),
 }
 
 fn free_dims(rank: usize, used: &[&[usize]]) -> Vec<usize> {
@@ -115,6 +177,8 @@ impl Graph {
     pub fn binary(&mut self, op: BinaryOp, a: Value, b: Value) -> Value {
         let (ta, tb) = (self.ty(a).clone(), self.ty(b).clone());
         assert_eq!(ta, tb, "{op:?} operands differ: {ta} vs {tb}");
+        let logical = matches!(op, BinaryOp::And | BinaryOp::Or);
+        assert_eq!(logical, ta.dtype == DType::Bool, "{op:?} on {ta}");
         self.push(Op::Binary(op), vec![a, b], ta)
     }
 
@@ -153,6 +217,12 @@ impl Graph {
     }
     pub fn pow(&mut self, a: Value, b: Value) -> Value {
         self.binary(BinaryOp::Pow, a, b)
+    }
+    pub fn and(&mut self, a: Value, b: Value) -> Value {
+        self.binary(BinaryOp::And, a, b)
+    }
+    pub fn or(&mut self, a: Value, b: Value) -> Value {
+        self.binary(BinaryOp::Or, a, b)
     }
 
     /// `x * c` for a compile-time constant `c`.
@@ -332,5 +402,111 @@ impl Graph {
             vec![x],
             TensorType::new(tx.dtype, &shape),
         )
+    }
+
+    // ---- windows ------------------------------------------------------------------------------
+
+    pub fn convolution(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
+        let (tl, tr) = (self.ty(lhs).clone(), self.ty(rhs).clone());
+        assert!(
+            tl.rank() == 4 && tr.rank() == 4,
+            "convolution of {tl} with {tr}"
+        );
+        let (n, c) = (tl.shape[d.lhs[0]], tl.shape[d.lhs[1]]);
+        let (o, i) = (tr.shape[d.rhs[0]], tr.shape[d.rhs[1]]);
+        assert_eq!(
+            c,
+            i * d.feature_groups,
+            "convolution: {c} input features vs kernel {tr} with {} groups",
+            d.feature_groups
+        );
+        assert_eq!(
+            o % d.feature_groups,
+            0,
+            "convolution: {o} output features in {} groups",
+            d.feature_groups
+        );
+        let mut shape = vec![0; 4];
+        shape[d.out[0]] = n;
+        shape[d.out[1]] = o;
+        for s in 0..2 {
+            let size = d.out_size(s, tl.shape[d.lhs[2 + s]], tr.shape[d.rhs[2 + s]]);
+            assert!(
+                size > 0,
+                "convolution of {tl} with {tr} has an empty output"
+            );
+            shape[d.out[2 + s]] = size as usize;
+        }
+        self.push(
+            Op::Convolution(d),
+            vec![lhs, rhs],
+            TensorType::new(tl.dtype, &shape),
+        )
+    }
+
+    /// Pads with `fill` (a scalar of x's dtype): `low`/`high` per dim (negative crops) and
+    /// `interior` zeros between elements.
+    pub fn pad(
+        &mut self,
+        x: Value,
+        fill: Value,
+        low: &[i64],
+        high: &[i64],
+        interior: &[usize],
+    ) -> Value {
+        let tx = self.ty(x).clone();
+        assert_eq!(
+            self.ty(fill),
+            &TensorType::new(tx.dtype, &[]),
+            "pad fill must be a scalar of {tx}"
+        );
+        assert!(low.len() == tx.rank() && high.len() == tx.rank() && interior.len() == tx.rank());
+        let shape: Vec<usize> = (0..tx.rank())
+            .map(|d| {
+                let n = tx.shape[d] as i64;
+                let size = n + (n - 1).max(0) * interior[d] as i64 + low[d] + high[d];
+                assert!(size >= 0, "pad of {tx} to a negative size");
+                size as usize
+            })
+            .collect();
+        let op = Op::Pad {
+            low: low.to_vec(),
+            high: high.to_vec(),
+            interior: interior.to_vec(),
+        };
+        self.push(op, vec![x, fill], TensorType::new(tx.dtype, &shape))
+    }
+
+    /// Elements start, start + stride, ... below limit, per dim.
+    pub fn slice(
+        &mut self,
+        x: Value,
+        start: &[usize],
+        limit: &[usize],
+        strides: &[usize],
+    ) -> Value {
+        let tx = self.ty(x).clone();
+        assert!(start.len() == tx.rank() && limit.len() == tx.rank() && strides.len() == tx.rank());
+        let shape: Vec<usize> = (0..tx.rank())
+            .map(|d| {
+                assert!(
+                    start[d] <= limit[d] && limit[d] <= tx.shape[d] && strides[d] > 0,
+                    "bad slice of {tx}"
+                );
+                (limit[d] - start[d]).div_ceil(strides[d])
+            })
+            .collect();
+        let op = Op::Slice {
+            start: start.to_vec(),
+            limit: limit.to_vec(),
+            strides: strides.to_vec(),
+        };
+        self.push(op, vec![x], TensorType::new(tx.dtype, &shape))
+    }
+
+    pub fn reverse(&mut self, x: Value, dims: &[usize]) -> Value {
+        let ty = self.ty(x).clone();
+        assert!(dims.iter().all(|d| *d < ty.rank()));
+        self.push(Op::Reverse(dims.to_vec()), vec![x], ty)
     }
 }

@@ -76,8 +76,8 @@ impl Args {
         Ok(())
     }
 
-    /// The argument given at position `pos` or by `name`.
-    fn find(&self, pos: Option<usize>, name: &str) -> Option<(ArgRef, &ArgValue)> {
+    /// The argument given at position `pos` or by `name`, with where it was given.
+    pub fn find(&self, pos: Option<usize>, name: &str) -> Option<(ArgRef, &ArgValue)> {
         if let Some(v) = pos.and_then(|p| self.positional.get(p)) {
             return Some((ArgRef::Positional(pos.unwrap()), v));
         }
@@ -121,6 +121,48 @@ impl Args {
             Some((at, v)) => Err(SpecError {
                 at: Some(at),
                 message: format!("`{name}` must be `true` or `false`, found {}", v.describe()),
+            }),
+        }
+    }
+
+    /// A positive number such as an epsilon or a momentum in (0, 1].
+    pub fn float(&self, name: &str, default: f64) -> Result<f64, SpecError> {
+        match self.find(None, name) {
+            None => Ok(default),
+            Some((_, ArgValue::Float(x))) if *x > 0.0 => Ok(*x),
+            Some((_, ArgValue::Int(i))) if *i > 0 => Ok(*i as f64),
+            Some((at, v)) => Err(SpecError {
+                at: Some(at),
+                message: format!("`{name}` must be a positive number, found {}", v.describe()),
+            }),
+        }
+    }
+
+    /// A padding: a non-negative integer, or `same` (output size = input size at stride 1:
+    /// the extra pixel of an even kernel goes to the bottom and right, as in PyTorch), or
+    /// `valid` (no padding). Returns (low, high) for kernel size `k`.
+    pub fn padding(
+        &self,
+        name: &str,
+        k: usize,
+        stride: usize,
+    ) -> Result<(usize, usize), SpecError> {
+        match self.find(None, name) {
+            None => Ok((0, 0)),
+            Some((_, ArgValue::Int(i))) if *i >= 0 => Ok((*i as usize, *i as usize)),
+            Some((_, ArgValue::Ident(s))) if s == "valid" => Ok((0, 0)),
+            Some((at, ArgValue::Ident(s))) if s == "same" => {
+                if stride != 1 {
+                    return Err(SpecError { at: Some(at), message: format!("`{name} = same` keeps the size only at stride 1, but this layer has stride {stride}: give the padding as a number") });
+                }
+                Ok(((k - 1) / 2, k - 1 - (k - 1) / 2))
+            }
+            Some((at, v)) => Err(SpecError {
+                at: Some(at),
+                message: format!(
+                    "`{name}` must be a non-negative integer, `same` or `valid`, found {}",
+                    v.describe()
+                ),
             }),
         }
     }

@@ -1,14 +1,18 @@
 //! The one list of layers a `netspec!` block can name. Adding a layer: write its file, add a
 //! line here.
+//!
+//! The macro writes a built layer back out as Rust through its `Debug` form, so every layer
+//! struct's Debug output must be a valid expression in the scope of `netspec_core::layers::*`
+//! (plain structs of integers, floats, bools, arrays and tuples do; enums print their path).
 
 use super::*;
 
 macro_rules! catalog {
-    ($($name:literal => $ty:ident),* $(,)?) => {
+    ($($name:literal => $variant:ident: $ty:ident = $ctor:path),* $(,)?) => {
         /// A layer built for a known input shape: what the macro checks and then writes out.
         #[derive(Clone, Debug, PartialEq)]
         pub enum LayerConfig {
-            $($ty($ty)),*
+            $($variant($ty)),*
         }
 
         /// Every layer name, for "did you mean" messages.
@@ -18,36 +22,40 @@ macro_rules! catalog {
             /// Builds layer `name` for a per-example `input`; `Ok(None)` when no layer has that name.
             pub fn build(name: &str, args: &Args, input: &[usize]) -> Result<Option<Self>, SpecError> {
                 match name {
-                    $($name => $ty::from_args(args, input).map(|l| Some(LayerConfig::$ty(l))),)*
+                    $($name => $ctor(args, input).map(|l| Some(LayerConfig::$variant(l))),)*
                     _ => Ok(None),
                 }
             }
 
             pub fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-                match self { $(LayerConfig::$ty(l) => l.output_shape(input)),* }
+                match self { $(LayerConfig::$variant(l) => l.output_shape(input)),* }
             }
 
             pub fn params(&self) -> Vec<crate::params::ParamSpec> {
-                match self { $(LayerConfig::$ty(l) => l.params()),* }
+                match self { $(LayerConfig::$variant(l) => l.params()),* }
             }
 
             /// The layer's type name in `netspec_core::layers`.
             pub fn type_name(&self) -> &'static str {
-                match self { $(LayerConfig::$ty(_) => stringify!($ty)),* }
+                match self { $(LayerConfig::$variant(_) => stringify!($ty)),* }
             }
 
-            /// A Rust expression that rebuilds this configuration, in the scope of
-            /// `netspec_core::layers`: the layer structs' Debug form is their literal syntax.
+            /// A Rust expression that rebuilds this configuration (see the module doc).
             pub fn rust_expr(&self) -> String {
-                match self { $(LayerConfig::$ty(l) => format!("{l:?}")),* }
+                match self { $(LayerConfig::$variant(l) => format!("{l:?}")),* }
             }
         }
     };
 }
 
 catalog! {
-    "dense" => Dense,
-    "flatten" => Flatten,
-    "relu" => Relu,
-    "identity" => Identity,
+    "dense" => Dense: Dense = Dense::from_args,
+    "flatten" => Flatten: Flatten = Flatten::from_args,
+    "relu" => Relu: Relu = Relu::from_args,
+    "identity" => Identity: Identity = Identity::from_args,
+    "conv2d" => Conv2d: Conv2d = Conv2d::from_args,
+    "max_pool" => MaxPool: Pool2d = Pool2d::max_from_args,
+    "avg_pool" => AvgPool: Pool2d = Pool2d::avg_from_args,
+    "global_avg_pool" => GlobalAvgPool: GlobalAvgPool = GlobalAvgPool::from_args,
+    "batch_norm" => BatchNorm: BatchNorm = BatchNorm::from_args,
 }

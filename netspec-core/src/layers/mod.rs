@@ -3,15 +3,23 @@
 
 pub mod activation;
 pub mod args;
+pub mod batch_norm;
 pub mod catalog;
+pub mod conv;
 pub mod dense;
 pub mod flatten;
+pub mod pool;
+pub mod window;
 
 pub use activation::{Identity, Relu};
 pub use args::{ArgValue, Args};
+pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
+pub use conv::Conv2d;
 pub use dense::Dense;
 pub use flatten::Flatten;
+pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
+pub use window::Window;
 
 use crate::ir::{Graph, Value};
 use crate::params::ParamSpec;

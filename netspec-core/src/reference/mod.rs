@@ -3,6 +3,8 @@
 //! Floats are evaluated in f64 whatever the IR's dtype, so finite differences of a whole
 //! function are accurate enough to check closed-form VJPs; integers in i64, booleans as bool.
 
+mod window;
+
 use ndarray::{ArrayD, Axis, Ix2, IxDyn};
 
 use crate::ir::{BinaryOp, CmpDir, DType, DotDims, Function, Op, ReduceKind, UnaryOp};
@@ -104,6 +106,17 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                     out.zip_mut_with(y, |a, b2| *a = binary(*b, *a, *b2));
                     Tensor::F(out)
                 }
+                (Tensor::B(x), Tensor::B(y)) => {
+                    let mut out = x.clone();
+                    out.zip_mut_with(y, |a, b2| {
+                        *a = match b {
+                            BinaryOp::And => *a && *b2,
+                            BinaryOp::Or => *a || *b2,
+                            other => panic!("{other:?} on booleans"),
+                        }
+                    });
+                    Tensor::B(out)
+                }
                 (Tensor::I(x), Tensor::I(y)) => {
                     let mut out = x.clone();
                     out.zip_mut_with(y, |a, b2| *a = binary(*b, *a as f64, *b2 as f64) as i64);
@@ -146,6 +159,18 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                                 }
                             });
                         Tensor::I(out)
+                    }
+                    (Tensor::B(t), Tensor::B(e)) => {
+                        let mut out = e.clone();
+                        ndarray::Zip::from(&mut out)
+                            .and(p)
+                            .and(t)
+                            .for_each(|o, p, t| {
+                                if *p {
+                                    *o = *t
+                                }
+                            });
+                        Tensor::B(out)
                     }
                     _ => panic!("select branches of different kinds"),
                 }
@@ -200,6 +225,34 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                     node.ty.dtype,
                 )
             }
+            Op::Convolution(d) => Tensor::F(window::convolution(
+                arg(0).float(),
+                arg(1).float(),
+                d,
+                &node.ty.shape,
+            )),
+            Op::Pad {
+                low,
+                high,
+                interior,
+            } => {
+                let fill = arg(1).scalar();
+                retype(
+                    window::pad(&as_f64(arg(0)), fill, low, high, interior, &node.ty.shape),
+                    node.ty.dtype,
+                )
+            }
+            Op::Slice { start, strides, .. } => retype(
+                window::slice(&as_f64(arg(0)), start, strides, &node.ty.shape),
+                node.ty.dtype,
+            ),
+            Op::Reverse(dims) => {
+                let mut x = as_f64(arg(0));
+                for d in dims {
+                    x.invert_axis(Axis(*d));
+                }
+                retype(x.as_standard_layout().to_owned(), node.ty.dtype)
+            }
         };
         assert_eq!(
             v.shape(),
@@ -250,6 +303,7 @@ fn binary(b: BinaryOp, x: f64, y: f64) -> f64 {
         BinaryOp::Max => x.max(y),
         BinaryOp::Min => x.min(y),
         BinaryOp::Pow => x.powf(y),
+        BinaryOp::And | BinaryOp::Or => panic!("logical op on numbers"),
     }
 }
 

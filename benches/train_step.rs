@@ -1,0 +1,257 @@
+//! ms per train step of netspec (IREE local-task, CPU) next to PyTorch on the same machine.
+//!
+//! `cargo bench --bench train_step [MODEL]`; the PyTorch column needs `pip install torch`.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use netspec::core::step;
+use netspec::core::Network;
+use netspec::iree::{Compiler, Device, Session, TrainConfig, Trainer};
+use netspec::models::{MnistLinear, MnistMlp};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+type Error = Box<dyn std::error::Error>;
+
+/// One line per model: name (as `peer_pytorch.py` knows it), batch size, the network.
+const MODELS: &[(&str, usize, fn(usize) -> Result<Netspec, Error>)] = &[
+    ("mnist_linear", 128, measure::<MnistLinear>),
+    ("mnist_mlp", 128, measure::<MnistMlp>),
+];
+
+const WARMUP: usize = 20;
+const MIN_STEPS: usize = 200;
+const MIN_TIME: Duration = Duration::from_secs(2);
+
+struct Netspec {
+    ms: Stats,
+    cold_s: f64,
+    cached_s: f64,
+    workers: Option<usize>,
+}
+
+struct Stats {
+    median: f64,
+    mean: f64,
+}
+
+impl Stats {
+    fn of(mut ms: Vec<f64>) -> Stats {
+        ms.sort_by(f64::total_cmp);
+        let n = ms.len();
+        let median = if n % 2 == 1 {
+            ms[n / 2]
+        } else {
+            (ms[n / 2 - 1] + ms[n / 2]) / 2.0
+        };
+        Stats {
+            median,
+            mean: ms.iter().sum::<f64>() / n as f64,
+        }
+    }
+}
+
+struct Peer {
+    ms: Stats,
+    threads: u64,
+    version: String,
+}
+
+fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
+    let config = TrainConfig {
+        batch_size: batch,
+        progress: false,
+        ..Default::default()
+    };
+    let module = || step::build::<N>(config.step_config());
+
+    let cold = Compiler::new()?.with_cache_dir(None);
+    let cold_s = Session::new(&cold, module(), &Device::LocalTask)?
+        .compile
+        .seconds;
+
+    let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
+    let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
+    Session::new(&cached, module(), &Device::LocalTask)?;
+    let session = Session::new(&cached, module(), &Device::LocalTask)?;
+    assert!(
+        session.compile.from_cache,
+        "second compile should come from the cache"
+    );
+    let cached_s = session.compile.seconds;
+    drop(session);
+
+    let mut trainer = Trainer::new::<N>(&cached, config, None, &Device::LocalTask)?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let workers = iree_workers();
+
+    let mut rng = ChaCha8Rng::seed_from_u64(0);
+    let pixels = batch * N::input_shape().iter().product::<usize>();
+    let classes = *N::output_shape()
+        .last()
+        .expect("a classifier has an output") as i32;
+    let images: Vec<f32> = (0..pixels).map(|_| rng.gen()).collect();
+    let labels: Vec<i32> = (0..batch).map(|_| rng.gen_range(0..classes)).collect();
+
+    let lr = 0.1; // as the PyTorch peer
+    for _ in 0..WARMUP {
+        trainer.step(&images, &labels, lr, 1)?;
+    }
+    let mut ms = Vec::new();
+    let start = Instant::now();
+    while ms.len() < MIN_STEPS || start.elapsed() < MIN_TIME {
+        let t = Instant::now();
+        trainer.step(&images, &labels, lr, 1)?;
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(Netspec {
+        ms: Stats::of(ms),
+        cold_s,
+        cached_s,
+        workers,
+    })
+}
+
+/// IREE's local-task worker threads alive in this process (Linux names them `iree-worker-N`).
+fn iree_workers() -> Option<usize> {
+    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
+    let names = tasks.filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok());
+    Some(names.filter(|n| n.starts_with("iree-worker")).count()).filter(|&n| n > 0)
+}
+
+fn torch_available() -> bool {
+    Command::new("python3")
+        .args(["-c", "import torch"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn peer(model: &str, batch: usize) -> Result<Peer, Error> {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peer_pytorch.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .args(["--model", model, "--batch", &batch.to_string()])
+        .args([
+            "--steps",
+            &MIN_STEPS.to_string(),
+            "--warmup",
+            &WARMUP.to_string(),
+        ])
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    let stdout = String::from_utf8(out.stdout)?;
+    let line = stdout.lines().last().ok_or("peer printed nothing")?;
+    let v: serde_json::Value = serde_json::from_str(line)?;
+    let num = |k: &str| {
+        v[k].as_f64()
+            .ok_or_else(|| format!("peer JSON lacks {k}: {line}"))
+    };
+    Ok(Peer {
+        ms: Stats {
+            median: num("ms_median")?,
+            mean: num("ms_mean")?,
+        },
+        threads: num("threads")? as u64,
+        version: v["torch_version"].as_str().unwrap_or("?").to_string(),
+    })
+}
+
+fn main() -> Result<(), Error> {
+    // cargo passes `--bench`; anything else not starting with '-' filters by model name.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let selected: Vec<_> = MODELS
+        .iter()
+        .filter(|(name, ..)| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
+        .collect();
+    if selected.is_empty() {
+        let names: Vec<_> = MODELS.iter().map(|m| m.0).collect();
+        return Err(format!("no model matches {filter:?}; known: {}", names.join(", ")).into());
+    }
+    let torch = torch_available();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("train step benchmark: {WARMUP} warmup steps, then >= {MIN_STEPS} steps and >= {}s; random data, SGD, cross-entropy", MIN_TIME.as_secs());
+    println!(
+        "machine: {cores} cores, load average {}",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    if !torch {
+        println!("PyTorch not installed (pip install torch) — peer column empty");
+    }
+
+    let mut rows = Vec::new();
+    let (mut workers, mut torch_info) = (None, None);
+    for &(name, batch, run) in selected {
+        eprintln!("{name}: netspec...");
+        let ours = run(batch)?;
+        workers = workers.or(ours.workers);
+        let theirs = if torch {
+            eprintln!("{name}: pytorch...");
+            match peer(name, batch) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    eprintln!("{name}: PyTorch peer failed: {e}");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if let Some(p) = &theirs {
+            torch_info = Some((p.version.clone(), p.threads));
+        }
+        rows.push((name, batch, ours, theirs));
+    }
+
+    println!();
+    println!(
+        "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15} {:>17}",
+        "model",
+        "batch",
+        "netspec ms/step",
+        "PyTorch ms/step",
+        "ratio",
+        "compile cold s",
+        "compile cached s"
+    );
+    println!(
+        "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15} {:>17}",
+        "", "", "median (mean)", "median (mean)", "ns/pt", "", ""
+    );
+    for (name, batch, ours, theirs) in &rows {
+        let pair = |s: &Stats| format!("{:.3} ({:.3})", s.median, s.mean);
+        let (peer_ms, ratio) = match theirs {
+            Some(p) => (pair(&p.ms), format!("{:.2}", ours.ms.median / p.ms.median)),
+            None => ("-".into(), "-".into()),
+        };
+        println!(
+            "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15.2} {:>17.4}",
+            name,
+            batch,
+            pair(&ours.ms),
+            peer_ms,
+            ratio,
+            ours.cold_s,
+            ours.cached_s
+        );
+    }
+    println!();
+    let workers = workers.map_or("?".to_string(), |w| w.to_string());
+    println!("threads: netspec IREE local-task {workers} worker(s) (IREE's default: one per physical core)");
+    match torch_info {
+        Some((version, threads)) => println!("         PyTorch {version}, CPU, {threads} thread(s) (torch.set_num_threads(os.cpu_count()))"),
+        None => println!("         PyTorch: -"),
+    }
+    println!("ratio = netspec median / PyTorch median (< 1: netspec faster). Both read the loss back every step.");
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! Reference convolution, padding and slicing: direct loops, written for clarity.
+
+use ndarray::{ArrayD, IxDyn};
+
+use crate::ir::ConvDims;
+
+/// A general 2-D convolution with StableHLO's semantics for layouts, strides, padding (which
+/// may crop), lhs and rhs dilation and feature groups. Computes canonically as [N, C, H, W] x
+/// [O, I, KH, KW] -> [N, O, OH, OW] and lays the result out as `d.out` says.
+pub fn convolution(
+    lhs: &ArrayD<f64>,
+    rhs: &ArrayD<f64>,
+    d: &ConvDims,
+    out_shape: &[usize],
+) -> ArrayD<f64> {
+    let x = lhs
+        .clone()
+        .permuted_axes(IxDyn(&d.lhs))
+        .as_standard_layout()
+        .into_owned();
+    let k = rhs
+        .clone()
+        .permuted_axes(IxDyn(&d.rhs))
+        .as_standard_layout()
+        .into_owned();
+    let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
+    let (o, i, kh, kw) = (k.shape()[0], k.shape()[1], k.shape()[2], k.shape()[3]);
+    let (oh, ow) = (d.out_size(0, h, kh) as usize, d.out_size(1, w, kw) as usize);
+    let groups = d.feature_groups;
+    let (o_per_group, xs, ks) = (o / groups, x.as_slice().unwrap(), k.as_slice().unwrap());
+    // Position `p` of the dilated, padded input maps back to input index (p - low) / dilation.
+    let source = |p: i64, dim: usize, size: usize| -> Option<usize> {
+        let q = p - d.padding[dim].0;
+        let dil = d.lhs_dilation[dim] as i64;
+        (q >= 0 && q % dil == 0 && ((q / dil) as usize) < size).then(|| (q / dil) as usize)
+    };
+    let mut canon = vec![0.0; n * o * oh * ow];
+    for b in 0..n {
+        for of in 0..o {
+            let g = of / o_per_group;
+            for y in 0..oh {
+                for xo in 0..ow {
+                    let mut acc = 0.0;
+                    for u in 0..kh {
+                        let Some(sy) =
+                            source((y * d.strides[0] + u * d.rhs_dilation[0]) as i64, 0, h)
+                        else {
+                            continue;
+                        };
+                        for v in 0..kw {
+                            let Some(sx) =
+                                source((xo * d.strides[1] + v * d.rhs_dilation[1]) as i64, 1, w)
+                            else {
+                                continue;
+                            };
+                            for ic in 0..i {
+                                let ch = g * i + ic;
+                                acc += xs[((b * c + ch) * h + sy) * w + sx]
+                                    * ks[((of * i + ic) * kh + u) * kw + v];
+                            }
+                        }
+                    }
+                    canon[((b * o + of) * oh + y) * ow + xo] = acc;
+                }
+            }
+        }
+    }
+    let canon = ArrayD::from_shape_vec(IxDyn(&[n, o, oh, ow]), canon).unwrap();
+    // Result axis j holds canonical axis `role`, where d.out[role] == j.
+    let mut perm = [0; 4];
+    for (role, pos) in d.out.iter().enumerate() {
+        perm[*pos] = role;
+    }
+    let out = canon
+        .permuted_axes(IxDyn(&perm))
+        .as_standard_layout()
+        .into_owned();
+    assert_eq!(out.shape(), out_shape);
+    out
+}
+
+pub fn pad(
+    x: &ArrayD<f64>,
+    fill: f64,
+    low: &[i64],
+    high: &[i64],
+    interior: &[usize],
+    out_shape: &[usize],
+) -> ArrayD<f64> {
+    let _ = high;
+    let mut out = ArrayD::from_elem(IxDyn(out_shape), fill);
+    for (ix, v) in x.indexed_iter() {
+        let target: Option<Vec<usize>> = (0..x.ndim())
+            .map(|dim| {
+                let p = low[dim] + (ix[dim] * (interior[dim] + 1)) as i64;
+                (p >= 0 && (p as usize) < out_shape[dim]).then_some(p as usize)
+            })
+            .collect();
+        if let Some(t) = target {
+            out[IxDyn(&t)] = *v;
+        }
+    }
+    out
+}
+
+pub fn slice(
+    x: &ArrayD<f64>,
+    start: &[usize],
+    strides: &[usize],
+    out_shape: &[usize],
+) -> ArrayD<f64> {
+    ArrayD::from_shape_fn(IxDyn(out_shape), |ix| {
+        let src: Vec<usize> = (0..out_shape.len())
+            .map(|d| start[d] + ix[d] * strides[d])
+            .collect();
+        x[IxDyn(&src)]
+    })
+}

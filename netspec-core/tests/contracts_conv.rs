@@ -1,0 +1,131 @@
+//! VJP contracts of convolution, pooling and BatchNorm (chapters 4 and 5).
+
+use netspec_core::contract::{assert_holds, layer_case};
+use netspec_core::ir::{Graph, TensorType};
+use netspec_core::layers::{ArgValue, Args, BatchNorm, Conv2d, GlobalAvgPool, Layer, Mode, Pool2d};
+use netspec_core::reference::{self, Tensor};
+
+const TOL: f64 = 1e-6;
+
+fn args(positional: &[i64], named: &[(&str, ArgValue)]) -> Args {
+    Args {
+        positional: positional.iter().map(|i| ArgValue::Int(*i)).collect(),
+        named: named
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.clone()))
+            .collect(),
+    }
+}
+
+fn int(i: i64) -> ArgValue {
+    ArgValue::Int(i)
+}
+
+/// (input [C, H, W], out channels, k, s, p): odd and even kernels, strides that leave rows
+/// unused, and padding that is asymmetric (`same` with an even kernel).
+fn conv_cases() -> Vec<([usize; 3], i64, i64, i64, ArgValue)> {
+    vec![
+        ([1, 5, 5], 2, 3, 1, int(0)),
+        ([2, 6, 5], 3, 3, 1, int(1)),
+        ([3, 7, 7], 2, 3, 2, int(1)),
+        ([2, 8, 6], 2, 2, 2, int(0)),
+        ([2, 7, 6], 3, 3, 2, int(0)),
+        ([1, 6, 6], 2, 4, 1, ArgValue::Ident("same".into())),
+        ([2, 9, 9], 2, 5, 3, int(2)),
+        ([3, 4, 4], 4, 1, 1, int(0)),
+    ]
+}
+
+#[test]
+fn conv2d_vjp_input_weight_bias() {
+    for (i, (input, out, k, s, p)) in conv_cases().into_iter().enumerate() {
+        let layer = Conv2d::from_args(
+            &args(&[out], &[("k", int(k)), ("s", int(s)), ("p", p)]),
+            &input,
+        )
+        .unwrap();
+        assert_holds(&layer_case(&layer, &input, 2, i as u64), 48, TOL);
+    }
+}
+
+#[test]
+fn conv2d_vjp_without_bias() {
+    let layer = Conv2d::from_args(
+        &args(
+            &[3],
+            &[
+                ("k", int(3)),
+                ("s", int(2)),
+                ("bias", ArgValue::Bool(false)),
+            ],
+        ),
+        &[2, 7, 7],
+    )
+    .unwrap();
+    let case = layer_case(&layer, &[2, 7, 7], 3, 9);
+    assert_eq!(case.wrt.len(), 2);
+    assert_holds(&case, 48, TOL);
+}
+
+#[test]
+fn max_pool_vjp() {
+    for (i, (k, s, p)) in [(2, 2, 0), (3, 2, 1), (3, 1, 1), (2, 1, 0)]
+        .into_iter()
+        .enumerate()
+    {
+        let layer = Pool2d::max_from_args(&args(&[k], &[("s", int(s)), ("p", int(p))]), &[2, 7, 6])
+            .unwrap();
+        assert_holds(&layer_case(&layer, &[2, 7, 6], 2, i as u64), 64, TOL);
+    }
+}
+
+#[test]
+fn avg_pool_vjp() {
+    for (i, (k, s, p)) in [(2, 2, 0), (3, 2, 1), (3, 1, 1)].into_iter().enumerate() {
+        let layer = Pool2d::avg_from_args(&args(&[k], &[("s", int(s)), ("p", int(p))]), &[2, 7, 6])
+            .unwrap();
+        assert_holds(&layer_case(&layer, &[2, 7, 6], 2, i as u64), 64, TOL);
+    }
+}
+
+#[test]
+fn global_avg_pool_vjp() {
+    let layer = GlobalAvgPool::from_args(&Args::default(), &[3, 4, 5]).unwrap();
+    assert_holds(&layer_case(&layer, &[3, 4, 5], 2, 0), 64, TOL);
+}
+
+#[test]
+fn batch_norm_train_vjp_input_weight_bias() {
+    for (i, shape) in [vec![3, 4, 4], vec![2, 3, 5], vec![5]]
+        .into_iter()
+        .enumerate()
+    {
+        let layer = BatchNorm::from_args(&Args::default(), &shape).unwrap();
+        assert_holds(&layer_case(&layer, &shape, 4, i as u64), 64, 1e-5);
+    }
+}
+
+/// The gradient of max-pool with tied maxima goes to the lowest index of each window, as in
+/// PyTorch and JAX: a 2x2 window of equal values sends it to index 0; a window [1, 3, 3, 1]
+/// to index 1.
+#[test]
+fn max_pool_ties_go_to_the_lowest_index() {
+    let layer = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
+    let mut g = Graph::new("f");
+    let x = g.arg("x", TensorType::f32(&[1, 1, 2, 4]));
+    let dy = g.arg("dy", TensorType::f32(&[1, 1, 1, 2]));
+    let fwd = layer.forward(&mut g, x, &[], Mode::Train);
+    let dx = layer.vjp(&mut g, &fwd.saved, &[], dy, true).dx.unwrap();
+    let f = g.finish(vec![fwd.y, dx]);
+    // Window 1: [[5, 5], [5, 5]]; window 2: [[1, 3], [3, 1]].
+    let input = Tensor::f32_data(&[1, 1, 2, 4], &[5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0]);
+    let out = reference::run(&f, &[input, Tensor::f32_data(&[1, 1, 1, 2], &[10.0, 20.0])]);
+    assert_eq!(
+        out[0].float().iter().copied().collect::<Vec<_>>(),
+        vec![5.0, 3.0]
+    );
+    assert_eq!(
+        out[1].float().iter().copied().collect::<Vec<_>>(),
+        vec![10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0]
+    );
+}
