@@ -69,6 +69,7 @@ fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
 
     let cold = Compiler::new()?.with_cache_dir(None);
     let cold_s = Session::new(&cold, module(), &Device::LocalTask)?
+        .exe
         .compile
         .seconds;
 
@@ -77,10 +78,10 @@ fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
     Session::new(&cached, module(), &Device::LocalTask)?;
     let session = Session::new(&cached, module(), &Device::LocalTask)?;
     assert!(
-        session.compile.from_cache,
+        session.exe.compile.from_cache,
         "second compile should come from the cache"
     );
-    let cached_s = session.compile.seconds;
+    let cached_s = session.exe.compile.seconds;
     drop(session);
 
     let mut trainer = Trainer::new::<N>(&cached, config, None, &Device::LocalTask)?;

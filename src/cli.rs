@@ -212,7 +212,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         None => None,
     };
     let mut trainer = Trainer::new::<N>(&compiler, o.config.clone(), init, &o.device)?;
-    let compile = trainer.session().compile.clone();
+    let compile = trainer.session().exe.compile.clone();
     println!(
         "train step compiled for batch {} in {:.2} s{}",
         o.config.batch_size,

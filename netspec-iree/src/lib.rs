@@ -8,5 +8,5 @@ pub mod trainer;
 
 pub use compile::{Compiler, Target};
 pub use error::Error;
-pub use session::{Device, Session};
+pub use session::{read_f32, read_scalar, Device, Executable, Session};
 pub use trainer::{EpochStats, EvalStats, LossKind, OptimizerKind, TrainConfig, Trainer};

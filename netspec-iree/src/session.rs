@@ -1,6 +1,11 @@
-//! A compiled step module loaded on a device, with its two entry points resolved.
+//! Compiled modules loaded on a device: `Executable` for any module, `Session` for a train-step
+//! module and the layout of its arguments.
+
+use std::collections::HashMap;
 
 use eerie::runtime::{BufferView, DeviceSpec, Function, Program, Runtime, Value};
+use netspec_core::emit;
+use netspec_core::ir::Module;
 use netspec_core::step::StepModule;
 
 use crate::compile::{Compiler, Target};
@@ -42,42 +47,51 @@ pub struct CompileReport {
     pub from_cache: bool,
 }
 
-pub struct Session {
-    // Field order matters for drop order: functions and program before the runtime.
-    pub(crate) train: Function,
-    pub(crate) eval: Function,
+/// A compiled module on a device, its functions resolved by name.
+pub struct Executable {
+    // Field order is drop order: functions and program before the runtime.
+    functions: HashMap<String, Function>,
     _program: Program,
-    pub(crate) runtime: Runtime,
-    pub step: StepModule,
+    runtime: Runtime,
     pub compile: CompileReport,
 }
 
-impl Session {
-    pub fn new(compiler: &Compiler, step: StepModule, device: &Device) -> Result<Self, Error> {
-        let compiled =
-            compiler.compile(&step.module.name, &step.text(), &device.default_target())?;
+impl Executable {
+    pub fn load(compiler: &Compiler, module: &Module, device: &Device) -> Result<Self, Error> {
+        let compiled = compiler.compile(
+            &module.name,
+            &emit::module_text(module),
+            &device.default_target(),
+        )?;
         let runtime =
             Runtime::new(device.spec()).map_err(ctx(format!("opening the {device:?} device")))?;
         let program = runtime
             .load_vmfb(&compiled.vmfb)
             .map_err(ctx("loading the compiled module"))?;
-        let train = program
-            .function(&step.qualified("train_step"))
-            .map_err(ctx("resolving train_step"))?;
-        let eval = program
-            .function(&step.qualified("eval_step"))
-            .map_err(ctx("resolving eval_step"))?;
-        Ok(Session {
-            train,
-            eval,
+        let mut functions = HashMap::new();
+        for f in &module.functions {
+            let resolved = program
+                .function(&format!("{}.{}", module.name, f.name))
+                .map_err(ctx(format!("resolving {}", f.name)))?;
+            functions.insert(f.name.clone(), resolved);
+        }
+        Ok(Executable {
+            functions,
             _program: program,
             runtime,
-            step,
             compile: CompileReport {
                 seconds: compiled.seconds,
                 from_cache: compiled.from_cache,
             },
         })
+    }
+
+    pub fn call(&self, function: &str, inputs: Vec<Value>) -> Result<Vec<Value>, Error> {
+        let f = self
+            .functions
+            .get(function)
+            .ok_or_else(|| Error::Usage(format!("the module has no function `{function}`")))?;
+        f.invoke(inputs).map_err(ctx(format!("running {function}")))
     }
 
     pub fn upload_f32(&self, shape: &[usize], data: &[f32]) -> Result<Value, Error> {
@@ -94,6 +108,21 @@ impl Session {
             .buffer_view(shape, data)
             .map_err(ctx("uploading a tensor"))?
             .into())
+    }
+}
+
+/// A train-step module (`train_step`, `eval_step`) loaded and ready.
+pub struct Session {
+    pub exe: Executable,
+    pub step: StepModule,
+}
+
+impl Session {
+    pub fn new(compiler: &Compiler, step: StepModule, device: &Device) -> Result<Self, Error> {
+        Ok(Session {
+            exe: Executable::load(compiler, &step.module, device)?,
+            step,
+        })
     }
 }
 

@@ -15,7 +15,7 @@ use netspec_core::step::{self, StepConfig};
 use netspec_core::Network;
 
 use crate::compile::Compiler;
-use crate::error::{runtime, Error};
+use crate::error::Error;
 use crate::session::{read_f32, read_scalar, Device, Session};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,7 +160,7 @@ impl Trainer {
         let state = t.session.step.opt_state.clone();
         t.opt_state = state
             .iter()
-            .map(|(_, s)| t.session.upload_f32(s, &vec![0.0; s.iter().product()]))
+            .map(|(_, s)| t.session.exe.upload_f32(s, &vec![0.0; s.iter().product()]))
             .collect::<Result<_, _>>()?;
         Ok(t)
     }
@@ -190,7 +190,7 @@ impl Trainer {
         )?;
         self.params = tensors
             .iter()
-            .map(|t| self.session.upload_f32(&t.shape, &t.data))
+            .map(|t| self.session.exe.upload_f32(&t.shape, &t.data))
             .collect::<Result<_, _>>()?;
         Ok(())
     }
@@ -254,14 +254,14 @@ impl Trainer {
     fn upload_target(&self, labels: &[i32]) -> Result<Value, Error> {
         let target = &self.session.step.target;
         match self.config.loss {
-            LossKind::CrossEntropy => self.session.upload_i32(&target.shape, labels),
+            LossKind::CrossEntropy => self.session.exe.upload_i32(&target.shape, labels),
             LossKind::MeanSquaredError => {
                 let classes = target.shape[1];
                 let mut onehot = vec![0.0f32; labels.len() * classes];
                 for (i, l) in labels.iter().enumerate() {
                     onehot[i * classes + *l as usize] = 1.0;
                 }
-                self.session.upload_f32(&target.shape, &onehot)
+                self.session.exe.upload_f32(&target.shape, &onehot)
             }
         }
     }
@@ -275,10 +275,10 @@ impl Trainer {
         epoch: usize,
     ) -> Result<f32, Error> {
         let s = &self.session;
-        let x = s.upload_f32(&s.step.input.shape, images)?;
+        let x = s.exe.upload_f32(&s.step.input.shape, images)?;
         let t = self.upload_target(labels)?;
-        let lr = s.upload_f32(&[], &[lr as f32])?;
-        let step = s.upload_f32(&[], &[(self.steps_done + 1) as f32])?;
+        let lr = s.exe.upload_f32(&[], &[lr as f32])?;
+        let step = s.exe.upload_f32(&[], &[(self.steps_done + 1) as f32])?;
         let inputs: Vec<Value> = self
             .params
             .iter()
@@ -286,10 +286,7 @@ impl Trainer {
             .cloned()
             .chain([lr, step, x, t])
             .collect();
-        let mut outs = s
-            .train
-            .invoke(inputs)
-            .map_err(runtime("running train_step"))?;
+        let mut outs = s.exe.call("train_step", inputs)?;
         let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;
         if !loss.is_finite() {
             // The new parameters are dropped here; the last finite ones stay.
@@ -364,15 +361,12 @@ impl Trainer {
                 .iter()
                 .cloned()
                 .chain([
-                    s.upload_f32(&s.step.input.shape, &images)?,
+                    s.exe.upload_f32(&s.step.input.shape, &images)?,
                     self.upload_target(&labels)?,
-                    s.upload_f32(&[bs], &weight)?,
+                    s.exe.upload_f32(&[bs], &weight)?,
                 ])
                 .collect();
-            let outs = s
-                .eval
-                .invoke(inputs)
-                .map_err(runtime("running eval_step"))?;
+            let outs = s.exe.call("eval_step", inputs)?;
             loss += read_scalar(&outs[0])? as f64;
             correct += read_scalar(&outs[1])? as f64;
         }

@@ -128,7 +128,8 @@ impl Augment {
         if len == 0 {
             return Ok(());
         }
-        if images.len() % len != 0 {
+        let partial = images.len() % len;
+        if partial > 0 {
             return Err(DataError::InvalidArgument(format!(
                 "augmentation got {} values, not a whole number of {channels}x{h}x{w} images \
                  ({len} values each)",

@@ -159,16 +159,16 @@ fn parse_into(
             ),
         ));
     }
-    if bytes.len() % RECORD_BYTES != 0 {
+    let left_over = bytes.len() % RECORD_BYTES;
+    if left_over > 0 {
         return Err(malformed(
             origin,
             format!(
                 "{} bytes is not a whole number of {RECORD_BYTES}-byte records ({} records and \
-                 {} bytes left over), so the file is truncated or not the CIFAR-10 binary \
+                 {left_over} bytes left over), so the file is truncated or not the CIFAR-10 binary \
                  version; re-extract cifar-10-binary.tar.gz",
                 bytes.len(),
                 bytes.len() / RECORD_BYTES,
-                bytes.len() % RECORD_BYTES
             ),
         ));
     }
