@@ -15,8 +15,10 @@ use rand_chacha::ChaCha8Rng;
 
 type Error = Box<dyn std::error::Error>;
 
+type Measure = fn(usize) -> Result<Netspec, Error>;
+
 /// One line per model: name (as `peer_pytorch.py` knows it), batch size, the network.
-const MODELS: &[(&str, usize, fn(usize) -> Result<Netspec, Error>)] = &[
+const MODELS: &[(&str, usize, Measure)] = &[
     ("mnist_linear", 128, measure::<MnistLinear>),
     ("mnist_mlp", 128, measure::<MnistMlp>),
 ];

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use netspec_core::checkpoint;
-use netspec_core::data::{self, DatasetKind};
+use netspec_core::data::augment::{self, Augment};
+use netspec_core::data::{self, cifar, transform, DatasetKind, Split};
 use netspec_core::Network;
 use netspec_iree::{Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig, Trainer};
 
@@ -15,6 +16,9 @@ use netspec_iree::{Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig
 pub struct Defaults {
     pub config: TrainConfig,
     pub dataset: DatasetKind,
+    /// When the default data set is absent (CIFAR-10 cannot be fetched by the setup script),
+    /// train on this one instead, brought to the network's input shape.
+    pub fallback: Option<DatasetKind>,
 }
 
 impl Default for Defaults {
@@ -22,6 +26,7 @@ impl Default for Defaults {
         Defaults {
             config: TrainConfig::default(),
             dataset: DatasetKind::FashionMnist,
+            fallback: None,
         }
     }
 }
@@ -38,6 +43,7 @@ pub struct Options {
     pub device: Device,
     /// Use only the first N training examples (quick runs).
     pub train_limit: Option<usize>,
+    pub fallback: Option<DatasetKind>,
 }
 
 pub const USAGE: &str = "\
@@ -54,6 +60,7 @@ options:
   --warmup-epochs N       linear warmup before that
   --label-smoothing X
   --loss NAME             ce | mse (mse against one-hot labels)
+  --augment / --no-augment  random crop (padding 4) and horizontal flip of training images
   --seed N                initialisation and shuffling
   --steps N               stop after N train steps
   --train-limit N         train on the first N examples only
@@ -80,16 +87,23 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
         metrics: None,
         device: Device::LocalTask,
         train_limit: None,
+        fallback: defaults.fallback,
     };
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
         let c = &mut o.config;
         match flag.as_str() {
-            "--data" => o.data = Some(value(&flag, it.next())?),
+            "--data" => {
+                o.data = Some(value(&flag, it.next())?);
+                o.fallback = None;
+            }
+            "--augment" => c.augment = Augment::CIFAR,
+            "--no-augment" => c.augment = Augment::NONE,
             "--dataset" => {
                 o.dataset = value::<String>(&flag, it.next())?
                     .parse()
-                    .map_err(Error::Data)?
+                    .map_err(Error::Data)?;
+                o.fallback = None;
             }
             "--epochs" => c.epochs = value(&flag, it.next())?,
             "--batch-size" => c.batch_size = value(&flag, it.next())?,
@@ -178,33 +192,68 @@ pub fn main<N: Network>(defaults: Defaults) {
     }
 }
 
-pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
-    let dir = data_dir(o);
-    let t0 = Instant::now();
-    let mut split = data::load(o.dataset, &dir)?;
+/// Loads the data set the options name (or the fallback when the default is absent), brought
+/// to the network's input shape and normalised as documented for it. Returns the data, what
+/// was done to it, and the per-channel value of black for augmentation borders.
+pub fn load_data(o: &Options, input: [usize; 3]) -> Result<(Split, String, Vec<f32>), Error> {
+    let mut kind = o.dataset;
+    let mut dir = data_dir(o);
+    let mut notes = vec![];
+    let mut split = match (data::load(kind, &dir), o.fallback) {
+        (Ok(split), _) => split,
+        (Err(e), Some(fallback)) => {
+            notes.push(format!(
+                "{kind} is not available ({e}); training on {fallback} instead"
+            ));
+            kind = fallback;
+            dir = data_dir(&Options {
+                dataset: fallback,
+                ..o.clone()
+            });
+            data::load(kind, &dir)?
+        }
+        (Err(e), None) => return Err(e.into()),
+    };
     if let Some(n) = o.train_limit {
         split.train = split.train.take(n);
     }
-    let shape = split.train.image_shape.to_vec();
-    if shape != N::input_shape() {
-        return Err(Error::Usage(format!(
-            "{} takes inputs of shape {:?}, but {} images are {:?}",
-            N::NAME,
-            N::input_shape(),
-            o.dataset,
-            shape
-        )));
+    let (train, how) = transform::fit_to_shape(&split.train, input)?;
+    let (test, _) = transform::fit_to_shape(&split.test, input)?;
+    split = Split { train, test };
+    if !how.is_empty() {
+        notes.push(format!("{kind} {how}"));
     }
-    println!(
-        "{}: {} parameters; {} {} train / {} test examples from {} ({:.1} s)",
-        N::NAME,
-        N::parameter_count(),
-        o.dataset,
+    let mut fill = vec![];
+    if kind == DatasetKind::Cifar10 {
+        split.train.normalize(&cifar::MEAN, &cifar::STD)?;
+        split.test.normalize(&cifar::MEAN, &cifar::STD)?;
+        fill = augment::black_after_normalize(&cifar::MEAN, &cifar::STD);
+        notes.push("normalised per channel with CIFAR-10's mean and standard deviation".into());
+    }
+    let summary = format!(
+        "{kind}: {} train / {} test examples from {}",
         split.train.len(),
         split.test.len(),
-        dir.display(),
-        t0.elapsed().as_secs_f64()
+        dir.display()
     );
+    notes.insert(0, summary);
+    Ok((split, notes.join("\n  "), fill))
+}
+
+pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
+    let t0 = Instant::now();
+    let input: [usize; 3] = N::input_shape()
+        .try_into()
+        .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
+    let (split, notes, fill) = load_data(o, input)?;
+    println!("{}: {} parameters", N::NAME, N::parameter_count());
+    println!("  {notes} ({:.1} s)", t0.elapsed().as_secs_f64());
+    let mut config = o.config.clone();
+    config.augment_fill = fill;
+    let o = &Options {
+        config,
+        ..o.clone()
+    };
 
     let compiler = Compiler::new()?;
     let init = match &o.init {

@@ -236,6 +236,11 @@ fn function(out: &mut String, f: &Function) {
                     array(strides)
                 ),
             ),
+            Op::Barrier => generic("stablehlo.optimization_barrier", ""),
+            Op::Concatenate(dim) => generic(
+                "stablehlo.concatenate",
+                &format!(" {{dimension = {dim} : i64}}"),
+            ),
             Op::Reverse(dims) => generic(
                 "stablehlo.reverse",
                 &format!(" {{dimensions = {}}}", array(dims)),

@@ -2,11 +2,13 @@
 //! and two scalars (learning rate, step count) go in, and only the loss comes out.
 
 use std::path::Path;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
+use netspec_core::data::augment::Augment;
 use netspec_core::data::{batch, Dataset};
 use netspec_core::loss::Loss;
 use netspec_core::optim::Optimizer;
@@ -50,6 +52,11 @@ pub struct TrainConfig {
     pub shuffle: bool,
     /// Stop after this many train steps in all.
     pub max_steps: Option<usize>,
+    /// Training-time augmentation, seeded by (seed, epoch, step).
+    pub augment: Augment,
+    /// Per-channel value of the border a random crop adds (black after normalisation);
+    /// empty for 0.
+    pub augment_fill: Vec<f32>,
     pub progress: bool,
 }
 
@@ -69,6 +76,8 @@ impl Default for TrainConfig {
             seed: 0,
             shuffle: true,
             max_steps: None,
+            augment: Augment::NONE,
+            augment_fill: vec![],
             progress: true,
         }
     }
@@ -322,18 +331,53 @@ impl Trainer {
             .unwrap_or(usize::MAX);
         let steps = steps_per_epoch.min(remaining);
         let bar = self.progress_bar(steps as u64, epoch);
-        let (mut images, mut labels) = (Vec::new(), Vec::new());
         let mut total = 0.0f64;
-        for i in 0..steps {
-            batch::gather(data, &order[i * bs..(i + 1) * bs], &mut images, &mut labels);
-            let lr = schedule.lr(self.steps_done);
-            let loss = self.step(&images, &labels, lr, epoch)?;
-            total += loss as f64;
-            bar.inc(1);
-            if i % 20 == 0 {
-                bar.set_message(format!("loss {:.4}", total / (i + 1) as f64));
+        let (augment, fill, seed) = (
+            self.config.augment,
+            self.config.augment_fill.clone(),
+            self.config.seed,
+        );
+        // Batches are gathered and augmented on a host thread while the device runs the
+        // previous step; the channel holds two, so the host stays at most two steps ahead.
+        std::thread::scope(|scope| -> Result<(), Error> {
+            let (tx, rx) = mpsc::sync_channel::<Result<(Vec<f32>, Vec<i32>), Error>>(2);
+            let order = &order;
+            scope.spawn(move || {
+                for i in 0..steps {
+                    let (mut images, mut labels) = (Vec::new(), Vec::new());
+                    batch::gather(data, &order[i * bs..(i + 1) * bs], &mut images, &mut labels);
+                    let augmented = if augment.is_none() {
+                        Ok(())
+                    } else {
+                        let fill = if fill.is_empty() {
+                            &[0.0][..]
+                        } else {
+                            &fill[..]
+                        };
+                        augment
+                            .apply_with_fill(&mut images, data.image_shape, fill, seed, epoch, i)
+                            .map_err(Error::Data)
+                    };
+                    // A closed channel means the training loop stopped early: stop too.
+                    if tx.send(augmented.map(|()| (images, labels))).is_err() {
+                        return;
+                    }
+                }
+            });
+            for i in 0..steps {
+                let (images, labels) = rx
+                    .recv()
+                    .map_err(|_| Error::Usage("the batch producer stopped".into()))??;
+                let lr = schedule.lr(self.steps_done);
+                let loss = self.step(&images, &labels, lr, epoch)?;
+                total += loss as f64;
+                bar.inc(1);
+                if i % 20 == 0 {
+                    bar.set_message(format!("loss {:.4}", total / (i + 1) as f64));
+                }
             }
-        }
+            Ok(())
+        })?;
         bar.finish_and_clear();
         Ok(EpochStats {
             epoch,

@@ -135,6 +135,11 @@ pub enum Op {
         strides: Vec<usize>,
     },
     Reverse(Vec<usize>),
+    /// Operands joined along one dimension.
+    Concatenate(usize),
+    /// The identity, which the compiler may not fuse across: it keeps a layout change
+    /// materialised instead of folded into a convolution's access pattern.
+    Barrier,
 }
 
 fn free_dims(rank: usize, used: &[&[usize]]) -> Vec<usize> {
@@ -406,7 +411,42 @@ impl Graph {
 
     // ---- windows ------------------------------------------------------------------------------
 
+    /// A convolution with any layouts, emitted as NHWC x HWIO -> NHWC. IREE's CPU code for
+    /// that form is 20-30x faster than for NCHW x OIHW; the layout changes around it sit
+    /// behind optimisation barriers, since folded into the convolution's access pattern they
+    /// would bring the slow code back.
     pub fn convolution(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
+        let nhwc_lhs = [d.lhs[0], d.lhs[2], d.lhs[3], d.lhs[1]];
+        let hwio_rhs = [d.rhs[2], d.rhs[3], d.rhs[1], d.rhs[0]];
+        let x = self.materialised_transpose(lhs, &nhwc_lhs);
+        let w = self.materialised_transpose(rhs, &hwio_rhs);
+        let nhwc = ConvDims {
+            lhs: [0, 3, 1, 2],
+            rhs: [3, 2, 0, 1],
+            out: [0, 3, 1, 2],
+            ..d.clone()
+        };
+        let y = self.convolution_in_layout(x, w, nhwc);
+        // Result axis j holds the role r with d.out[r] == j; in NHWC that role sits at
+        // position [0, 3, 1, 2][r].
+        let mut perm = [0; 4];
+        for (role, pos) in d.out.iter().enumerate() {
+            perm[*pos] = [0, 3, 1, 2][role];
+        }
+        self.materialised_transpose(y, &perm)
+    }
+
+    /// A transpose kept as its own copy (no-op for the identity permutation).
+    fn materialised_transpose(&mut self, x: Value, perm: &[usize]) -> Value {
+        if perm.iter().enumerate().all(|(i, p)| i == *p) {
+            return x;
+        }
+        let t = self.transpose(x, perm);
+        self.barrier(t)
+    }
+
+    /// A convolution exactly in the layouts `d` names.
+    pub fn convolution_in_layout(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
         let (tl, tr) = (self.ty(lhs).clone(), self.ty(rhs).clone());
         assert!(
             tl.rank() == 4 && tr.rank() == 4,
@@ -508,5 +548,35 @@ impl Graph {
         let ty = self.ty(x).clone();
         assert!(dims.iter().all(|d| *d < ty.rank()));
         self.push(Op::Reverse(dims.to_vec()), vec![x], ty)
+    }
+
+    pub fn concatenate(&mut self, parts: &[Value], dim: usize) -> Value {
+        let first = self.ty(parts[0]).clone();
+        let mut shape = first.shape.clone();
+        shape[dim] = 0;
+        for p in parts {
+            let t = self.ty(*p);
+            assert!(
+                t.dtype == first.dtype && t.rank() == first.rank(),
+                "concatenate of {first} and {t}"
+            );
+            for d in 0..t.rank() {
+                assert!(
+                    d == dim || t.shape[d] == first.shape[d],
+                    "concatenate of {first} and {t} along {dim}"
+                );
+            }
+            shape[dim] += t.shape[dim];
+        }
+        self.push(
+            Op::Concatenate(dim),
+            parts.to_vec(),
+            TensorType::new(first.dtype, &shape),
+        )
+    }
+
+    pub fn barrier(&mut self, x: Value) -> Value {
+        let ty = self.ty(x).clone();
+        self.push(Op::Barrier, vec![x], ty)
     }
 }

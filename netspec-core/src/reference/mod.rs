@@ -246,6 +246,22 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                 window::slice(&as_f64(arg(0)), start, strides, &node.ty.shape),
                 node.ty.dtype,
             ),
+            Op::Barrier => arg(0).clone(),
+            Op::Concatenate(dim) => {
+                let parts: Vec<ArrayD<f64>> = node
+                    .operands
+                    .iter()
+                    .map(|v| as_f64(&vals[v.index()]))
+                    .collect();
+                let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
+                retype(
+                    ndarray::concatenate(Axis(*dim), &views)
+                        .unwrap()
+                        .as_standard_layout()
+                        .into_owned(),
+                    node.ty.dtype,
+                )
+            }
             Op::Reverse(dims) => {
                 let mut x = as_f64(arg(0));
                 for d in dims {
