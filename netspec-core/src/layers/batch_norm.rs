@@ -1,4 +1,4 @@
-//! `batch_norm(eps = 1e-5, momentum = 0.1)`: per-channel normalisation of [C, H, W] images
+//! `batch_norm(channels?, eps = 1e-5, momentum = 0.1)`: per-channel normalisation of [C, H, W] images
 //! (BatchNorm2d) or [F] features (BatchNorm1d), PyTorch's names and conventions.
 //!
 //! Training: batch statistics over the N = B·H·W values of each channel (biased variance for
@@ -21,7 +21,7 @@ pub struct BatchNorm {
 
 impl BatchNorm {
     pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("batch_norm", &[], &["eps", "momentum"])?;
+        args.expect("batch_norm", &["channels"], &["eps", "momentum"])?;
         let momentum = args.float("momentum", 0.1)?;
         if momentum > 1.0 {
             let at = args.find(None, "momentum").map(|(at, _)| at);
@@ -32,8 +32,16 @@ impl BatchNorm {
                 ),
             });
         }
+        let stated = args.positive(Some(0), "channels")?;
         match input {
-            [c] | [c, _, _] => Ok(BatchNorm { channels: *c, eps: args.float("eps", 1e-5)?, momentum }),
+            [c] | [c, _, _] => {
+                if let Some(n) = stated.filter(|n| n != c) {
+                    let at = args.find(Some(0), "channels").map(|(at, _)| at);
+                    let message = format!("batch_norm({n}) normalises {n} channels, but this layer receives {c}: input {}", shape_str(input));
+                    return Err(SpecError { at, message });
+                }
+                Ok(BatchNorm { channels: *c, eps: args.float("eps", 1e-5)?, momentum })
+            }
             _ => Err(SpecError::layer(format!(
                 "batch_norm normalises [channels, height, width] images or [features], but this layer receives {}",
                 shape_str(input)

@@ -1,10 +1,10 @@
-// `out_features` given both by position and by name.
+// PyTorch's capitalisation: `ReLU` for `relu`.
 use netspec::prelude::*;
 
 netspec! {
     pub Mlp: [1, 28, 28] => {
         flatten,
-        dense(128, out_features = 64), relu,
+        dense(128), ReLU,
         dense(10),
     }
 }
