@@ -229,7 +229,7 @@ fn main() -> Result<(), Error> {
     );
     println!(
         "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15} {:>17}",
-        "", "", "median (mean)", "median (mean)", "ns/pt", "", ""
+        "", "", "median (mean)", "median (mean)", "", "", ""
     );
     for (name, batch, ours, theirs) in &rows {
         let pair = |s: &Stats| format!("{:.3} ({:.3})", s.median, s.mean);
@@ -238,7 +238,7 @@ fn main() -> Result<(), Error> {
             None => ("-".into(), "-".into()),
         };
         println!(
-            "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15.2} {:>17.4}",
+            "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15.2} {:>17.6}",
             name,
             batch,
             pair(&ours.ms),

@@ -69,7 +69,8 @@ options:
   --save FILE             write a safetensors checkpoint at the end
   --metrics FILE          one JSON object per epoch
   --device NAME           local-task | local-sync | cuda
-  --quiet                 no progress bar";
+  --quiet                 no progress bar
+  --resolution N          image size, for networks declared at several (resnet34: 32 | 224)";
 
 fn value<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, Error> {
     let v = v.ok_or_else(|| Error::Usage(format!("{flag} needs a value\n{USAGE}")))?;
@@ -153,11 +154,25 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
                 }
             }
             "--quiet" => c.progress = false,
+            // Chosen by the example before parsing (see `requested_resolution`).
+            "--resolution" => {
+                value::<usize>(&flag, it.next())?;
+            }
             "-h" | "--help" => return Err(Error::Usage(USAGE.to_string())),
             other => return Err(Error::Usage(format!("unknown option `{other}`\n{USAGE}"))),
         }
     }
     Ok(o)
+}
+
+/// The `--resolution N` of the command line, for examples that declare their network at several
+/// resolutions and pick the type before parsing the rest.
+pub fn requested_resolution() -> Option<usize> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--resolution")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
 }
 
 /// The workspace's `data/<dataset>` when run from this repository, else `./data/<dataset>`.

@@ -43,3 +43,18 @@ netspec! {
         dense(10),
     }
 }
+
+netspec! {
+    /// ResNet-34 with torchvision's parameter names (`layer2.0.downsample.0.weight`), at the
+    /// book's 224x224 and at 32x32 for CPU runs.
+    pub ResNet34: [3, 224, 224], ResNet34At32: [3, 32, 32] => {
+        conv1: conv2d(64, k = 7, s = 2, p = 3, bias = false), bn1: batch_norm, relu,
+        maxpool: max_pool(k = 3, s = 2, p = 1),
+        layer1: [basic_block(64); 3],
+        layer2: [basic_block(128, s = 2), basic_block(128); 3],
+        layer3: [basic_block(256, s = 2), basic_block(256); 5],
+        layer4: [basic_block(512, s = 2), basic_block(512); 2],
+        avgpool: global_avg_pool, flatten,
+        fc: dense(10),
+    }
+}

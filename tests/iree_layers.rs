@@ -105,9 +105,17 @@ fn every_layer_family_agrees_on_iree() {
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[3, 9, 8]).unwrap();
         agrees(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8]);
     }
-    let depthwise = Conv2d::from_args(&args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]), &[4, 9, 8]).unwrap();
+    let depthwise = Conv2d::from_args(
+        &args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]),
+        &[4, 9, 8],
+    )
+    .unwrap();
     agrees("depthwise conv2d", &depthwise, &[2, 4, 9, 8]);
-    let grouped = Conv2d::from_args(&args(&[6], &[("k", 3), ("p", 1), ("groups", 2)]), &[4, 6, 6]).unwrap();
+    let grouped = Conv2d::from_args(
+        &args(&[6], &[("k", 3), ("p", 1), ("groups", 2)]),
+        &[4, 6, 6],
+    )
+    .unwrap();
     agrees("grouped conv2d", &grouped, &[2, 4, 6, 6]);
     for (k, s, p) in [(2, 2, 0), (3, 2, 1), (3, 1, 1)] {
         let max = Pool2d::max_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();

@@ -10,6 +10,9 @@ use netspec::core::step::StepModule;
 use netspec::core::Network;
 use netspec::iree::{Compiler, Device, LossKind, OptimizerKind, TrainConfig, Trainer};
 use netspec::models::{CifarBn, MnistCnn, MnistLinear, MnistMlp};
+
+mod common;
+use common::TinyResNet;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -239,4 +242,9 @@ fn mnist_cnn_sgd_momentum() {
 #[test]
 fn cifar_bn_adamw_label_smoothing() {
     agree::<CifarBn>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+}
+
+#[test]
+fn tiny_resnet_sgd_momentum() {
+    agree::<TinyResNet>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
 }

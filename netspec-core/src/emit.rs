@@ -282,6 +282,7 @@ fn unary_name(u: UnaryOp) -> &'static str {
         UnaryOp::Tanh => "stablehlo.tanh",
         UnaryOp::Logistic => "stablehlo.logistic",
         UnaryOp::Abs => "stablehlo.abs",
+        UnaryOp::Erf => "chlo.erf",
     }
 }
 

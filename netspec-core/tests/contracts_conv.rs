@@ -69,8 +69,23 @@ fn conv2d_vjp_without_bias() {
 
 #[test]
 fn grouped_and_depthwise_conv2d_vjp() {
-    for (i, (input, out, groups, s)) in [([4, 6, 6], 6, 2, 1), ([3, 7, 7], 3, 3, 2), ([4, 5, 5], 8, 4, 1)].into_iter().enumerate() {
-        let a = args(&[out], &[("k", int(3)), ("s", int(s)), ("p", int(1)), ("groups", int(groups))]);
+    for (i, (input, out, groups, s)) in [
+        ([4, 6, 6], 6, 2, 1),
+        ([3, 7, 7], 3, 3, 2),
+        ([4, 5, 5], 8, 4, 1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let a = args(
+            &[out],
+            &[
+                ("k", int(3)),
+                ("s", int(s)),
+                ("p", int(1)),
+                ("groups", int(groups)),
+            ],
+        );
         let layer = Conv2d::from_args(&a, &input).unwrap();
         assert_holds(&layer_case(&layer, &input, 2, 20 + i as u64), 48, TOL);
     }

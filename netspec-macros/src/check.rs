@@ -4,7 +4,7 @@
 use netspec_core::layers::{catalog::LAYER_NAMES, ArgRef, Args, LayerConfig, SpecError};
 use netspec_core::params::ParamSpec;
 
-use crate::parse::{LayerCall, NetworkDef};
+use crate::parse::{Item, LayerCall, NetworkDef};
 
 /// A network whose every layer has been built and shape-checked.
 pub struct CheckedNetwork {
@@ -52,8 +52,8 @@ pub fn check(net: &NetworkDef) -> Result<CheckedNetwork, syn::Error> {
         None => errors = Some(e),
     };
     let mut labels: Vec<&syn::Ident> = vec![];
-    for call in &net.items {
-        if let Some(label) = &call.label {
+    for item in &net.items {
+        if let Some(label) = &item.label {
             if labels.iter().any(|l| *l == label) {
                 push(syn::Error::new_spanned(
                     label,
@@ -64,16 +64,19 @@ pub fn check(net: &NetworkDef) -> Result<CheckedNetwork, syn::Error> {
         }
     }
 
+    let mut sequence = vec![];
+    for (index, item) in net.items.iter().enumerate() {
+        match expand_item(index, item) {
+            Ok(calls) => sequence.extend(calls),
+            Err(e) => push(e),
+        }
+    }
+
     let mut shape = input.clone();
     let mut layers = vec![];
-    for (index, call) in net.items.iter().enumerate() {
+    for (prefix, call) in sequence {
         match build(call, &shape) {
             Ok(config) => {
-                let prefix = call
-                    .label
-                    .as_ref()
-                    .map(|l| l.to_string())
-                    .unwrap_or_else(|| index.to_string());
                 let params = config
                     .params()
                     .into_iter()
@@ -101,6 +104,43 @@ pub fn check(net: &NetworkDef) -> Result<CheckedNetwork, syn::Error> {
             layers,
         }),
     }
+}
+
+/// An item as the layers it stands for, each with its parameter prefix: its label or its
+/// position, then, inside a group, the block's index (`layer2.0`, `layer2.1`, ...).
+fn expand_item(index: usize, item: &Item) -> Result<Vec<(String, &LayerCall)>, syn::Error> {
+    let name = item
+        .label
+        .as_ref()
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| index.to_string());
+    let Some((count, tokens)) = &item.repeat else {
+        return Ok(vec![(name, &item.calls[0])]);
+    };
+    let n = match count.base10_parse::<usize>() {
+        Ok(n) if n > 0 => n,
+        _ => {
+            return Err(syn::Error::new_spanned(
+                count,
+                "a repeat count must be a positive integer",
+            ))
+        }
+    };
+    if n > 1000 {
+        return Err(syn::Error::new_spanned(
+            tokens,
+            format!("{n} repetitions is more than netspec expands (1000)"),
+        ));
+    }
+    let (last, first) = item
+        .calls
+        .split_last()
+        .expect("a group has at least one layer");
+    let calls = first.iter().chain(std::iter::repeat_n(last, n));
+    Ok(calls
+        .enumerate()
+        .map(|(i, c)| (format!("{name}.{i}"), c))
+        .collect())
 }
 
 fn build(call: &LayerCall, input: &[usize]) -> Result<LayerConfig, syn::Error> {

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! block   := network*
-//! network := attr* vis Ident ':' '[' int,* ']' '=>' '{' item,* '}'
-//! item    := (label ':')? layer
+//! network := attr* vis head (',' head)* '=>' '{' item,* '}'
+//! head    := Ident ':' '[' int,* ']'          (one type per head, all with the same layers)
+//! item    := (label ':')? (layer | '[' layer,+ ';' int ']')
 //! layer   := ident ( '(' arg,* ')' )?
 //! arg     := value | ident '=' value        value := int | float | bool | ident | '-' number
 //! ```
@@ -19,6 +20,7 @@ pub struct Block {
     pub networks: Vec<NetworkDef>,
 }
 
+#[derive(Clone)]
 pub struct NetworkDef {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
@@ -26,17 +28,28 @@ pub struct NetworkDef {
     pub input: Vec<LitInt>,
     /// The `[...]` of the input shape, for errors about the shape as a whole.
     pub input_tokens: TokenStream,
-    pub items: Vec<LayerCall>,
+    pub items: Vec<Item>,
 }
 
-pub struct LayerCall {
+/// One entry of a network: a layer, or a repeated group `[a, b; n]` (a once, then b n times;
+/// `[b; n]` is b n times), each optionally labelled.
+#[derive(Clone)]
+pub struct Item {
     pub label: Option<Ident>,
+    pub calls: Vec<LayerCall>,
+    /// For a group: its count and its tokens.
+    pub repeat: Option<(LitInt, TokenStream)>,
+}
+
+#[derive(Clone)]
+pub struct LayerCall {
     pub name: Ident,
     pub args: Vec<Arg>,
     /// Every token of the call, so an error underlines the whole of it.
     pub tokens: TokenStream,
 }
 
+#[derive(Clone)]
 pub struct Arg {
     pub name: Option<Ident>,
     pub value: ArgValue,
@@ -47,16 +60,21 @@ impl Parse for Block {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let mut networks = vec![];
         while !input.is_empty() {
-            networks.push(input.parse()?);
+            networks.extend(parse_definition(input)?);
         }
         Ok(Block { networks })
     }
 }
 
-impl Parse for NetworkDef {
+/// `Name: [dims]`.
+struct Head {
+    name: Ident,
+    input: Vec<LitInt>,
+    input_tokens: TokenStream,
+}
+
+impl Parse for Head {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis: Visibility = input.parse()?;
         let name: Ident = input.parse()?;
         input.parse::<Token![:]>().map_err(|e| {
             syn::Error::new(
@@ -73,27 +91,45 @@ impl Parse for NetworkDef {
                     "the input shape is a list of positive integers, e.g. `[3, 32, 32]`",
                 )
             })?;
-        let input_tokens = {
-            let mut ts = TokenStream::new();
-            bracket.surround(&mut ts, |ts| dims.to_tokens(ts));
-            ts
-        };
-        input.parse::<Token![=>]>()?;
-        let body;
-        braced!(body in input);
-        let items: Punctuated<LayerCall, Token![,]> = Punctuated::parse_terminated(&body)?;
-        Ok(NetworkDef {
-            attrs,
-            vis,
+        let mut input_tokens = TokenStream::new();
+        bracket.surround(&mut input_tokens, |ts| dims.to_tokens(ts));
+        Ok(Head {
             name,
             input: dims.into_iter().collect(),
             input_tokens,
-            items: items.into_iter().collect(),
         })
     }
 }
 
-impl Parse for LayerCall {
+/// Parses one definition, which may name several types (`A: [..], B: [..] => {..}`).
+fn parse_definition(input: ParseStream) -> syn::Result<Vec<NetworkDef>> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    let vis: Visibility = input.parse()?;
+    let mut heads = vec![input.parse::<Head>()?];
+    while input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+        heads.push(input.parse()?);
+    }
+    input.parse::<Token![=>]>()?;
+    let body;
+    braced!(body in input);
+    let items: Vec<Item> = Punctuated::<Item, Token![,]>::parse_terminated(&body)?
+        .into_iter()
+        .collect();
+    Ok(heads
+        .into_iter()
+        .map(|h| NetworkDef {
+            attrs: attrs.clone(),
+            vis: vis.clone(),
+            name: h.name,
+            input: h.input,
+            input_tokens: h.input_tokens,
+            items: items.clone(),
+        })
+        .collect())
+}
+
+impl Parse for Item {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let fork = input.fork();
         let label =
@@ -104,6 +140,45 @@ impl Parse for LayerCall {
             } else {
                 None
             };
+        if !input.peek(syn::token::Bracket) {
+            return Ok(Item {
+                label,
+                calls: vec![input.parse()?],
+                repeat: None,
+            });
+        }
+        let content;
+        let bracket = bracketed!(content in input);
+        let calls: Punctuated<LayerCall, Token![,]> =
+            Punctuated::parse_separated_nonempty(&content)?;
+        content.parse::<Token![;]>().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "a repeated group reads `[block; count]` or `[first, block; count]`",
+            )
+        })?;
+        let count: LitInt = content.parse()?;
+        let mut tokens = TokenStream::new();
+        bracket.surround(&mut tokens, |ts| {
+            calls.to_tokens(ts);
+            count.to_tokens(ts);
+        });
+        Ok(Item {
+            label,
+            calls: calls.into_iter().collect(),
+            repeat: Some((count, tokens)),
+        })
+    }
+}
+
+impl ToTokens for LayerCall {
+    fn to_tokens(&self, ts: &mut TokenStream) {
+        ts.extend(self.tokens.clone());
+    }
+}
+
+impl Parse for LayerCall {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
         let name: Ident = input.parse().map_err(|e| {
             syn::Error::new(e.span(), "expected a layer, such as `dense(128)` or `relu`")
         })?;
@@ -116,12 +191,7 @@ impl Parse for LayerCall {
             paren.surround(&mut tokens, |ts| list.to_tokens(ts));
             args = list.into_iter().collect();
         }
-        Ok(LayerCall {
-            label,
-            name,
-            args,
-            tokens,
-        })
+        Ok(LayerCall { name, args, tokens })
     }
 }
 

@@ -1,5 +1,5 @@
-//! Image classification data sets: MNIST digits, Fashion-MNIST and CIFAR-10, loaded from local
-//! files.
+//! Image classification data sets: MNIST digits, Fashion-MNIST, CIFAR-10 and Imagenette, loaded
+//! from local files.
 //!
 //! `scripts/setup.sh` puts the MNIST files under `data/` in the workspace; CIFAR-10 goes to
 //! `data/cifar-10-batches-bin` (see [`cifar`]). [`default_dir`] points there. Loaders validate what they read and fail with a [`DataError`] that names the file,
@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cifar;
 pub mod digits;
 pub mod idx;
+pub mod imagenette;
 pub mod transform;
 
 use std::fmt;
@@ -179,6 +180,20 @@ impl fmt::Display for DataError {
                         cifar::DOWNLOAD_URL
                     );
                 }
+                if *kind == DatasetKind::Imagenette {
+                    return write!(
+                        f,
+                        "missing {kind} data in {}{state}: {} not found; expected Imagenette's \
+                         layout train/<class>/*.JPEG and val/<class>/*.JPEG: download {}.tgz \
+                         ({}), extract it (it unpacks to {}/) and pass --data DIR with the directory \
+                         that holds train/ and val/",
+                        dir.display(),
+                        looked_for.join(", "),
+                        imagenette::ARCHIVE_DIR,
+                        imagenette::DOWNLOAD_URL,
+                        imagenette::ARCHIVE_DIR
+                    );
+                }
                 write!(
                     f,
                     "no {kind} data in {}{state}: looked for {}; run scripts/setup.sh to download \
@@ -189,7 +204,8 @@ impl fmt::Display for DataError {
             }
             DataError::UnknownKind(given) => write!(
                 f,
-                "unknown data set `{given}`; expected `mnist`, `fashion-mnist` or `cifar10`"
+                "unknown data set `{given}`; expected `mnist`, `fashion-mnist`, `cifar10` or \
+                 `imagenette`"
             ),
             DataError::InvalidArgument(message) => f.write_str(message),
         }
@@ -212,18 +228,22 @@ pub enum DatasetKind {
     FashionMnist,
     /// CIFAR-10, binary version: 32x32 RGB images in 10 classes (see [`cifar`]).
     Cifar10,
+    /// Imagenette: JPEG folders of 10 ImageNet classes, loaded at
+    /// [`imagenette::DEFAULT_RESOLUTION`] (see [`imagenette`]).
+    Imagenette,
 }
 
 impl FromStr for DatasetKind {
     type Err = DataError;
 
-    /// Accepts `mnist`, `fashion-mnist` and `cifar10` (case-insensitive; `fashion_mnist` and
-    /// `cifar-10` too).
+    /// Accepts `mnist`, `fashion-mnist`, `cifar10` and `imagenette` (case-insensitive;
+    /// `fashion_mnist` and `cifar-10` too).
     fn from_str(s: &str) -> Result<Self, DataError> {
         match s.trim().to_ascii_lowercase().as_str() {
             "mnist" => Ok(DatasetKind::Mnist),
             "fashion-mnist" | "fashion_mnist" => Ok(DatasetKind::FashionMnist),
             "cifar10" | "cifar-10" => Ok(DatasetKind::Cifar10),
+            "imagenette" => Ok(DatasetKind::Imagenette),
             _ => Err(DataError::UnknownKind(s.to_string())),
         }
     }
@@ -235,6 +255,7 @@ impl fmt::Display for DatasetKind {
             DatasetKind::Mnist => "mnist",
             DatasetKind::FashionMnist => "fashion-mnist",
             DatasetKind::Cifar10 => "cifar-10",
+            DatasetKind::Imagenette => "imagenette",
         })
     }
 }
@@ -256,11 +277,17 @@ const IDX_FILES: [&str; 4] = [
 ///   (`0.json` .. `9.json`, see [`digits`]).
 /// - `Cifar10`: `dir` holds the binary version's `data_batch_1.bin` .. `data_batch_5.bin` and
 ///   `test_batch.bin` (see [`cifar::load`]).
+/// - `Imagenette`: `dir` holds `train/<class>/*.JPEG` and `val/<class>/*.JPEG`; both splits are
+///   resized and centre-cropped to [`imagenette::DEFAULT_RESOLUTION`] (see [`imagenette::load`];
+///   random-resized-crop training uses [`imagenette::ImageFolder`] directly).
 ///
 /// Pixel values are scaled to [0, 1].
 pub fn load(kind: DatasetKind, dir: &Path) -> Result<Split, DataError> {
     if kind == DatasetKind::Cifar10 {
         return cifar::load(dir);
+    }
+    if kind == DatasetKind::Imagenette {
+        return imagenette::load(dir, imagenette::DEFAULT_RESOLUTION);
     }
     if let Some([train_x, train_y, test_x, test_y]) = find_idx_files(dir) {
         return Ok(Split {
@@ -298,12 +325,14 @@ fn find_idx_files(dir: &Path) -> Option<[PathBuf; 4]> {
     ])
 }
 
-/// Where a data set is expected: `<root>/data/mnist-digits`, `<root>/data/fashion-mnist` or
-/// `<root>/data/cifar-10-batches-bin` (what `cifar-10-binary.tar.gz` unpacks to in `data/`).
+/// Where a data set is expected: `<root>/data/mnist-digits`, `<root>/data/fashion-mnist`,
+/// `<root>/data/cifar-10-batches-bin` (what `cifar-10-binary.tar.gz` unpacks to in `data/`) or
+/// `<root>/data/imagenette2-160` (what `imagenette2-160.tgz` unpacks to).
 pub fn default_dir(kind: DatasetKind, root: &Path) -> PathBuf {
     root.join("data").join(match kind {
         DatasetKind::Mnist => "mnist-digits",
         DatasetKind::FashionMnist => "fashion-mnist",
         DatasetKind::Cifar10 => "cifar-10-batches-bin",
+        DatasetKind::Imagenette => imagenette::ARCHIVE_DIR,
     })
 }

@@ -13,6 +13,8 @@ pub enum UnaryOp {
     Tanh,
     Logistic,
     Abs,
+    /// The error function; emitted as `chlo.erf`.
+    Erf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,6 +203,9 @@ impl Graph {
     }
     pub fn rsqrt(&mut self, x: Value) -> Value {
         self.unary(UnaryOp::Rsqrt, x)
+    }
+    pub fn erf(&mut self, x: Value) -> Value {
+        self.unary(UnaryOp::Erf, x)
     }
     pub fn add(&mut self, a: Value, b: Value) -> Value {
         self.binary(BinaryOp::Add, a, b)
@@ -418,14 +423,35 @@ impl Graph {
     pub fn convolution(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
         let nhwc_lhs = [d.lhs[0], d.lhs[2], d.lhs[3], d.lhs[1]];
         let hwio_rhs = [d.rhs[2], d.rhs[3], d.rhs[1], d.rhs[0]];
-        let x = self.materialised_transpose(lhs, &nhwc_lhs);
+        let mut x = self.materialised_transpose(lhs, &nhwc_lhs);
         let w = self.materialised_transpose(rhs, &hwio_rhs);
-        let nhwc = ConvDims {
+        let mut nhwc = ConvDims {
             lhs: [0, 3, 1, 2],
             rhs: [3, 2, 0, 1],
             out: [0, 3, 1, 2],
             ..d.clone()
         };
+        // IREE 3.13 miscompiles a convolution whose output is 1 wide along a dim when its padded
+        // input is wider than the kernel ("inferred input/output operand #1 has shape's
+        // dimension #0 to be 4, but found 3"). Such a window reads only the first kernel-extent
+        // rows, so the rest is cut off: from the high padding, then from the input.
+        for s in 0..2 {
+            let (n, k) = (self.shape(x)[1 + s], self.shape(w)[s]);
+            let extent = ((k - 1) * nhwc.rhs_dilation[s] + 1) as i64;
+            let padded =
+                ((n - 1) * nhwc.lhs_dilation[s] + 1) as i64 + nhwc.padding[s].0 + nhwc.padding[s].1;
+            if nhwc.out_size(s, n, k) == 1 && padded > extent {
+                let high = nhwc.padding[s].1 - (padded - extent);
+                if high >= 0 || nhwc.lhs_dilation[s] != 1 {
+                    nhwc.padding[s].1 = high;
+                } else {
+                    let mut limit = self.shape(x).to_vec();
+                    limit[1 + s] = (n as i64 + high) as usize;
+                    x = self.slice(x, &[0; 4], &limit, &[1; 4]);
+                    nhwc.padding[s].1 = 0;
+                }
+            }
+        }
         let y = self.convolution_in_layout(x, w, nhwc);
         // Result axis j holds the role r with d.out[r] == j; in NHWC that role sits at
         // position [0, 3, 1, 2][r].

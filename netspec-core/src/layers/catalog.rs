@@ -58,4 +58,10 @@ catalog! {
     "avg_pool" => AvgPool: Pool2d = Pool2d::avg_from_args,
     "global_avg_pool" => GlobalAvgPool: GlobalAvgPool = GlobalAvgPool::from_args,
     "batch_norm" => BatchNorm: BatchNorm = BatchNorm::from_args,
+    "basic_block" => BasicBlock: BasicBlock = BasicBlock::from_args,
+    "relu6" => Relu6: Relu6 = Relu6::from_args,
+    "sigmoid" => Sigmoid: Sigmoid = Sigmoid::from_args,
+    "silu" => Silu: Silu = Silu::from_args,
+    "gelu" => Gelu: Gelu = Gelu::from_args,
+    "layer_norm" => LayerNorm: LayerNorm = LayerNorm::from_args,
 }

@@ -27,11 +27,15 @@ pub struct Conv2d {
 
 impl Conv2d {
     pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("conv2d", &["out_channels"], &["k", "s", "p", "groups", "bias"])?;
+        args.expect(
+            "conv2d",
+            &["out_channels"],
+            &["k", "s", "p", "groups", "bias"],
+        )?;
         let out_channels = args.required_positive("conv2d", 0, "out_channels")?;
-        let k = args
-            .positive(None, "k")?
-            .ok_or_else(|| SpecError::layer("`conv2d` needs a kernel size, e.g. `conv2d(32, k = 3)`"))?;
+        let k = args.positive(None, "k")?.ok_or_else(|| {
+            SpecError::layer("`conv2d` needs a kernel size, e.g. `conv2d(32, k = 3)`")
+        })?;
         let s = args.positive(None, "s")?.unwrap_or(1);
         let window = Window::square(k, s, args.padding("p", k, s)?);
         let hw = window.check(&format!("conv2d(k = {k})"), input)?;
@@ -45,19 +49,46 @@ impl Conv2d {
             );
             return Err(SpecError { at, message });
         }
-        Ok(Conv2d { in_channels: input[0], out_channels, window, groups, bias: args.bool("bias", true)?, input: hw })
+        Ok(Conv2d {
+            in_channels: input[0],
+            out_channels,
+            window,
+            groups,
+            bias: args.bool("bias", true)?,
+            input: hw,
+        })
     }
 
     /// A convolution built from known values, for blocks that compose convolutions.
-    pub fn new(input: &[usize], out_channels: usize, k: usize, s: usize, p: usize, groups: usize) -> Result<Self, SpecError> {
+    pub fn new(
+        input: &[usize],
+        out_channels: usize,
+        k: usize,
+        s: usize,
+        p: usize,
+        groups: usize,
+    ) -> Result<Self, SpecError> {
         let window = Window::square(k, s, (p, p));
         let hw = window.check(&format!("conv2d(k = {k})"), input)?;
-        Ok(Conv2d { in_channels: input[0], out_channels, window, groups, bias: false, input: hw })
+        Ok(Conv2d {
+            in_channels: input[0],
+            out_channels,
+            window,
+            groups,
+            bias: false,
+            input: hw,
+        })
     }
 
     fn dims(&self) -> ConvDims {
         let p = self.window.padding;
-        let mut d = ConvDims::nchw(self.window.stride, [(p[0].0 as i64, p[0].1 as i64), (p[1].0 as i64, p[1].1 as i64)]);
+        let mut d = ConvDims::nchw(
+            self.window.stride,
+            [
+                (p[0].0 as i64, p[0].1 as i64),
+                (p[1].0 as i64, p[1].1 as i64),
+            ],
+        );
         d.feature_groups = self.groups;
         d
     }
@@ -78,7 +109,11 @@ impl Layer for Conv2d {
         let weight = [self.out_channels, self.in_channels / self.groups, kh, kw];
         let mut p = vec![ParamSpec::new("weight", &weight, Init::Uniform { bound })];
         if self.bias {
-            p.push(ParamSpec::new("bias", &[self.out_channels], Init::Uniform { bound }));
+            p.push(ParamSpec::new(
+                "bias",
+                &[self.out_channels],
+                Init::Uniform { bound },
+            ));
         }
         p
     }
@@ -96,7 +131,11 @@ impl Layer for Conv2d {
     }
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
-        let Window { kernel: k, stride: s, padding: pad } = self.window;
+        let Window {
+            kernel: k,
+            stride: s,
+            padding: pad,
+        } = self.window;
         let (groups, cin, cout) = (self.groups, self.in_channels, self.out_channels);
         let (cin_g, cout_g) = (cin / groups, cout / groups);
         let padded = self.window.padded(self.input);
@@ -111,7 +150,12 @@ impl Layer for Conv2d {
             let flipped = g.reverse(w, &[2, 3]);
             let d = ConvDims {
                 strides: [1, 1],
-                padding: [0, 1].map(|i| ((k[i] - 1) as i64 - pad[i].0 as i64, (k[i] - 1) as i64 - pad[i].1 as i64 + rest[i] as i64)),
+                padding: [0, 1].map(|i| {
+                    (
+                        (k[i] - 1) as i64 - pad[i].0 as i64,
+                        (k[i] - 1) as i64 - pad[i].1 as i64 + rest[i] as i64,
+                    )
+                }),
                 lhs_dilation: s,
                 feature_groups: groups,
                 ..ConvDims::nchw([1, 1], [(0, 0); 2])
@@ -123,7 +167,13 @@ impl Layer for Conv2d {
         // contraction per kernel offset with the strided slice it reads, batched over groups.
         // On IREE's CPU backend this beats a convolution with batch and channel roles swapped.
         let zero = g.scalar(0.0);
-        let xp = g.pad(*x, zero, &[0, 0, pad[0].0 as i64, pad[1].0 as i64], &[0, 0, pad[0].1 as i64, pad[1].1 as i64], &[0; 4]);
+        let xp = g.pad(
+            *x,
+            zero,
+            &[0, 0, pad[0].0 as i64, pad[1].0 as i64],
+            &[0, 0, pad[0].1 as i64, pad[1].1 as i64],
+            &[0; 4],
+        );
         let b = g.shape(*x)[0];
         let [oh, ow] = self.window.output(self.input);
         let dy_g = g.reshape(dy, &[b, groups, cout_g, oh, ow]);
@@ -131,9 +181,19 @@ impl Layer for Conv2d {
         for u in 0..k[0] {
             let mut cols = vec![];
             for v in 0..k[1] {
-                let patch = g.slice(xp, &[0, 0, u, v], &[b, cin, u + s[0] * (oh - 1) + 1, v + s[1] * (ow - 1) + 1], &[1, 1, s[0], s[1]]);
+                let patch = g.slice(
+                    xp,
+                    &[0, 0, u, v],
+                    &[b, cin, u + s[0] * (oh - 1) + 1, v + s[1] * (ow - 1) + 1],
+                    &[1, 1, s[0], s[1]],
+                );
                 let patch = g.reshape(patch, &[b, groups, cin_g, oh, ow]);
-                let dims = DotDims { lhs_batch: vec![1], rhs_batch: vec![1], lhs_contract: vec![0, 3, 4], rhs_contract: vec![0, 3, 4] };
+                let dims = DotDims {
+                    lhs_batch: vec![1],
+                    rhs_batch: vec![1],
+                    lhs_contract: vec![0, 3, 4],
+                    rhs_contract: vec![0, 3, 4],
+                };
                 let dw = g.dot_general(dy_g, patch, dims); // [G, out/G, in/G]
                 cols.push(g.reshape(dw, &[cout, cin_g, 1, 1]));
             }

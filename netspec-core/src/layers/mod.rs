@@ -5,20 +5,25 @@ pub mod activation;
 pub mod args;
 pub mod batch_norm;
 pub mod catalog;
+pub mod compose;
 pub mod conv;
 pub mod dense;
 pub mod flatten;
+pub mod layer_norm;
 pub mod pool;
+pub mod residual;
 pub mod window;
 
-pub use activation::{Identity, Relu};
+pub use activation::{Gelu, Identity, Relu, Relu6, Sigmoid, Silu};
 pub use args::{ArgValue, Args};
 pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
 pub use conv::Conv2d;
 pub use dense::Dense;
 pub use flatten::Flatten;
+pub use layer_norm::LayerNorm;
 pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
+pub use residual::BasicBlock;
 pub use window::Window;
 
 use crate::ir::{Graph, Value};

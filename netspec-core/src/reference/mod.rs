@@ -307,6 +307,7 @@ fn unary(u: UnaryOp, x: f64) -> f64 {
         UnaryOp::Tanh => x.tanh(),
         UnaryOp::Logistic => 1.0 / (1.0 + (-x).exp()),
         UnaryOp::Abs => x.abs(),
+        UnaryOp::Erf => libm::erf(x),
     }
 }
 

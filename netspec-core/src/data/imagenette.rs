@@ -1,0 +1,781 @@
+//! Imagenette, a 10-class subset of ImageNet, read from its published folder layout:
+//! `<root>/train/<class>/*.JPEG` and `<root>/val/<class>/*.JPEG`, one folder per class named by
+//! WordNet id. It comes at full size and in 320 px and 160 px variants (shorter side);
+//! `imagenette2-160.tgz` unpacks to `imagenette2-160/`.
+//!
+//! [`ImageFolder`] decodes every JPEG of a split once, shrinks it so its shorter side is at most
+//! `keep_short_side` and keeps it in memory as `u8` CHW RGB, so later epochs never decode again.
+//! From that cache it makes
+//! - evaluation views ([`ImageFolder::eval_dataset`]): resize the shorter side to
+//!   `resolution * 8/7` (torchvision's 256/224) and centre crop `resolution x resolution`;
+//! - training samples ([`ImageFolder::train_sample`]): torchvision's
+//!   `RandomResizedCrop(resolution)` then `RandomHorizontalFlip()`, seeded by
+//!   `(seed, epoch, index)`.
+//!
+//! Resizing is bilinear with antialiasing when shrinking, as PIL (and so torchvision on PIL
+//! images) does it. Pixels are scaled to [0, 1] and not normalised: callers that want the usual
+//! standardisation call `ds.normalize(&MEAN, &STD)` or apply [`MEAN`] and [`STD`] themselves.
+//!
+//! Class index = position of the class folder's name in sorted order (as torchvision's
+//! `ImageFolder`); images of a class are taken in sorted file name order. Files ending in
+//! `.JPEG`, `.jpg` or `.jpeg` (any case) are read, other files and hidden entries are ignored.
+//! An empty class folder is an error (it would silently drop a class; with Imagenette it means
+//! an incomplete extraction), and so is a JPEG that cannot be decoded; both errors name the path.
+
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::{DataError, Dataset, DatasetKind, Split};
+
+/// ImageNet's per-channel (R, G, B) mean for pixels in [0, 1], as torchvision uses.
+pub const MEAN: [f32; 3] = [0.485, 0.456, 0.406];
+
+/// ImageNet's per-channel (R, G, B) standard deviation for pixels in [0, 1], to go with [`MEAN`].
+pub const STD: [f32; 3] = [0.229, 0.224, 0.225];
+
+/// Imagenette's class folders (WordNet ids) in sorted order, i.e. indexed by label: tench,
+/// English springer, cassette player, chain saw, church, French horn, garbage truck, gas pump,
+/// golf ball, parachute.
+pub const CLASSES: [&str; 10] = [
+    "n01440764",
+    "n02102040",
+    "n02979186",
+    "n03000684",
+    "n03028079",
+    "n03394916",
+    "n03417042",
+    "n03425413",
+    "n03445777",
+    "n03888605",
+];
+
+/// Where the 160 px variant can be downloaded.
+pub const DOWNLOAD_URL: &str = "https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-160.tgz";
+
+/// The directory `imagenette2-160.tgz` unpacks to.
+pub const ARCHIVE_DIR: &str = "imagenette2-160";
+
+/// The resolution [`super::load`] uses for `DatasetKind::Imagenette`: 64x64 keeps a CPU
+/// training run affordable (ImageNet recipes use 224; pass another resolution to [`load`]).
+pub const DEFAULT_RESOLUTION: usize = 64;
+
+/// `RandomResizedCrop`'s range of the crop's area as a fraction of the image's.
+pub const CROP_SCALE: (f64, f64) = (0.08, 1.0);
+
+/// `RandomResizedCrop`'s range of the crop's aspect ratio (width / height).
+pub const CROP_RATIO: (f64, f64) = (3.0 / 4.0, 4.0 / 3.0);
+
+/// Most threads used to decode a split.
+const MAX_THREADS: usize = 8;
+
+/// The shorter side evaluation resizes to before the centre crop: `resolution * 8/7` rounded
+/// (256 for 224, torchvision's ratio; 73 for 64). Passing it as `keep_short_side` to
+/// [`ImageFolder::open`] makes the evaluation view a plain crop of the cached image.
+pub fn eval_short_side(resolution: usize) -> usize {
+    // Rounds to nearest: 8r/7 has a fractional part k/7, rounded up when k >= 4.
+    (resolution.saturating_mul(8).saturating_add(3)) / 7
+}
+
+/// The decoded images of one split, each decoded once and kept in memory as `u8` CHW RGB with
+/// its shorter side at most `keep_short_side` (aspect ratio kept; smaller images are kept at
+/// their own size). See the module documentation for the layout and ordering.
+#[derive(Clone, Debug)]
+pub struct ImageFolder {
+    dir: PathBuf,
+    classes: Vec<String>,
+    images: Vec<Stored>,
+    labels: Vec<i32>,
+    keep_short_side: usize,
+}
+
+/// One cached image: RGB planes of `height x width` bytes.
+#[derive(Clone, Debug)]
+struct Stored {
+    pixels: Vec<u8>,
+    height: usize,
+    width: usize,
+}
+
+/// The random choices for one training sample: the crop, in pixels of the cached image, and
+/// whether the resized crop is mirrored left-right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrainChoice {
+    pub top: usize,
+    pub left: usize,
+    pub height: usize,
+    pub width: usize,
+    pub flip: bool,
+}
+
+impl ImageFolder {
+    /// Reads `root/<split>/<class>/*.{JPEG,jpg,jpeg}` and decodes every image (on up to
+    /// [`std::thread::available_parallelism`] threads, at most 8), shrinking each so its shorter
+    /// side is at most `keep_short_side` (e.g. [`eval_short_side`] of the training resolution).
+    /// Large JPEGs are first shrunk in the decoder by 1/2, 1/4 or 1/8 when that still leaves
+    /// at least `keep_short_side` pixels, which makes full-size Imagenette much faster to read.
+    ///
+    /// Greyscale JPEGs become three equal channels and CMYK ones are converted to RGB; other
+    /// colour types are errors naming the file. A missing `split/` folder, a split without class
+    /// folders and an empty class folder are [`DataError::NotFound`] naming what is missing.
+    pub fn open(root: &Path, split: &str, keep_short_side: usize) -> Result<Self, DataError> {
+        if keep_short_side == 0 {
+            return Err(DataError::InvalidArgument(
+                "ImageFolder::open got keep_short_side = 0; pass the shorter side to keep \
+                 decoded images at, e.g. eval_short_side(resolution)"
+                    .to_string(),
+            ));
+        }
+        let dir = root.join(split);
+        if !dir.is_dir() {
+            return Err(not_found(root, vec![layout_of(split)]));
+        }
+        let class_dirs = subfolders(&dir)?;
+        if class_dirs.is_empty() {
+            return Err(not_found(
+                &dir,
+                vec![format!(
+                    "class folders (e.g. {split}/{}/*.JPEG)",
+                    CLASSES[0]
+                )],
+            ));
+        }
+        let mut files = Vec::new();
+        let mut labels = Vec::new();
+        for (label, (_, class_dir)) in class_dirs.iter().enumerate() {
+            let jpegs = jpeg_files(class_dir)?;
+            if jpegs.is_empty() {
+                return Err(not_found(
+                    class_dir,
+                    vec![
+                        "*.JPEG, *.jpg or *.jpeg images (an empty class folder usually means \
+                          an incomplete extraction)"
+                            .to_string(),
+                    ],
+                ));
+            }
+            labels.extend(std::iter::repeat_n(label as i32, jpegs.len()));
+            files.extend(jpegs);
+        }
+        let images = decode_all(&dir, &files, keep_short_side)?;
+        Ok(ImageFolder {
+            dir,
+            classes: class_dirs.into_iter().map(|(name, _)| name).collect(),
+            images,
+            labels,
+            keep_short_side,
+        })
+    }
+
+    /// Number of images.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Class index of every image, in order.
+    pub fn labels(&self) -> &[i32] {
+        &self.labels
+    }
+
+    /// Class folder names in sorted order: `classes()[label]` is the folder of `label`.
+    pub fn classes(&self) -> &[String] {
+        &self.classes
+    }
+
+    /// The folder this split was read from (`root/<split>`).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The `keep_short_side` the images were decoded with.
+    pub fn keep_short_side(&self) -> usize {
+        self.keep_short_side
+    }
+
+    /// `(height, width)` of cached image `index`, or `None` past the end.
+    pub fn image_size(&self, index: usize) -> Option<(usize, usize)> {
+        self.images.get(index).map(|s| (s.height, s.width))
+    }
+
+    /// Evaluation view of every image: shorter side resized to [`eval_short_side`]`(resolution)`
+    /// (longer side `floor(short * long / short_side)`, as torchvision's `Resize(int)`), then a
+    /// `resolution x resolution` centre crop (offsets `round((size - resolution) / 2)`, ties to
+    /// even like Python's `round`), pixels in [0, 1]. Shape `[3, resolution, resolution]`;
+    /// `resolution = 0` gives empty images.
+    pub fn eval_dataset(&self, resolution: usize) -> Dataset {
+        let len = 3 * resolution * resolution;
+        let mut images = vec![0.0f32; self.len() * len];
+        if len > 0 {
+            for (image, out) in self.images.iter().zip(images.chunks_exact_mut(len)) {
+                eval_view(image, resolution, out);
+            }
+        }
+        Dataset {
+            images,
+            labels: self.labels.clone(),
+            image_shape: [3, resolution, resolution],
+            classes: self.classes.len(),
+        }
+    }
+
+    /// The random choices of [`train_sample`](Self::train_sample) for `(seed, epoch, index)`,
+    /// or `None` past the end. The crop follows torchvision's
+    /// `RandomResizedCrop.get_params(scale=(0.08, 1), ratio=(3/4, 4/3))`: up to 10 draws of an
+    /// area fraction and a log-uniform aspect ratio, keeping the first that fits; otherwise the
+    /// centre crop with the ratio clamped into range. Because the cached image is the whole
+    /// picture shrunk, the crop covers the same part of the picture as on the original.
+    pub fn train_choice(&self, index: usize, seed: u64, epoch: usize) -> Option<TrainChoice> {
+        let image = self.images.get(index)?;
+        let mut rng = epoch_rng(seed, epoch);
+        rng.set_stream(index as u64);
+        // Drawn first, so the flip does not depend on how many crop attempts were needed.
+        let flip = rng.gen::<bool>();
+        let (top, left, height, width) = random_resized_crop(&mut rng, image.height, image.width);
+        Some(TrainChoice {
+            top,
+            left,
+            height,
+            width,
+            flip,
+        })
+    }
+
+    /// One training sample of image `index`: the crop of [`train_choice`](Self::train_choice)
+    /// resized to `resolution x resolution` (antialiased bilinear, reading only pixels inside
+    /// the crop as torchvision's crop-then-resize does), mirrored when the choice says so,
+    /// written to `out` as `[3, resolution, resolution]` values in [0, 1]. Deterministic in
+    /// `(seed, epoch, index)` and independent of which other samples are drawn.
+    ///
+    /// Fails, leaving `out` unchanged, when `index` is past the end, `resolution` is 0 or `out`
+    /// does not hold exactly `3 * resolution * resolution` values.
+    pub fn train_sample(
+        &self,
+        index: usize,
+        resolution: usize,
+        seed: u64,
+        epoch: usize,
+        out: &mut [f32],
+    ) -> Result<(), DataError> {
+        let len = 3 * resolution * resolution;
+        if resolution == 0 || out.len() != len {
+            return Err(DataError::InvalidArgument(format!(
+                "train_sample got {} output values for resolution {resolution}; pass a buffer \
+                 of 3 * resolution * resolution values (resolution >= 1)",
+                out.len()
+            )));
+        }
+        let choice = self.train_choice(index, seed, epoch).ok_or_else(|| {
+            DataError::InvalidArgument(format!(
+                "train_sample got index {index} but {} holds {} images",
+                self.dir.display(),
+                self.len()
+            ))
+        })?;
+        let image = &self.images[index];
+        let rows = [choice.top, choice.top + choice.height];
+        let cols = [choice.left, choice.left + choice.width];
+        resample(
+            image,
+            Window {
+                rows,
+                cols,
+                y: [rows[0] as f64, rows[1] as f64],
+                x: [cols[0] as f64, cols[1] as f64],
+            },
+            resolution,
+            resolution,
+            choice.flip,
+            1.0 / 255.0,
+            out,
+        );
+        Ok(())
+    }
+
+    /// [`train_sample`](Self::train_sample) for each of `indices`, one after another in `out`
+    /// (NCHW). Fails, possibly after filling part of `out`, on the first bad index or when
+    /// `out` does not hold exactly `indices.len()` samples.
+    pub fn train_batch(
+        &self,
+        indices: &[usize],
+        resolution: usize,
+        seed: u64,
+        epoch: usize,
+        out: &mut [f32],
+    ) -> Result<(), DataError> {
+        let len = 3 * resolution * resolution;
+        if resolution == 0 || out.len() != indices.len() * len {
+            return Err(DataError::InvalidArgument(format!(
+                "train_batch got {} output values for {} samples at resolution {resolution}; \
+                 pass indices.len() * 3 * resolution * resolution values (resolution >= 1)",
+                out.len(),
+                indices.len()
+            )));
+        }
+        for (&index, sample) in indices.iter().zip(out.chunks_exact_mut(len)) {
+            self.train_sample(index, resolution, seed, epoch, sample)?;
+        }
+        Ok(())
+    }
+}
+
+/// Loads `dir/train` and `dir/val` as fixed data sets at `resolution x resolution`: both are
+/// evaluation views ([`ImageFolder::eval_dataset`], resize and centre crop), for callers that
+/// work with plain [`Dataset`]s. Training with random-resized crops and flips goes through
+/// [`ImageFolder::open`] and [`ImageFolder::train_sample`] instead.
+///
+/// Images are decoded at `keep_short_side = eval_short_side(resolution)`, so the views are
+/// plain crops of the cached images. `val/` must have the same class folders as `train/`.
+pub fn load(dir: &Path, resolution: usize) -> Result<Split, DataError> {
+    if resolution == 0 {
+        return Err(DataError::InvalidArgument(
+            "imagenette::load got resolution 0; pass the image size to train at, e.g. 64"
+                .to_string(),
+        ));
+    }
+    let missing: Vec<String> = ["train", "val"]
+        .into_iter()
+        .filter(|split| !dir.join(split).is_dir())
+        .map(layout_of)
+        .collect();
+    if !missing.is_empty() {
+        return Err(not_found(dir, missing));
+    }
+    let keep = eval_short_side(resolution);
+    // One split at a time, so only one cache is in memory next to the views.
+    let (train, classes) = {
+        let folder = ImageFolder::open(dir, "train", keep)?;
+        (folder.eval_dataset(resolution), folder.classes)
+    };
+    let val = ImageFolder::open(dir, "val", keep)?;
+    if val.classes != classes {
+        return Err(DataError::Malformed {
+            path: val.dir.clone(),
+            problem: format!(
+                "its class folders ({}) differ from train/'s ({}); both splits need the same \
+                 classes, re-extract the archive",
+                val.classes.join(", "),
+                classes.join(", ")
+            ),
+        });
+    }
+    Ok(Split {
+        train,
+        test: val.eval_dataset(resolution),
+    })
+}
+
+/// What a missing split folder should look like.
+fn layout_of(split: &str) -> String {
+    format!(
+        "{split}/ (one folder per class, e.g. {split}/{}/*.JPEG)",
+        CLASSES[0]
+    )
+}
+
+fn not_found(dir: &Path, looked_for: Vec<String>) -> DataError {
+    DataError::NotFound {
+        kind: DatasetKind::Imagenette,
+        dir: dir.to_path_buf(),
+        looked_for,
+    }
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> DataError + '_ {
+    move |source| DataError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Non-hidden subfolders of `dir` as (name, path), sorted by name.
+fn subfolders(dir: &Path) -> Result<Vec<(String, PathBuf)>, DataError> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_error(dir))? {
+        let entry = entry.map_err(io_error(dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        // is_dir follows symlinks, so linked class folders count too.
+        if !name.starts_with('.') && path.is_dir() {
+            found.push((name, path));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Non-hidden files of `dir` ending in .jpeg or .jpg (any case), sorted by name.
+fn jpeg_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_error(dir))? {
+        let entry = entry.map_err(io_error(dir))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        let jpeg = name.ends_with(".jpeg") || name.ends_with(".jpg");
+        if jpeg && !name.starts_with('.') && path.is_file() {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Decodes `files` in order, on several threads; the error reported is that of the first
+/// failing file.
+fn decode_all(dir: &Path, files: &[PathBuf], keep: usize) -> Result<Vec<Stored>, DataError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_THREADS);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let parts: Vec<Result<Vec<Stored>, DataError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|p| decode_file(p, keep)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    Err(DataError::InvalidArgument(format!(
+                        "decoding the images in {} failed unexpectedly",
+                        dir.display()
+                    )))
+                })
+            })
+            .collect()
+    });
+    let mut images = Vec::with_capacity(files.len());
+    for part in parts {
+        images.extend(part?);
+    }
+    Ok(images)
+}
+
+/// Reads and decodes one JPEG to RGB, shrunk so its shorter side is at most `keep`.
+fn decode_file(path: &Path, keep: usize) -> Result<Stored, DataError> {
+    let bytes = fs::read(path).map_err(io_error(path))?;
+    let malformed = |problem: String| DataError::Malformed {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let mut decoder = jpeg_decoder::Decoder::new(bytes.as_slice());
+    // The decoder has a few panicking paths on odd headers; a bad file must not take the
+    // program down, so a panic becomes an error naming the file.
+    let decoded = panic::catch_unwind(AssertUnwindSafe(|| {
+        decoder.read_info()?;
+        if let Some(info) = decoder.info() {
+            let (w, h) = (usize::from(info.width), usize::from(info.height));
+            if w.min(h) > keep {
+                // Ask for `keep` on the shorter side only; the longer side never decides.
+                let want = keep as u16; // keep < shorter side <= u16::MAX
+                let (rw, rh) = if w <= h {
+                    (want, u16::MAX)
+                } else {
+                    (u16::MAX, want)
+                };
+                decoder.scale(rw, rh)?;
+            }
+        }
+        let pixels = decoder.decode()?;
+        Ok::<_, jpeg_decoder::Error>((pixels, decoder.info()))
+    }));
+    let (pixels, info) = match decoded {
+        Ok(Ok((pixels, Some(info)))) => (pixels, info),
+        Ok(Ok((_, None))) => return Err(malformed("the JPEG has no frame header".to_string())),
+        Ok(Err(e)) => {
+            return Err(malformed(format!(
+            "cannot decode it as a JPEG ({e}), so the archive was probably extracted incompletely"
+        )))
+        }
+        Err(_) => {
+            return Err(malformed(
+                "the JPEG decoder failed on it (a damaged file?)".to_string(),
+            ))
+        }
+    };
+    let (width, height) = (usize::from(info.width), usize::from(info.height));
+    if width == 0 || height == 0 {
+        return Err(malformed(format!("the JPEG is {width}x{height} pixels")));
+    }
+    let plane = width * height;
+    let per_pixel = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => 1,
+        jpeg_decoder::PixelFormat::RGB24 => 3,
+        jpeg_decoder::PixelFormat::CMYK32 => 4,
+        jpeg_decoder::PixelFormat::L16 => {
+            return Err(malformed(
+                "16-bit greyscale JPEGs are not supported; convert it to 8-bit RGB".to_string(),
+            ))
+        }
+    };
+    if pixels.len() != plane * per_pixel {
+        return Err(malformed(format!(
+            "decoded {} bytes for a {width}x{height} image with {per_pixel} byte(s) per pixel",
+            pixels.len()
+        )));
+    }
+    let mut rgb = vec![0u8; 3 * plane];
+    for (i, px) in pixels.chunks_exact(per_pixel).enumerate() {
+        let (red, green, blue) = match per_pixel {
+            1 => (px[0], px[0], px[0]),
+            3 => (px[0], px[1], px[2]),
+            // The decoder hands out plain (not Adobe-inverted) CMYK: R = (1 - C)(1 - K).
+            _ => {
+                let k = 255 - u32::from(px[3]);
+                let ink = |v: u8| (((255 - u32::from(v)) * k + 127) / 255) as u8;
+                (ink(px[0]), ink(px[1]), ink(px[2]))
+            }
+        };
+        rgb[i] = red;
+        rgb[plane + i] = green;
+        rgb[2 * plane + i] = blue;
+    }
+    let image = Stored {
+        pixels: rgb,
+        height,
+        width,
+    };
+    Ok(shrink(image, keep))
+}
+
+/// `image` with its shorter side resized to `keep` if it is longer (torchvision's `Resize`
+/// size rule), as bytes.
+fn shrink(image: Stored, keep: usize) -> Stored {
+    let (h, w) = (image.height, image.width);
+    if h.min(w) <= keep {
+        return image;
+    }
+    let (out_h, out_w) = resized_size(h, w, keep);
+    let mut out = vec![0.0f32; 3 * out_h * out_w];
+    resample(
+        &image,
+        Window::whole(h, w),
+        out_h,
+        out_w,
+        false,
+        1.0,
+        &mut out,
+    );
+    Stored {
+        pixels: out
+            .iter()
+            .map(|v| v.round().clamp(0.0, 255.0) as u8)
+            .collect(),
+        height: out_h,
+        width: out_w,
+    }
+}
+
+/// `(height, width)` with the shorter side `short` and the longer `floor(short * long /
+/// shorter)`, at least 1.
+fn resized_size(h: usize, w: usize, short: usize) -> (usize, usize) {
+    if h <= w {
+        (short, (short * w / h).max(1))
+    } else {
+        ((short * h / w).max(1), short)
+    }
+}
+
+/// `n / 2` rounded half to even, as Python's `round(n / 2)` in torchvision's `CenterCrop`.
+fn half_round_even(n: usize) -> usize {
+    let half = n / 2;
+    if n % 2 == 1 && half % 2 == 1 {
+        half + 1
+    } else {
+        half
+    }
+}
+
+/// Writes the evaluation view of `image` (see [`ImageFolder::eval_dataset`]) to `out`.
+fn eval_view(image: &Stored, resolution: usize, out: &mut [f32]) {
+    let (h, w) = (image.height, image.width);
+    let (rh, rw) = resized_size(h, w, eval_short_side(resolution));
+    // rh, rw >= resolution because the short side is resolution * 8/7 rounded.
+    let top = half_round_even(rh.saturating_sub(resolution)) as f64;
+    let left = half_round_even(rw.saturating_sub(resolution)) as f64;
+    let (sy, sx) = (h as f64 / rh as f64, w as f64 / rw as f64);
+    let r = resolution as f64;
+    // Resize-then-crop as one resampling of the crop's box in the cached image's coordinates;
+    // the filter may read past the box, as resizing the whole image first would.
+    let window = Window {
+        y: [top * sy, (top + r) * sy],
+        x: [left * sx, (left + r) * sx],
+        ..Window::whole(h, w)
+    };
+    resample(
+        image,
+        window,
+        resolution,
+        resolution,
+        false,
+        1.0 / 255.0,
+        out,
+    );
+}
+
+/// What a resampling reads: the box mapped onto the output (fractional source pixels), and
+/// the pixel rows and columns the filter may use (`[start, end)`).
+#[derive(Clone, Copy, Debug)]
+struct Window {
+    rows: [usize; 2],
+    cols: [usize; 2],
+    y: [f64; 2],
+    x: [f64; 2],
+}
+
+impl Window {
+    fn whole(h: usize, w: usize) -> Window {
+        Window {
+            rows: [0, h],
+            cols: [0, w],
+            y: [0.0, h as f64],
+            x: [0.0, w as f64],
+        }
+    }
+}
+
+/// Source pixels and weights of one output coordinate.
+struct Taps {
+    start: usize,
+    weights: Vec<f32>,
+}
+
+/// PIL's bilinear resampling weights (`precompute_coeffs` with the triangle filter) for the
+/// box `[in0, in1)` onto `out` pixels, reading only pixels in `[lo, hi)` (`lo < hi`). When
+/// shrinking, the triangle is widened by the scale, which is PIL's antialiasing.
+fn axis_taps(lo: usize, hi: usize, in0: f64, in1: f64, out: usize) -> Vec<Taps> {
+    let scale = (in1 - in0) / out as f64;
+    let support = scale.max(1.0);
+    (0..out)
+        .map(|o| {
+            let center = in0 + (o as f64 + 0.5) * scale;
+            let first = ((center - support + 0.5).floor().max(lo as f64) as usize).min(hi - 1);
+            let end = ((center + support + 0.5).floor().min(hi as f64) as usize).max(first + 1);
+            let mut weights: Vec<f32> = (first..end)
+                .map(|x| {
+                    let d = ((x as f64 - center + 0.5) / support).abs();
+                    (1.0 - d).max(0.0) as f32
+                })
+                .collect();
+            let sum: f32 = weights.iter().sum();
+            if sum > 0.0 {
+                weights.iter_mut().for_each(|v| *v /= sum);
+            } else {
+                // Only for degenerate boxes: take the nearest pixel.
+                weights = vec![1.0];
+                let nearest = (center.floor().max(lo as f64) as usize).min(hi - 1);
+                return Taps {
+                    start: nearest,
+                    weights,
+                };
+            }
+            Taps {
+                start: first,
+                weights,
+            }
+        })
+        .collect()
+}
+
+/// Resamples `window` of `image` to `out_h x out_w` (separable: rows, then columns), mirrored
+/// left-right when `flip`, values multiplied by `gain`, into `out` (`3 * out_h * out_w`).
+fn resample(
+    image: &Stored,
+    window: Window,
+    out_h: usize,
+    out_w: usize,
+    flip: bool,
+    gain: f32,
+    out: &mut [f32],
+) {
+    let (h, w) = (image.height, image.width);
+    let [row_lo, row_hi] = window.rows;
+    let [col_lo, col_hi] = window.cols;
+    let row_taps = axis_taps(row_lo, row_hi, window.y[0], window.y[1], out_h);
+    let col_taps = axis_taps(col_lo, col_hi, window.x[0], window.x[1], out_w);
+    // Horizontal pass over the rows the vertical pass reads.
+    let y0 = row_taps.iter().map(|t| t.start).min().unwrap_or(0);
+    let y1 = row_taps
+        .iter()
+        .map(|t| t.start + t.weights.len())
+        .max()
+        .unwrap_or(0);
+    let rows = y1.saturating_sub(y0);
+    let mut tmp = vec![0.0f32; 3 * rows * out_w];
+    for c in 0..3 {
+        let plane = &image.pixels[c * h * w..(c + 1) * h * w];
+        for y in y0..y1 {
+            let src = &plane[y * w..(y + 1) * w];
+            let dst = &mut tmp[(c * rows + y - y0) * out_w..(c * rows + y - y0 + 1) * out_w];
+            for (d, taps) in dst.iter_mut().zip(&col_taps) {
+                let pixels = &src[taps.start..taps.start + taps.weights.len()];
+                *d = pixels
+                    .iter()
+                    .zip(&taps.weights)
+                    .map(|(&p, &k)| f32::from(p) * k)
+                    .sum();
+            }
+        }
+    }
+    for c in 0..3 {
+        for (oy, taps) in row_taps.iter().enumerate() {
+            let line = &mut out[(c * out_h + oy) * out_w..(c * out_h + oy + 1) * out_w];
+            for ox in 0..out_w {
+                let v: f32 = taps
+                    .weights
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &k)| k * tmp[(c * rows + taps.start + i - y0) * out_w + ox])
+                    .sum();
+                let x = if flip { out_w - 1 - ox } else { ox };
+                line[x] = v * gain;
+            }
+        }
+    }
+}
+
+/// torchvision's `RandomResizedCrop.get_params` on an `h x w` image: `(top, left, height,
+/// width)`.
+fn random_resized_crop(rng: &mut ChaCha8Rng, h: usize, w: usize) -> (usize, usize, usize, usize) {
+    let area = (h * w) as f64;
+    let log_ratio = (CROP_RATIO.0.ln(), CROP_RATIO.1.ln());
+    for _ in 0..10 {
+        let target = area * rng.gen_range(CROP_SCALE.0..CROP_SCALE.1);
+        let ratio = rng.gen_range(log_ratio.0..log_ratio.1).exp();
+        // Python's round: ties to even.
+        let cw = (target * ratio).sqrt().round_ties_even() as usize;
+        let ch = (target / ratio).sqrt().round_ties_even() as usize;
+        if 0 < cw && cw <= w && 0 < ch && ch <= h {
+            let top = rng.gen_range(0..=h - ch);
+            let left = rng.gen_range(0..=w - cw);
+            return (top, left, ch, cw);
+        }
+    }
+    // Fallback: the centre crop, with the aspect ratio clamped into CROP_RATIO.
+    let in_ratio = w as f64 / h as f64;
+    let (ch, cw) = if in_ratio < CROP_RATIO.0 {
+        ((w as f64 / CROP_RATIO.0).round_ties_even() as usize, w)
+    } else if in_ratio > CROP_RATIO.1 {
+        (h, (h as f64 * CROP_RATIO.1).round_ties_even() as usize)
+    } else {
+        (h, w)
+    };
+    let (ch, cw) = (ch.clamp(1, h), cw.clamp(1, w));
+    ((h - ch) / 2, (w - cw) / 2, ch, cw)
+}
+
+/// The generator for `(seed, epoch)`; images select their stream by index.
+fn epoch_rng(seed: u64, epoch: usize) -> ChaCha8Rng {
+    let mut key = [0u8; 32];
+    key[..8].copy_from_slice(&seed.to_le_bytes());
+    key[8..16].copy_from_slice(&(epoch as u64).to_le_bytes());
+    // Domain separation from other uses of the same seed (shuffling, augment.rs).
+    key[16..].copy_from_slice(b"imagenette-rrc-1");
+    ChaCha8Rng::from_seed(key)
+}
