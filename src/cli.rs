@@ -9,6 +9,8 @@ use netspec_core::checkpoint;
 use netspec_core::data::augment::{self, Augment};
 use netspec_core::data::{self, cifar, transform, DatasetKind, Split};
 use netspec_core::Network;
+
+use crate::report::{self, EpochRecord};
 use netspec_iree::{Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig, Trainer};
 
 /// What an example fixes before the user's flags: its recipe and its default data set.
@@ -288,13 +290,28 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         }
     );
 
-    let mut metrics = match &o.metrics {
+    // Metrics go where --metrics says, else beside the checkpoint, with a PNG plot there too.
+    let metrics_path = o
+        .metrics
+        .clone()
+        .or_else(|| o.save.as_ref().map(|p| p.with_extension("metrics.jsonl")));
+    let plot_path = o.save.as_ref().map(|p| p.with_extension("png"));
+    for p in metrics_path.iter().chain(&plot_path) {
+        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            })?;
+        }
+    }
+    let mut metrics = match &metrics_path {
         Some(p) => Some(std::fs::File::create(p).map_err(|e| Error::Io {
             path: p.clone(),
             source: e,
         })?),
         None => None,
     };
+    let mut records = vec![];
     let mut report = RunReport {
         final_test_accuracy: 0.0,
         final_train_loss: f64::NAN,
@@ -318,7 +335,19 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             stats.seconds,
             stats.steps
         );
-        if let (Some(f), Some(p)) = (&mut metrics, &o.metrics) {
+        records.push(EpochRecord {
+            epoch,
+            train_loss: stats.train_loss,
+            test_loss: eval.loss,
+            test_accuracy: eval.accuracy,
+        });
+        if let Some(p) = &plot_path {
+            report::write(p, &records).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
+        }
+        if let (Some(f), Some(p)) = (&mut metrics, &metrics_path) {
             let line = serde_json::json!({
                 "epoch": epoch,
                 "steps": trainer.steps_done(),
@@ -338,6 +367,9 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
     if let Some(p) = &o.save {
         trainer.save(p)?;
         println!("saved {}", p.display());
+        if let (Some(m), Some(plot)) = (&metrics_path, &plot_path) {
+            println!("training report: {} and {}", plot.display(), m.display());
+        }
     }
     Ok(report)
 }

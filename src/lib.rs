@@ -19,6 +19,7 @@ extern crate self as netspec;
 
 pub mod cli;
 pub mod models;
+pub mod report;
 
 pub use netspec_core as core;
 pub use netspec_iree as iree;

@@ -169,16 +169,15 @@ fn build(call: &LayerCall, input: &[usize]) -> Result<LayerConfig, syn::Error> {
     match LayerConfig::build(&name, &args, input) {
         Ok(Some(config)) => Ok(config),
         Ok(None) => {
-            let hint = closest(&name)
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default();
-            Err(syn::Error::new_spanned(
-                &call.name,
-                format!(
-                    "unknown layer `{name}`{hint} (layers: {})",
+            // A near miss gets a suggestion; otherwise the whole list.
+            let message = match closest(&name) {
+                Some(c) => format!("unknown layer `{name}`; did you mean `{c}`?"),
+                None => format!(
+                    "unknown layer `{name}` (layers: {})",
                     LAYER_NAMES.join(", ")
                 ),
-            ))
+            };
+            Err(syn::Error::new_spanned(&call.name, message))
         }
         Err(SpecError { at, message }) => {
             let arg = at.and_then(|at| match at {
