@@ -21,7 +21,6 @@ fn main() {
         warmup_epochs: 1,
         cosine: true,
         label_smoothing: 0.1,
-        augment: Augment::CIFAR,
         epochs: 15,
         ..TrainConfig::default()
     };
@@ -29,5 +28,6 @@ fn main() {
         config,
         dataset: DatasetKind::Cifar10,
         fallback: Some(DatasetKind::FashionMnist),
+        augment: Augment::CIFAR,
     });
 }

@@ -19,13 +19,13 @@ fn main() {
         warmup_epochs: 1,
         cosine: true,
         label_smoothing: 0.1,
-        augment: Augment::CIFAR,
         batch_size: 64,
         epochs: 5,
         ..TrainConfig::default()
     };
     let defaults = Defaults {
         config,
+        augment: Augment::CIFAR,
         ..Defaults::default()
     };
     match cli::requested_resolution() {

@@ -7,7 +7,9 @@ use std::time::Instant;
 
 use netspec_core::checkpoint;
 use netspec_core::data::augment::{self, Augment};
-use netspec_core::data::{self, cifar, transform, DatasetKind, Split};
+use netspec_core::data::batch::{Augmented, BatchSource};
+use netspec_core::data::imagenette::{self, ImageFolder, RandomResizedCrops};
+use netspec_core::data::{self, cifar, transform, Dataset, DatasetKind};
 use netspec_core::Network;
 
 use crate::report::{self, EpochRecord};
@@ -21,6 +23,8 @@ pub struct Defaults {
     /// When the default data set is absent (CIFAR-10 cannot be fetched by the setup script),
     /// train on this one instead, brought to the network's input shape.
     pub fallback: Option<DatasetKind>,
+    /// Random crop and flip of training images.
+    pub augment: Augment,
 }
 
 impl Default for Defaults {
@@ -29,6 +33,7 @@ impl Default for Defaults {
             config: TrainConfig::default(),
             dataset: DatasetKind::FashionMnist,
             fallback: None,
+            augment: Augment::NONE,
         }
     }
 }
@@ -46,12 +51,13 @@ pub struct Options {
     /// Use only the first N training examples (quick runs).
     pub train_limit: Option<usize>,
     pub fallback: Option<DatasetKind>,
+    pub augment: Augment,
 }
 
 pub const USAGE: &str = "\
 options:
   --data DIR              data directory (default: data/<dataset> in the workspace)
-  --dataset NAME          mnist | fashion-mnist
+  --dataset NAME          mnist | fashion-mnist | cifar10 | imagenette
   --epochs N              passes over the training set
   --batch-size N          examples per step (the module is compiled for it)
   --lr X                  base learning rate
@@ -91,6 +97,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
         device: Device::LocalTask,
         train_limit: None,
         fallback: defaults.fallback,
+        augment: defaults.augment,
     };
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
@@ -100,8 +107,8 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
                 o.data = Some(value(&flag, it.next())?);
                 o.fallback = None;
             }
-            "--augment" => c.augment = Augment::CIFAR,
-            "--no-augment" => c.augment = Augment::NONE,
+            "--augment" => o.augment = Augment::CIFAR,
+            "--no-augment" => o.augment = Augment::NONE,
             "--dataset" => {
                 o.dataset = value::<String>(&flag, it.next())?
                     .parse()
@@ -209,14 +216,30 @@ pub fn main<N: Network>(defaults: Defaults) {
     }
 }
 
+/// Training examples: images in memory (augmented by crop and flip when asked, with `fill` as
+/// the border colour), or an image folder cropped anew each epoch (Imagenette).
+pub enum TrainSet {
+    Images { data: Dataset, fill: Vec<f32> },
+    Folder(ImageFolder),
+}
+
+pub struct LoadedData {
+    pub train: TrainSet,
+    pub test: Dataset,
+    /// What was loaded from where, and what was done to it.
+    pub notes: String,
+}
+
 /// Loads the data set the options name (or the fallback when the default is absent), brought
-/// to the network's input shape and normalised as documented for it. Returns the data, what
-/// was done to it, and the per-channel value of black for augmentation borders.
-pub fn load_data(o: &Options, input: [usize; 3]) -> Result<(Split, String, Vec<f32>), Error> {
+/// to the network's input shape and normalised as documented for it.
+pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
     let mut kind = o.dataset;
     let mut dir = data_dir(o);
+    if kind == DatasetKind::Imagenette {
+        return load_imagenette(&dir, input, o.train_limit);
+    }
     let mut notes = vec![];
-    let mut split = match (data::load(kind, &dir), o.fallback) {
+    let split = match (data::load(kind, &dir), o.fallback) {
         (Ok(split), _) => split,
         (Err(e), Some(fallback)) => {
             notes.push(format!(
@@ -231,30 +254,72 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<(Split, String, Vec<f
         }
         (Err(e), None) => return Err(e.into()),
     };
-    if let Some(n) = o.train_limit {
-        split.train = split.train.take(n);
-    }
-    let (train, how) = transform::fit_to_shape(&split.train, input)?;
-    let (test, _) = transform::fit_to_shape(&split.test, input)?;
-    split = Split { train, test };
+    let train = match o.train_limit {
+        Some(n) => split.train.take(n),
+        None => split.train,
+    };
+    let (mut train, how) = transform::fit_to_shape(&train, input)?;
+    let (mut test, _) = transform::fit_to_shape(&split.test, input)?;
     if !how.is_empty() {
         notes.push(format!("{kind} {how}"));
     }
     let mut fill = vec![];
     if kind == DatasetKind::Cifar10 {
-        split.train.normalize(&cifar::MEAN, &cifar::STD)?;
-        split.test.normalize(&cifar::MEAN, &cifar::STD)?;
+        train.normalize(&cifar::MEAN, &cifar::STD)?;
+        test.normalize(&cifar::MEAN, &cifar::STD)?;
         fill = augment::black_after_normalize(&cifar::MEAN, &cifar::STD);
         notes.push("normalised per channel with CIFAR-10's mean and standard deviation".into());
     }
-    let summary = format!(
-        "{kind}: {} train / {} test examples from {}",
-        split.train.len(),
-        split.test.len(),
+    notes.insert(
+        0,
+        format!(
+            "{kind}: {} train / {} test examples from {}",
+            train.len(),
+            test.len(),
+            dir.display()
+        ),
+    );
+    Ok(LoadedData {
+        train: TrainSet::Images { data: train, fill },
+        test,
+        notes: notes.join("\n  "),
+    })
+}
+
+/// Imagenette at the network's resolution: training images decoded once and cropped anew each
+/// epoch (random-resized crop and flip), validation resized and centre-cropped; both
+/// normalised with ImageNet's statistics.
+fn load_imagenette(
+    dir: &Path,
+    input: [usize; 3],
+    limit: Option<usize>,
+) -> Result<LoadedData, Error> {
+    let resolution = input[1];
+    if input != [3, resolution, resolution] {
+        return Err(Error::Usage(format!(
+            "Imagenette gives square colour images; this network takes {input:?}"
+        )));
+    }
+    let keep = imagenette::eval_short_side(resolution);
+    let train = ImageFolder::open(dir, "train", keep)?;
+    let mut test = ImageFolder::open(dir, "val", keep)?.eval_dataset(resolution);
+    test.normalize(&imagenette::MEAN, &imagenette::STD)?;
+    if limit.is_some() {
+        return Err(Error::Usage(
+            "--train-limit applies to in-memory data sets, not to Imagenette".into(),
+        ));
+    }
+    let notes = format!(
+        "imagenette: {} train / {} val images from {} at {resolution}x{resolution}; random-resized crops and flips for training, centre crops for evaluation, ImageNet normalisation",
+        train.len(),
+        test.len(),
         dir.display()
     );
-    notes.insert(0, summary);
-    Ok((split, notes.join("\n  "), fill))
+    Ok(LoadedData {
+        train: TrainSet::Folder(train),
+        test,
+        notes,
+    })
 }
 
 pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
@@ -262,14 +327,22 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
     let input: [usize; 3] = N::input_shape()
         .try_into()
         .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
-    let (split, notes, fill) = load_data(o, input)?;
+    let LoadedData { train, test, notes } = load_data(o, input)?;
     println!("{}: {} parameters", N::NAME, N::parameter_count());
     println!("  {notes} ({:.1} s)", t0.elapsed().as_secs_f64());
-    let mut config = o.config.clone();
-    config.augment_fill = fill;
-    let o = &Options {
-        config,
-        ..o.clone()
+    let seed = o.config.seed;
+    let source: Box<dyn BatchSource + '_> = match &train {
+        TrainSet::Images { data, fill } => Box::new(Augmented {
+            data,
+            augment: o.augment,
+            fill: fill.clone(),
+            seed,
+        }),
+        TrainSet::Folder(folder) => Box::new(RandomResizedCrops {
+            folder,
+            resolution: input[1],
+            seed,
+        }),
     };
 
     let compiler = Compiler::new()?;
@@ -324,8 +397,8 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         {
             break;
         }
-        let stats = trainer.train_epoch(&split.train, epoch)?;
-        let eval = trainer.evaluate(&split.test)?;
+        let stats = trainer.train_epoch(source.as_ref(), epoch)?;
+        let eval = trainer.evaluate(&test)?;
         println!(
             "epoch {epoch:>3}/{}  train_loss {:.4}  test_loss {:.4}  test_accuracy {:.2}%  {:.1} s  ({} steps)",
             o.config.epochs,

@@ -58,3 +58,94 @@ netspec! {
         fc: dense(10),
     }
 }
+
+netspec! {
+    /// MobileNetV2 with torchvision's structure and parameter names (`features.0.0.weight`,
+    /// `features.3.conv.1.0.weight`, `features.18.1.running_var`, `classifier.1.weight`), at
+    /// 224x224 and at 32x32 for CPU runs. torchvision's dropout before the classifier
+    /// (`classifier.0`, no parameters) is not applied: `identity` holds its place.
+    pub MobileNetV2: [3, 224, 224], MobileNetV2At32: [3, 32, 32] => {
+        features: [
+            conv_bn(32, k = 3, s = 2, act = relu6),
+            inverted_residual(16, t = 1),
+            inverted_residual(24, t = 6, s = 2), inverted_residual(24, t = 6),
+            inverted_residual(32, t = 6, s = 2), inverted_residual(32, t = 6),
+            inverted_residual(32, t = 6),
+            inverted_residual(64, t = 6, s = 2), inverted_residual(64, t = 6),
+            inverted_residual(64, t = 6), inverted_residual(64, t = 6),
+            inverted_residual(96, t = 6), inverted_residual(96, t = 6),
+            inverted_residual(96, t = 6),
+            inverted_residual(160, t = 6, s = 2), inverted_residual(160, t = 6),
+            inverted_residual(160, t = 6),
+            inverted_residual(320, t = 6),
+            conv_bn(1280, k = 1, act = relu6); 1
+        ],
+        global_avg_pool, flatten,
+        classifier: [identity, dense(10); 1],
+    }
+}
+
+netspec! {
+    /// EfficientNet-B0 with torchvision's structure and parameter names
+    /// (`features.2.1.block.2.fc1.weight`, `features.8.0.weight`, `classifier.1.weight`), at
+    /// 224x224 and at 32x32 for CPU runs. torchvision's dropout before the classifier and its
+    /// stochastic depth on the MBConv residual branches are not applied (training here is
+    /// deterministic); both are the identity in evaluation, as here.
+    pub EfficientNetB0: [3, 224, 224], EfficientNetB0At32: [3, 32, 32] => {
+        features: [
+            conv_bn(32, k = 3, s = 2, act = silu),
+            mbconv_stage(16, t = 1, k = 3, n = 1),
+            mbconv_stage(24, t = 6, k = 3, s = 2, n = 2),
+            mbconv_stage(40, t = 6, k = 5, s = 2, n = 2),
+            mbconv_stage(80, t = 6, k = 3, s = 2, n = 3),
+            mbconv_stage(112, t = 6, k = 5, n = 3),
+            mbconv_stage(192, t = 6, k = 5, s = 2, n = 4),
+            mbconv_stage(320, t = 6, k = 3, n = 1),
+            conv_bn(1280, k = 1, act = silu); 1
+        ],
+        avgpool: global_avg_pool, flatten,
+        classifier: [identity, dense(10); 1],
+    }
+}
+
+netspec! {
+    /// ConvNeXt-T with torchvision's structure and parameter names (`features.0.0.weight`,
+    /// `features.1.2.block.3.weight`, `features.5.8.layer_scale`, `features.6.1.weight`,
+    /// `classifier.2.weight`): `convnext_tiny(num_classes=10)`, at 224x224 and at 32x32 for CPU
+    /// runs (the parameters do not depend on the resolution). Stochastic depth (torchvision's
+    /// 0.1) is not applied: training here is deterministic.
+    pub ConvNeXtTiny: [3, 224, 224], ConvNeXtTinyAt32: [3, 32, 32] => {
+        features: [
+            convnext_stem(96),
+            convnext_stage(3), convnext_downsample(192),
+            convnext_stage(3), convnext_downsample(384),
+            convnext_stage(9), convnext_downsample(768),
+            convnext_stage(3); 1
+        ],
+        avgpool: global_avg_pool,
+        classifier: convnext_head(10),
+    }
+
+    /// ViT-Tiny/16 with torchvision's structure and parameter names (`conv_proj.weight`,
+    /// `class_token`, `encoder.pos_embedding`,
+    /// `encoder.layers.encoder_layer_11.self_attention.in_proj_weight`, `encoder.ln.weight`,
+    /// `heads.head.weight`): `VisionTransformer(image_size=224, patch_size=16, num_layers=12,
+    /// num_heads=3, hidden_dim=192, mlp_dim=768, num_classes=10)`.
+    pub ViTTiny: [3, 224, 224] => {
+        conv_proj: patch_embed(192, patch = 16),
+        class_token: class_token,
+        encoder: vit_encoder(layers = 12, heads = 3, mlp = 768),
+        heads: vit_head(10),
+    }
+
+    /// ViT-Tiny for CPU runs on 32x32 images: patches of 4, so 64 patches and the class token.
+    /// torchvision's `VisionTransformer(image_size=32, patch_size=4, ...)`, the same otherwise:
+    /// only `conv_proj.weight` ([192, 3, 4, 4]) and `encoder.pos_embedding` ([1, 65, 192])
+    /// differ from ViTTiny's.
+    pub ViTTinyAt32: [3, 32, 32] => {
+        conv_proj: patch_embed(192, patch = 4),
+        class_token: class_token,
+        encoder: vit_encoder(layers = 12, heads = 3, mlp = 768),
+        heads: vit_head(10),
+    }
+}

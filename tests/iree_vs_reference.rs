@@ -248,3 +248,72 @@ fn cifar_bn_adamw_label_smoothing() {
 fn tiny_resnet_sgd_momentum() {
     agree::<TinyResNet>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
 }
+
+#[test]
+fn tiny_convnext_adamw_label_smoothing() {
+    agree::<common::TinyConvNeXt>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+}
+
+/// TinyViT with its head's zeros (torchvision's start) replaced by small random values: from
+/// the zero head only the head itself has a gradient at the first step, and the comparison of
+/// every other parameter would be vacuous.
+#[derive(Clone, Copy, Debug, Default)]
+struct TinyViTWarmHead;
+
+impl Network for TinyViTWarmHead {
+    type Saved = <common::TinyViT as Network>::Saved;
+    const NAME: &'static str = "tiny_vit_warm_head";
+
+    fn input_shape() -> Vec<usize> {
+        common::TinyViT::input_shape()
+    }
+
+    fn output_shape() -> Vec<usize> {
+        common::TinyViT::output_shape()
+    }
+
+    fn params() -> Vec<ParamSpec> {
+        common::TinyViT::params()
+            .into_iter()
+            .map(|mut p| {
+                if p.name.starts_with("heads.head.") {
+                    p.init = netspec::core::params::Init::Uniform { bound: 0.4 };
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn forward(
+        g: &mut netspec::core::ir::Graph,
+        x: netspec::core::ir::Value,
+        p: &[netspec::core::ir::Value],
+        mode: netspec::core::layers::Mode,
+    ) -> netspec::core::layers::Forward<Self::Saved> {
+        common::TinyViT::forward(g, x, p, mode)
+    }
+
+    fn backward(
+        g: &mut netspec::core::ir::Graph,
+        saved: &Self::Saved,
+        p: &[netspec::core::ir::Value],
+        dy: netspec::core::ir::Value,
+    ) -> Vec<netspec::core::ir::Value> {
+        common::TinyViT::backward(g, saved, p, dy)
+    }
+}
+
+#[test]
+fn tiny_vit_adamw_label_smoothing() {
+    agree::<TinyViTWarmHead>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+}
+
+#[test]
+fn tiny_mobilenet_sgd_momentum() {
+    agree::<common::TinyMobileNet>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 4e-5);
+}
+
+#[test]
+fn tiny_efficientnet_adamw_label_smoothing() {
+    agree::<common::TinyEfficientNet>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+}

@@ -15,6 +15,10 @@ pub enum Init {
     Normal {
         std: f64,
     },
+    /// Every element `value` (ConvNeXt's layer scale starts at 1e-6).
+    Constant {
+        value: f64,
+    },
 }
 
 impl Init {
@@ -22,6 +26,7 @@ impl Init {
         match self {
             Init::Zeros => vec![0.0; n],
             Init::Ones => vec![1.0; n],
+            Init::Constant { value } => vec![*value as f32; n],
             Init::Uniform { bound } => (0..n)
                 .map(|_| rng.gen_range(-*bound..*bound) as f32)
                 .collect(),
@@ -66,9 +71,13 @@ impl ParamSpec {
     pub fn elements(&self) -> usize {
         self.shape.iter().product()
     }
-    /// The same parameter under `prefix.`.
+    /// The same parameter under `prefix.`. A parameter with an empty local name takes the
+    /// prefix itself as its name, as a bare `nn.Parameter` attribute does in PyTorch: the layer
+    /// `class_token: class_token` owns the parameter `class_token`.
     pub fn prefixed(mut self, prefix: &str) -> Self {
-        if !prefix.is_empty() {
+        if self.name.is_empty() {
+            self.name = prefix.to_string();
+        } else if !prefix.is_empty() {
             self.name = format!("{prefix}.{}", self.name);
         }
         self

@@ -8,8 +8,8 @@ use std::time::Instant;
 use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
-use netspec_core::data::augment::Augment;
-use netspec_core::data::{batch, Dataset};
+use netspec_core::data::batch::{self, BatchSource};
+use netspec_core::data::Dataset;
 use netspec_core::loss::Loss;
 use netspec_core::optim::Optimizer;
 use netspec_core::schedule::Schedule;
@@ -52,11 +52,6 @@ pub struct TrainConfig {
     pub shuffle: bool,
     /// Stop after this many train steps in all.
     pub max_steps: Option<usize>,
-    /// Training-time augmentation, seeded by (seed, epoch, step).
-    pub augment: Augment,
-    /// Per-channel value of the border a random crop adds (black after normalisation);
-    /// empty for 0.
-    pub augment_fill: Vec<f32>,
     pub progress: bool,
 }
 
@@ -76,8 +71,6 @@ impl Default for TrainConfig {
             seed: 0,
             shuffle: true,
             max_steps: None,
-            augment: Augment::NONE,
-            augment_fill: vec![],
             progress: true,
         }
     }
@@ -312,7 +305,11 @@ impl Trainer {
     }
 
     /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last).
-    pub fn train_epoch(&mut self, data: &Dataset, epoch: usize) -> Result<EpochStats, Error> {
+    pub fn train_epoch(
+        &mut self,
+        data: &dyn BatchSource,
+        epoch: usize,
+    ) -> Result<EpochStats, Error> {
         let start = Instant::now();
         let bs = self.config.batch_size;
         let steps_per_epoch = data.len() / bs;
@@ -332,34 +329,27 @@ impl Trainer {
         let steps = steps_per_epoch.min(remaining);
         let bar = self.progress_bar(steps as u64, epoch);
         let mut total = 0.0f64;
-        let (augment, fill, seed) = (
-            self.config.augment,
-            self.config.augment_fill.clone(),
-            self.config.seed,
-        );
-        // Batches are gathered and augmented on a host thread while the device runs the
-        // previous step; the channel holds two, so the host stays at most two steps ahead.
+        // Batches are assembled (gathered, augmented, decoded) on a host thread while the
+        // device runs the previous step; the channel holds two, so the host stays at most two
+        // steps ahead.
         std::thread::scope(|scope| -> Result<(), Error> {
             let (tx, rx) = mpsc::sync_channel::<Result<(Vec<f32>, Vec<i32>), Error>>(2);
             let order = &order;
             scope.spawn(move || {
                 for i in 0..steps {
                     let (mut images, mut labels) = (Vec::new(), Vec::new());
-                    batch::gather(data, &order[i * bs..(i + 1) * bs], &mut images, &mut labels);
-                    let augmented = if augment.is_none() {
-                        Ok(())
-                    } else {
-                        let fill = if fill.is_empty() {
-                            &[0.0][..]
-                        } else {
-                            &fill[..]
-                        };
-                        augment
-                            .apply_with_fill(&mut images, data.image_shape, fill, seed, epoch, i)
-                            .map_err(Error::Data)
-                    };
+                    let filled = data.fill(
+                        &order[i * bs..(i + 1) * bs],
+                        epoch,
+                        i,
+                        &mut images,
+                        &mut labels,
+                    );
                     // A closed channel means the training loop stopped early: stop too.
-                    if tx.send(augmented.map(|()| (images, labels))).is_err() {
+                    if tx
+                        .send(filled.map(|()| (images, labels)).map_err(Error::Data))
+                        .is_err()
+                    {
                         return;
                     }
                 }

@@ -13,3 +13,57 @@ netspec! {
         fc: dense(10),
     }
 }
+
+netspec! {
+    /// MobileNetV2's structure with few channels on a small image: a stem, an inverted
+    /// residual without expansion (with its skip), a strided one and one with expansion and
+    /// skip, the 1x1 head, torchvision's names.
+    pub TinyMobileNet: [3, 16, 16] => {
+        features: [
+            conv_bn(8, k = 3, s = 2, act = relu6),
+            inverted_residual(8, t = 1),
+            inverted_residual(12, t = 2, s = 2),
+            inverted_residual(12, t = 2),
+            conv_bn(16, k = 1, act = relu6); 1
+        ],
+        global_avg_pool, flatten,
+        classifier: [identity, dense(10); 1],
+    }
+
+    /// EfficientNet's structure with few channels on a small image: a stem, a stage of one
+    /// MBConv without expansion (with its skip), a strided 5x5 stage of two with expansion
+    /// (the second with its skip), the 1x1 head, torchvision's names.
+    pub TinyEfficientNet: [3, 16, 16] => {
+        features: [
+            conv_bn(8, k = 3, s = 2, act = silu),
+            mbconv_stage(8, t = 1, k = 3, n = 1),
+            mbconv_stage(12, t = 2, k = 5, s = 2, n = 2),
+            conv_bn(16, k = 1, act = silu); 1
+        ],
+        avgpool: global_avg_pool, flatten,
+        classifier: [identity, dense(10); 1],
+    }
+}
+
+netspec! {
+    /// ConvNeXt's structure with few channels on a small image: the patchify stem, a stage of
+    /// one CNBlock, downsampling, a stage of two, the head; torchvision's names.
+    pub TinyConvNeXt: [3, 16, 16] => {
+        features: [
+            convnext_stem(4),
+            convnext_stage(1), convnext_downsample(8),
+            convnext_stage(2); 1
+        ],
+        avgpool: global_avg_pool,
+        classifier: convnext_head(10),
+    }
+
+    /// The Vision Transformer's structure, small: 4 patches of 4x4 and the class token (5
+    /// tokens of width 6), two encoder layers of 2 heads, torchvision's names.
+    pub TinyViT: [3, 8, 8] => {
+        conv_proj: patch_embed(6, patch = 4),
+        class_token: class_token,
+        encoder: vit_encoder(layers = 2, heads = 2, mlp = 12),
+        heads: vit_head(10),
+    }
+}

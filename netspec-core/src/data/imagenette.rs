@@ -325,6 +325,44 @@ impl ImageFolder {
     }
 }
 
+/// Training batches of random-resized crops and flips at `resolution`, normalised with
+/// ImageNet's statistics as torchvision's recipe does.
+pub struct RandomResizedCrops<'a> {
+    pub folder: &'a ImageFolder,
+    pub resolution: usize,
+    pub seed: u64,
+}
+
+impl super::batch::BatchSource for RandomResizedCrops<'_> {
+    fn len(&self) -> usize {
+        self.folder.len()
+    }
+    fn image_shape(&self) -> [usize; 3] {
+        [3, self.resolution, self.resolution]
+    }
+    fn fill(
+        &self,
+        indices: &[usize],
+        epoch: usize,
+        _step: usize,
+        images: &mut Vec<f32>,
+        labels: &mut Vec<i32>,
+    ) -> Result<(), DataError> {
+        let plane = self.resolution * self.resolution;
+        images.clear();
+        images.resize(indices.len() * 3 * plane, 0.0);
+        self.folder
+            .train_batch(indices, self.resolution, self.seed, epoch, images)?;
+        for (k, v) in images.iter_mut().enumerate() {
+            let c = k / plane % 3;
+            *v = (*v - MEAN[c]) / STD[c];
+        }
+        labels.clear();
+        labels.extend(indices.iter().map(|i| self.folder.labels()[*i]));
+        Ok(())
+    }
+}
+
 /// Loads `dir/train` and `dir/val` as fixed data sets at `resolution x resolution`: both are
 /// evaluation views ([`ImageFolder::eval_dataset`], resize and centre crop), for callers that
 /// work with plain [`Dataset`]s. Training with random-resized crops and flips goes through

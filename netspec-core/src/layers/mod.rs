@@ -7,11 +7,14 @@ pub mod batch_norm;
 pub mod catalog;
 pub mod compose;
 pub mod conv;
+pub mod convnext;
 pub mod dense;
 pub mod flatten;
 pub mod layer_norm;
+pub mod mobile;
 pub mod pool;
 pub mod residual;
+pub mod vit;
 pub mod window;
 
 pub use activation::{Gelu, Identity, Relu, Relu6, Sigmoid, Silu};
@@ -19,11 +22,19 @@ pub use args::{ArgValue, Args};
 pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
 pub use conv::Conv2d;
+pub use convnext::{
+    ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead, ConvNeXtStage, ConvNeXtStem, LayerScale,
+    PointwiseLinear,
+};
 pub use dense::Dense;
 pub use flatten::Flatten;
 pub use layer_norm::LayerNorm;
+pub use mobile::{ConvAct, ConvBn, InvertedResidual, MbConv, MbConvStage, SqueezeExcitation};
 pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
 pub use residual::BasicBlock;
+pub use vit::{
+    ClassToken, EncoderBlock, PatchEmbed, SelfAttention, TokenLinear, VitEncoder, VitHead,
+};
 pub use window::Window;
 
 use crate::ir::{Graph, Value};

@@ -1,0 +1,643 @@
+//! ConvNeXt, as torchvision's `convnext.py` builds it, with its parameter names:
+//!
+//! - `convnext_stem(out_channels, k = 4)`: a k x k convolution with stride k (with bias), then
+//!   a channels-first LayerNorm (torchvision's `LayerNorm2d`, eps 1e-6): `0.weight`, `0.bias`,
+//!   `1.weight`, `1.bias`.
+//! - `convnext_block`: torchvision's `CNBlock`,
+//!
+//!     y = x + γ ⊙ Linear₂(gelu(Linear₁(LayerNorm(dwconv₇ₓ₇(x)))))
+//!
+//!   with the depthwise convolution `block.0` (padding 3, with bias), the LayerNorm `block.2`
+//!   (eps 1e-6, over the channels at each pixel), the per-position linear layers `block.3`
+//!   (C -> 4C) and `block.5` (4C -> C), exact GELU, and the layer scale γ `layer_scale` of
+//!   shape [C, 1, 1], 1e-6 at the start. torchvision permutes to channels-last around the
+//!   LayerNorm and the linears; here the value stays NCHW and each of them acts on the channel
+//!   axis directly (the same arithmetic).
+//! - `convnext_stage(depth)`: `depth` blocks of the input's width, named `0.`, `1.`, ...
+//! - `convnext_downsample(out_channels)`: channels-first LayerNorm (eps 1e-6), then a 2x2
+//!   convolution with stride 2 (with bias): `0.*`, `1.*`.
+//! - `convnext_head(classes)`: on the pooled [C, 1, 1]: channels-first LayerNorm (eps 1e-6),
+//!   flatten, Linear(C, classes): `0.*`, `2.*` (torchvision's `classifier`).
+//!
+//! Initialisers are torchvision's: every convolution and linear weight trunc_normal(std 0.02)
+//! (truncated at ±2, i.e. at 100σ: drawn as a plain normal), their biases 0, LayerNorm weights
+//! 1 and biases 0, layer scale 1e-6. Stochastic depth (torchvision's default for
+//! `convnext_tiny` is 0.1) is not applied: training here is deterministic, so every block is
+//! always kept, as in torchvision's evaluation mode.
+//!
+//! VJPs: the block's gradient goes down the residual and the main path, and dx is their sum;
+//! the per-position linear is a contraction over the channel axis, so
+//! dx = Wᵀ dy per position, dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy; the layer scale gives
+//! dx = γ ⊙ dy and dγ = Σ_{b,h,w} dy ⊙ x.
+
+use super::activation::Gelu;
+use super::compose::{in_block, prefixed, ParamCursor};
+use super::conv::Conv2d;
+use super::dense::Dense;
+use super::{shape_str, Args, Backward, Forward, Layer, LayerNorm, Mode, SpecError};
+use crate::ir::{DotDims, Graph, Value};
+use crate::params::{Init, ParamSpec};
+
+/// torchvision's `LayerNorm2d` (and the block's LayerNorm): eps 1e-6.
+pub const CONVNEXT_EPS: f64 = 1e-6;
+/// torchvision's initial layer scale.
+pub const LAYER_SCALE_INIT: f64 = 1e-6;
+/// torchvision's trunc_normal std for every ConvNeXt convolution and linear weight.
+const WEIGHT_STD: f64 = 0.02;
+
+/// A layer's parameters with ConvNeXt's initialisers: weights N(0, 0.02²), biases 0.
+fn convnext_init(specs: Vec<ParamSpec>) -> Vec<ParamSpec> {
+    specs
+        .into_iter()
+        .map(|mut p| {
+            p.init = match p.name.as_str() {
+                "bias" => Init::Zeros,
+                _ => Init::Normal { std: WEIGHT_STD },
+            };
+            p
+        })
+        .collect()
+}
+
+fn channels_first_norm(channels: usize) -> LayerNorm {
+    LayerNorm {
+        features: channels,
+        eps: CONVNEXT_EPS,
+        channels_first: true,
+    }
+}
+
+fn conv_with_bias(
+    input: &[usize],
+    out: usize,
+    k: usize,
+    s: usize,
+    p: usize,
+    groups: usize,
+) -> Result<Conv2d, SpecError> {
+    let mut conv = Conv2d::new(input, out, k, s, p, groups)?;
+    conv.bias = true;
+    Ok(conv)
+}
+
+/// An image input [C, H, W], or an error naming the layer.
+fn image(what: &str, input: &[usize]) -> Result<usize, SpecError> {
+    match input {
+        [c, _, _] => Ok(*c),
+        _ => Err(SpecError::layer(format!(
+            "{what} needs an image input [channels, height, width], but this layer receives {}",
+            shape_str(input)
+        ))),
+    }
+}
+
+// ---- the per-position linear --------------------------------------------------------------
+
+/// nn.Linear applied at every pixel of an NCHW value: y[b, o, h, w] = Σ_c W[o, c] x[b, c, h, w]
+/// + bias[o], with W in PyTorch's [out, in] layout. Parameters `weight`, `bias`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointwiseLinear {
+    pub in_channels: usize,
+    pub out_channels: usize,
+}
+
+impl Layer for PointwiseLinear {
+    type Saved = Value;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        let mut out = input.to_vec();
+        out[0] = self.out_channels;
+        out
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        convnext_init(vec![
+            ParamSpec::new(
+                "weight",
+                &[self.out_channels, self.in_channels],
+                Init::Zeros,
+            ),
+            ParamSpec::new("bias", &[self.out_channels], Init::Zeros),
+        ])
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
+        // [O, C] . [B, C, H, W] over C -> [O, B, H, W] -> [B, O, H, W].
+        let dims = DotDims {
+            lhs_contract: vec![1],
+            rhs_contract: vec![1],
+            ..Default::default()
+        };
+        let wx = g.dot_general(p[0], x, dims);
+        let y = g.transpose(wx, &[1, 0, 2, 3]);
+        let shape = g.shape(y).to_vec();
+        let b = g.broadcast_in_dim(p[1], &shape, &[1]);
+        Forward::new(g.add(y, b), x)
+    }
+
+    fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let dx = need_dx.then(|| {
+            // [O, C] . [B, O, H, W] over O -> [C, B, H, W] -> [B, C, H, W].
+            let dims = DotDims {
+                lhs_contract: vec![0],
+                rhs_contract: vec![1],
+                ..Default::default()
+            };
+            let t = g.dot_general(p[0], dy, dims);
+            g.transpose(t, &[1, 0, 2, 3])
+        });
+        let dims = DotDims {
+            lhs_contract: vec![0, 2, 3],
+            rhs_contract: vec![0, 2, 3],
+            ..Default::default()
+        };
+        let dw = g.dot_general(dy, *x, dims); // [O, C]
+        let db = g.reduce_sum(dy, &[0, 2, 3]);
+        Backward {
+            dx,
+            grads: vec![dw, db],
+        }
+    }
+}
+
+// ---- the layer scale ----------------------------------------------------------------------
+
+/// y = γ ⊙ x with one γ per channel, γ of shape [C, 1, 1] named `layer_scale`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayerScale {
+    pub channels: usize,
+    pub init: f64,
+}
+
+impl LayerScale {
+    fn per_channel(&self, g: &mut Graph, gamma: Value, like: Value) -> Value {
+        let shape = g.shape(like).to_vec();
+        let flat = g.reshape(gamma, &[self.channels]);
+        g.broadcast_in_dim(flat, &shape, &[1])
+    }
+}
+
+impl Layer for LayerScale {
+    type Saved = Value;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        vec![ParamSpec::new(
+            "layer_scale",
+            &[self.channels, 1, 1],
+            Init::Constant { value: self.init },
+        )]
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
+        let gb = self.per_channel(g, p[0], x);
+        Forward::new(g.mul(x, gb), x)
+    }
+
+    fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let dx = need_dx.then(|| {
+            let gb = self.per_channel(g, p[0], dy);
+            g.mul(dy, gb)
+        });
+        let prod = g.mul(dy, *x);
+        let s = g.reduce_sum(prod, &[0, 2, 3]);
+        let dgamma = g.reshape(s, &[self.channels, 1, 1]);
+        Backward {
+            dx,
+            grads: vec![dgamma],
+        }
+    }
+}
+
+// ---- CNBlock ------------------------------------------------------------------------------
+
+/// `convnext_block`: torchvision's `CNBlock` for the input's channel count.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConvNeXtBlock {
+    /// `block.0`: depthwise 7x7, padding 3, with bias.
+    pub dwconv: Conv2d,
+    /// `block.2`.
+    pub norm: LayerNorm,
+    /// `block.3`: C -> 4C.
+    pub pwconv1: PointwiseLinear,
+    /// `block.5`: 4C -> C.
+    pub pwconv2: PointwiseLinear,
+    /// `layer_scale`.
+    pub layer_scale: LayerScale,
+}
+
+impl ConvNeXtBlock {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("convnext_block", &[], &[])?;
+        Self::new(input)
+    }
+
+    /// The block for a per-example input [C, H, W].
+    pub fn new(input: &[usize]) -> Result<Self, SpecError> {
+        let c = image("convnext_block", input)?;
+        let dwconv = conv_with_bias(input, c, 7, 1, 3, c)
+            .map_err(|e| in_block("convnext_block", "depthwise convolution", e))?;
+        Ok(ConvNeXtBlock {
+            dwconv,
+            norm: LayerNorm {
+                features: c,
+                eps: CONVNEXT_EPS,
+                channels_first: true,
+            },
+            pwconv1: PointwiseLinear {
+                in_channels: c,
+                out_channels: 4 * c,
+            },
+            pwconv2: PointwiseLinear {
+                in_channels: 4 * c,
+                out_channels: c,
+            },
+            layer_scale: LayerScale {
+                channels: c,
+                init: LAYER_SCALE_INIT,
+            },
+        })
+    }
+}
+
+pub struct ConvNeXtBlockSaved {
+    dwconv: Value,
+    norm: <LayerNorm as Layer>::Saved,
+    pwconv1: Value,
+    gelu: (Value, Value),
+    pwconv2: Value,
+    layer_scale: Value,
+}
+
+impl Layer for ConvNeXtBlock {
+    type Saved = ConvNeXtBlockSaved;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    /// torchvision's order: the block's own `layer_scale`, then its `block` submodules.
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p = self.layer_scale.params();
+        p.extend(
+            convnext_init(self.dwconv.params())
+                .into_iter()
+                .map(|s| s.prefixed("block.0")),
+        );
+        p.extend(prefixed("block.2", &self.norm));
+        p.extend(prefixed("block.3", &self.pwconv1));
+        p.extend(prefixed("block.5", &self.pwconv2));
+        p
+    }
+
+    fn forward(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        mode: Mode,
+    ) -> Forward<ConvNeXtBlockSaved> {
+        let mut c = ParamCursor::new(p);
+        let ps = c.take(&self.layer_scale);
+        let f0 = self.dwconv.forward(g, x, c.take(&self.dwconv), mode);
+        let f2 = self.norm.forward(g, f0.y, c.take(&self.norm), mode);
+        let f3 = self.pwconv1.forward(g, f2.y, c.take(&self.pwconv1), mode);
+        let f4 = Gelu.forward(g, f3.y, &[], mode);
+        let f5 = self.pwconv2.forward(g, f4.y, c.take(&self.pwconv2), mode);
+        let fs = self.layer_scale.forward(g, f5.y, ps, mode);
+        let y = g.add(x, fs.y);
+        let saved = ConvNeXtBlockSaved {
+            dwconv: f0.saved,
+            norm: f2.saved,
+            pwconv1: f3.saved,
+            gelu: f4.saved,
+            pwconv2: f5.saved,
+            layer_scale: fs.saved,
+        };
+        Forward::new(y, saved)
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &ConvNeXtBlockSaved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let mut c = ParamCursor::new(p);
+        let (ps, p0, p2, p3, p5) = (
+            c.take(&self.layer_scale),
+            c.take(&self.dwconv),
+            c.take(&self.norm),
+            c.take(&self.pwconv1),
+            c.take(&self.pwconv2),
+        );
+        let gs = self.layer_scale.vjp(g, &s.layer_scale, ps, dy, true);
+        let g5 = self.pwconv2.vjp(g, &s.pwconv2, p5, gs.dx.unwrap(), true);
+        let g4 = Gelu.vjp(g, &s.gelu, &[], g5.dx.unwrap(), true);
+        let g3 = self.pwconv1.vjp(g, &s.pwconv1, p3, g4.dx.unwrap(), true);
+        let g2 = self.norm.vjp(g, &s.norm, p2, g3.dx.unwrap(), true);
+        let g0 = self.dwconv.vjp(g, &s.dwconv, p0, g2.dx.unwrap(), need_dx);
+        // The residual: dy reaches x directly too.
+        let dx = g0.dx.map(|d| g.add(dy, d));
+        let mut grads = gs.grads;
+        grads.extend(g0.grads);
+        grads.extend(g2.grads);
+        grads.extend(g3.grads);
+        grads.extend(g5.grads);
+        Backward { dx, grads }
+    }
+}
+
+// ---- a stage of blocks --------------------------------------------------------------------
+
+/// `convnext_stage(depth)`: `depth` CNBlocks of the input's width (torchvision's
+/// `nn.Sequential` of them: `0.block.0.weight`, ..., `{depth-1}.layer_scale`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConvNeXtStage {
+    pub depth: usize,
+    pub block: ConvNeXtBlock,
+}
+
+impl ConvNeXtStage {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("convnext_stage", &["depth"], &[])?;
+        let depth = args.required_positive("convnext_stage", 0, "depth")?;
+        let what = format!("convnext_stage({depth})");
+        image(&what, input)?;
+        let block = ConvNeXtBlock::new(input).map_err(|e| in_block(&what, "block", e))?;
+        Ok(ConvNeXtStage { depth, block })
+    }
+}
+
+impl Layer for ConvNeXtStage {
+    type Saved = Vec<ConvNeXtBlockSaved>;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        (0..self.depth)
+            .flat_map(|i| prefixed(&i.to_string(), &self.block))
+            .collect()
+    }
+
+    fn forward(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        mode: Mode,
+    ) -> Forward<Vec<ConvNeXtBlockSaved>> {
+        let mut c = ParamCursor::new(p);
+        let mut y = x;
+        let mut saved = vec![];
+        for _ in 0..self.depth {
+            let f = self.block.forward(g, y, c.take(&self.block), mode);
+            y = f.y;
+            saved.push(f.saved);
+        }
+        Forward::new(y, saved)
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        saved: &Vec<ConvNeXtBlockSaved>,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let n = self.block.params().len();
+        let mut d = dy;
+        let mut per_block = vec![];
+        for i in (0..self.depth).rev() {
+            let b = self
+                .block
+                .vjp(g, &saved[i], &p[i * n..(i + 1) * n], d, i > 0 || need_dx);
+            per_block.push(b.grads);
+            if let Some(dx) = b.dx {
+                d = dx;
+            }
+        }
+        per_block.reverse();
+        Backward {
+            dx: need_dx.then_some(d),
+            grads: per_block.into_iter().flatten().collect(),
+        }
+    }
+}
+
+// ---- stem, downsampling, head -------------------------------------------------------------
+
+/// `convnext_stem(out_channels, k = 4)`: k x k convolution with stride k and bias, then a
+/// channels-first LayerNorm (torchvision's `Conv2dNormActivation` without activation).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConvNeXtStem {
+    pub conv: Conv2d,
+    pub norm: LayerNorm,
+}
+
+impl ConvNeXtStem {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("convnext_stem", &["out_channels"], &["k"])?;
+        let out = args.required_positive("convnext_stem", 0, "out_channels")?;
+        let k = args.positive(None, "k")?.unwrap_or(4);
+        let what = format!("convnext_stem({out}, k = {k})");
+        image(&what, input)?;
+        let conv = conv_with_bias(input, out, k, k, 0, 1).map_err(|e| SpecError {
+            at: args.find(None, "k").map(|(at, _)| at),
+            ..in_block(&what, "convolution", e)
+        })?;
+        Ok(ConvNeXtStem {
+            conv,
+            norm: channels_first_norm(out),
+        })
+    }
+}
+
+impl Layer for ConvNeXtStem {
+    type Saved = (Value, <LayerNorm as Layer>::Saved);
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        self.conv.output_shape(input)
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p: Vec<ParamSpec> = convnext_init(self.conv.params())
+            .into_iter()
+            .map(|s| s.prefixed("0"))
+            .collect();
+        p.extend(prefixed("1", &self.norm));
+        p
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
+        let mut c = ParamCursor::new(p);
+        let f0 = self.conv.forward(g, x, c.take(&self.conv), mode);
+        let f1 = self.norm.forward(g, f0.y, c.take(&self.norm), mode);
+        Forward::new(f1.y, (f0.saved, f1.saved))
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &Self::Saved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let mut c = ParamCursor::new(p);
+        let (pc, pn) = (c.take(&self.conv), c.take(&self.norm));
+        let gn = self.norm.vjp(g, &s.1, pn, dy, true);
+        let gc = self.conv.vjp(g, &s.0, pc, gn.dx.unwrap(), need_dx);
+        let mut grads = gc.grads;
+        grads.extend(gn.grads);
+        Backward { dx: gc.dx, grads }
+    }
+}
+
+/// `convnext_downsample(out_channels)`: channels-first LayerNorm, then a 2x2 convolution with
+/// stride 2 and bias.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConvNeXtDownsample {
+    pub norm: LayerNorm,
+    pub conv: Conv2d,
+}
+
+impl ConvNeXtDownsample {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("convnext_downsample", &["out_channels"], &[])?;
+        let out = args.required_positive("convnext_downsample", 0, "out_channels")?;
+        let what = format!("convnext_downsample({out})");
+        let c = image(&what, input)?;
+        let conv = conv_with_bias(input, out, 2, 2, 0, 1)
+            .map_err(|e| in_block(&what, "convolution", e))?;
+        Ok(ConvNeXtDownsample {
+            norm: channels_first_norm(c),
+            conv,
+        })
+    }
+}
+
+impl Layer for ConvNeXtDownsample {
+    type Saved = (<LayerNorm as Layer>::Saved, Value);
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        self.conv.output_shape(input)
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p = prefixed("0", &self.norm);
+        p.extend(
+            convnext_init(self.conv.params())
+                .into_iter()
+                .map(|s| s.prefixed("1")),
+        );
+        p
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
+        let mut c = ParamCursor::new(p);
+        let f0 = self.norm.forward(g, x, c.take(&self.norm), mode);
+        let f1 = self.conv.forward(g, f0.y, c.take(&self.conv), mode);
+        Forward::new(f1.y, (f0.saved, f1.saved))
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &Self::Saved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let mut c = ParamCursor::new(p);
+        let (pn, pc) = (c.take(&self.norm), c.take(&self.conv));
+        let gc = self.conv.vjp(g, &s.1, pc, dy, true);
+        let gn = self.norm.vjp(g, &s.0, pn, gc.dx.unwrap(), need_dx);
+        let mut grads = gn.grads;
+        grads.extend(gc.grads);
+        Backward { dx: gn.dx, grads }
+    }
+}
+
+/// `convnext_head(classes)`: on pooled features [C, 1, 1], a channels-first LayerNorm, flatten
+/// and Linear(C, classes): torchvision's `classifier` (`0.*`, `2.*`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConvNeXtHead {
+    pub norm: LayerNorm,
+    pub linear: Dense,
+}
+
+impl ConvNeXtHead {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("convnext_head", &["classes"], &[])?;
+        let classes = args.required_positive("convnext_head", 0, "classes")?;
+        match input {
+            [c, 1, 1] => Ok(ConvNeXtHead {
+                norm: channels_first_norm(*c),
+                linear: Dense {
+                    in_features: *c,
+                    out_features: classes,
+                    bias: true,
+                },
+            }),
+            _ => Err(SpecError::layer(format!(
+                "convnext_head({classes}) takes pooled features [channels, 1, 1], but this layer receives {}: put `global_avg_pool` before it",
+                shape_str(input)
+            ))),
+        }
+    }
+}
+
+impl Layer for ConvNeXtHead {
+    type Saved = (<LayerNorm as Layer>::Saved, Value);
+
+    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
+        vec![self.linear.out_features]
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p = prefixed("0", &self.norm);
+        p.extend(
+            convnext_init(self.linear.params())
+                .into_iter()
+                .map(|s| s.prefixed("2")),
+        );
+        p
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
+        let mut c = ParamCursor::new(p);
+        let f0 = self.norm.forward(g, x, c.take(&self.norm), mode);
+        let b = g.shape(x)[0];
+        let flat = g.reshape(f0.y, &[b, self.norm.features]);
+        let f2 = self.linear.forward(g, flat, c.take(&self.linear), mode);
+        Forward::new(f2.y, (f0.saved, f2.saved))
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &Self::Saved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let mut c = ParamCursor::new(p);
+        let (pn, pl) = (c.take(&self.norm), c.take(&self.linear));
+        let gl = self.linear.vjp(g, &s.1, pl, dy, true);
+        let b = g.shape(dy)[0];
+        let d = g.reshape(gl.dx.unwrap(), &[b, self.norm.features, 1, 1]);
+        let gn = self.norm.vjp(g, &s.0, pn, d, need_dx);
+        let mut grads = gn.grads;
+        grads.extend(gl.grads);
+        Backward { dx: gn.dx, grads }
+    }
+}

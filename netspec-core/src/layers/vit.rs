@@ -1,0 +1,772 @@
+//! The Vision Transformer, as torchvision's `vision_transformer.py` builds it, with its parameter
+//! names:
+//!
+//! - `patch_embed(width, patch = p)`: a p x p convolution with stride p (with bias) on the
+//!   image, its grid of patches read row-major as a sequence [tokens, width] (torchvision's
+//!   `conv_proj` and `_process_input`). p must divide the image's height and width.
+//! - `class_token`: prepends one learnt token: [T, D] -> [T + 1, D]. Its parameter [1, 1, D] has
+//!   an empty local name, so it is named by its label alone: `class_token: class_token` owns
+//!   the parameter `class_token`, as torchvision's model does.
+//! - `vit_encoder(layers = L, heads = H, mlp = M)`: torchvision's `Encoder`: adds
+//!   `pos_embedding` [1, T, D], runs L encoder layers `layers.encoder_layer_{i}` and a final
+//!   LayerNorm `ln`. Each layer is
+//!
+//!     x₁ = x + MHSA(ln_1(x)),   y = x₁ + mlp.3(gelu(mlp.0(ln_2(x₁))))
+//!
+//!   with `self_attention.in_proj_weight` [3D, D], `.in_proj_bias` [3D],
+//!   `.out_proj.weight` [D, D], `.out_proj.bias` [D] (nn.MultiheadAttention's names), LayerNorms
+//!   with eps 1e-6, and exact GELU. H must divide D.
+//! - `vit_head(classes)`: the class token's output (token 0) through Linear(D, classes), named
+//!   `head.*` (under the label `heads`: torchvision's `heads.head`).
+//!
+//! Multi-head self-attention on x [B, T, D], with dₕ = D / H and the heads split off the
+//! feature axis: [q | k | v] = x W_inᵀ + b_in, per head S = q kᵀ / √dₕ, P = softmax_rows(S)
+//! (the row maximum is subtracted first; softmax does not depend on it), O = P v, heads joined
+//! back to [B, T, D], y = O W_outᵀ + b_out. Its VJP, for dy:
+//!
+//!   dW_out = Σ dyᵀ O,  db_out = Σ dy,  dO = dy W_out,
+//!   dP = dO vᵀ,  dv = Pᵀ dO,  dS = P ⊙ (dP − rowsum(dP ⊙ P)),
+//!   dq = dS k / √dₕ,  dk = dSᵀ q / √dₕ,
+//!   dW_in = Σ d[q|k|v]ᵀ x,  db_in = Σ d[q|k|v],  dx = d[q|k|v] W_in.
+//!
+//! Initialisers are torchvision's: `conv_proj` weight trunc_normal(std √(1/fan_in)) (truncated
+//! at ±2, more than 13σ for any patch of 3 channels: drawn as a plain normal), bias 0;
+//! `class_token` 0; `pos_embedding` N(0, 0.02²); `in_proj_weight` Xavier-uniform, in/out
+//! projection biases 0, `out_proj.weight` nn.Linear's U(±1/√D); MLP weights Xavier-uniform and
+//! biases N(0, 10⁻¹²); LayerNorms 1 and 0; the head all zeros. Dropout (0 in torchvision's
+//! defaults) is not applied.
+
+use super::activation::Gelu;
+use super::compose::{in_block, prefixed, ParamCursor};
+use super::conv::Conv2d;
+use super::dense::Dense;
+use super::{shape_str, ArgRef, Args, Backward, Forward, Layer, LayerNorm, Mode, SpecError};
+use crate::ir::{DotDims, Graph, Value};
+use crate::params::{Init, ParamSpec};
+
+/// torchvision's LayerNorm eps for the ViT.
+pub const VIT_EPS: f64 = 1e-6;
+
+fn norm(width: usize) -> LayerNorm {
+    LayerNorm {
+        features: width,
+        eps: VIT_EPS,
+        channels_first: false,
+    }
+}
+
+/// A token sequence [tokens, width], or an error naming the layer.
+fn sequence(what: &str, input: &[usize], hint: &str) -> Result<(usize, usize), SpecError> {
+    match input {
+        [t, d] => Ok((*t, *d)),
+        _ => Err(SpecError::layer(format!(
+            "{what} needs a token sequence [tokens, width], but this layer receives {}{hint}",
+            shape_str(input)
+        ))),
+    }
+}
+
+fn divisors(n: usize) -> String {
+    (1..=n)
+        .filter(|d| n % d == 0)
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn dims(
+    lhs_batch: &[usize],
+    rhs_batch: &[usize],
+    lhs_contract: &[usize],
+    rhs_contract: &[usize],
+) -> DotDims {
+    DotDims {
+        lhs_batch: lhs_batch.to_vec(),
+        rhs_batch: rhs_batch.to_vec(),
+        lhs_contract: lhs_contract.to_vec(),
+        rhs_contract: rhs_contract.to_vec(),
+    }
+}
+
+// ---- patch embedding ----------------------------------------------------------------------
+
+/// `patch_embed(width, patch = p)`: [C, H, W] -> [(H/p)(W/p), width].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PatchEmbed {
+    pub conv: Conv2d,
+    pub patch: usize,
+}
+
+impl PatchEmbed {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("patch_embed", &["width"], &["patch"])?;
+        let width = args.required_positive("patch_embed", 0, "width")?;
+        let patch = args.positive(None, "patch")?.ok_or_else(|| {
+            SpecError::layer(format!(
+                "`patch_embed` needs a patch size, e.g. `patch_embed({width}, patch = 16)`"
+            ))
+        })?;
+        let what = format!("patch_embed({width}, patch = {patch})");
+        let [_, h, w] = input else {
+            return Err(SpecError::layer(format!(
+                "{what} needs an image input [channels, height, width], but this layer receives {}",
+                shape_str(input)
+            )));
+        };
+        if h % patch != 0 || w % patch != 0 {
+            let bad = if h % patch != 0 { h } else { w };
+            return Err(SpecError {
+                at: Some(ArgRef::Named("patch".into())),
+                message: format!(
+                    "{what} cuts the image into {patch}x{patch} patches, but {patch} does not divide the {h}x{w} image of this layer's input {} (patch sizes that divide {bad}: {})",
+                    shape_str(input),
+                    divisors(*bad)
+                ),
+            });
+        }
+        let mut conv = Conv2d::new(input, width, patch, patch, 0, 1)
+            .map_err(|e| in_block(&what, "convolution", e))?;
+        conv.bias = true;
+        Ok(PatchEmbed { conv, patch })
+    }
+
+    fn grid(&self) -> [usize; 2] {
+        [
+            self.conv.input[0] / self.patch,
+            self.conv.input[1] / self.patch,
+        ]
+    }
+}
+
+impl Layer for PatchEmbed {
+    type Saved = Value;
+
+    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
+        let [gh, gw] = self.grid();
+        vec![gh * gw, self.conv.out_channels]
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let fan_in = self.conv.in_channels * self.patch * self.patch;
+        let std = (1.0 / fan_in as f64).sqrt();
+        self.conv
+            .params()
+            .into_iter()
+            .map(|mut p| {
+                p.init = match p.name.as_str() {
+                    "bias" => Init::Zeros,
+                    _ => Init::Normal { std },
+                };
+                p
+            })
+            .collect()
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Value> {
+        let f = self.conv.forward(g, x, p, mode); // [B, D, gh, gw]
+        let b = g.shape(x)[0];
+        let [gh, gw] = self.grid();
+        let d = self.conv.out_channels;
+        let flat = g.reshape(f.y, &[b, d, gh * gw]);
+        Forward::new(g.transpose(flat, &[0, 2, 1]), f.saved)
+    }
+
+    fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let b = g.shape(dy)[0];
+        let [gh, gw] = self.grid();
+        let d = self.conv.out_channels;
+        let t = g.transpose(dy, &[0, 2, 1]);
+        let dimg = g.reshape(t, &[b, d, gh, gw]);
+        self.conv.vjp(g, x, p, dimg, need_dx)
+    }
+}
+
+// ---- class token --------------------------------------------------------------------------
+
+/// `class_token`: [T, D] -> [T + 1, D], the learnt token first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClassToken {
+    pub tokens: usize,
+    pub width: usize,
+}
+
+impl ClassToken {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("class_token", &[], &[])?;
+        let (tokens, width) = sequence("class_token", input, ": put `patch_embed` before it")?;
+        Ok(ClassToken { tokens, width })
+    }
+}
+
+impl Layer for ClassToken {
+    type Saved = ();
+
+    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
+        vec![self.tokens + 1, self.width]
+    }
+
+    /// One parameter with an empty local name: its full name is the layer's label.
+    fn params(&self) -> Vec<ParamSpec> {
+        vec![ParamSpec::new("", &[1, 1, self.width], Init::Zeros)]
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<()> {
+        let b = g.shape(x)[0];
+        let flat = g.reshape(p[0], &[self.width]);
+        let tok = g.broadcast_in_dim(flat, &[b, 1, self.width], &[2]);
+        Forward::new(g.concatenate(&[tok, x], 1), ())
+    }
+
+    fn vjp(&self, g: &mut Graph, _s: &(), _p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let b = g.shape(dy)[0];
+        let (t, d) = (self.tokens, self.width);
+        let first = g.slice(dy, &[0, 0, 0], &[b, 1, d], &[1, 1, 1]);
+        let s = g.reduce_sum(first, &[0]);
+        let dtok = g.reshape(s, &[1, 1, d]);
+        let dx = need_dx.then(|| g.slice(dy, &[0, 1, 0], &[b, t + 1, d], &[1, 1, 1]));
+        Backward {
+            dx,
+            grads: vec![dtok],
+        }
+    }
+}
+
+// ---- token-wise linear --------------------------------------------------------------------
+
+/// nn.Linear on each token of [T, D_in]: [B, T, D_in] -> [B, T, D_out], W [out, in]. Initialised
+/// as torchvision's `MLPBlock`: Xavier-uniform weight, bias N(0, 10⁻¹²).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TokenLinear {
+    pub in_features: usize,
+    pub out_features: usize,
+}
+
+impl Layer for TokenLinear {
+    type Saved = Value;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        vec![input[0], self.out_features]
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let bound = (6.0 / (self.in_features + self.out_features) as f64).sqrt();
+        vec![
+            ParamSpec::new(
+                "weight",
+                &[self.out_features, self.in_features],
+                Init::Uniform { bound },
+            ),
+            ParamSpec::new("bias", &[self.out_features], Init::Normal { std: 1e-6 }),
+        ]
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
+        let y = linear(g, x, p[0], p[1]);
+        Forward::new(y, x)
+    }
+
+    fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let (dx, dw, db) = linear_vjp(g, *x, p[0], dy, need_dx);
+        Backward {
+            dx,
+            grads: vec![dw, db],
+        }
+    }
+}
+
+/// x [B, T, I] W[O, I]ᵀ + b [O] -> [B, T, O].
+fn linear(g: &mut Graph, x: Value, w: Value, b: Value) -> Value {
+    let xw = g.dot_general(x, w, dims(&[], &[], &[2], &[1]));
+    let shape = g.shape(xw).to_vec();
+    let bb = g.broadcast_in_dim(b, &shape, &[2]);
+    g.add(xw, bb)
+}
+
+/// (dx = dy W, dW = Σ_{b,t} dyᵀ x, db = Σ_{b,t} dy) of `linear`.
+fn linear_vjp(
+    g: &mut Graph,
+    x: Value,
+    w: Value,
+    dy: Value,
+    need_dx: bool,
+) -> (Option<Value>, Value, Value) {
+    let dx = need_dx.then(|| g.dot_general(dy, w, dims(&[], &[], &[2], &[0])));
+    let dw = g.dot_general(dy, x, dims(&[], &[], &[0, 1], &[0, 1]));
+    let db = g.reduce_sum(dy, &[0, 1]);
+    (dx, dw, db)
+}
+
+// ---- multi-head self-attention ------------------------------------------------------------
+
+/// nn.MultiheadAttention(width, heads, batch_first = True) used as self-attention.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SelfAttention {
+    pub width: usize,
+    pub heads: usize,
+}
+
+pub struct SelfAttentionSaved {
+    x: Value,
+    /// [B, T, H, dₕ] each.
+    q: Value,
+    k: Value,
+    v: Value,
+    /// Row-softmax of the scores, [B, H, T, T].
+    p: Value,
+    /// The heads' outputs joined, [B, T, D].
+    o: Value,
+}
+
+impl SelfAttention {
+    /// `heads` must divide `width`; the error points at the `heads` argument.
+    pub fn new(width: usize, heads: usize) -> Result<Self, SpecError> {
+        if width % heads != 0 {
+            return Err(SpecError {
+                at: Some(ArgRef::Named("heads".into())),
+                message: format!(
+                    "{heads} attention heads split the width {width} into equal parts, but {heads} does not divide {width} (head counts that do: {})",
+                    divisors(width)
+                ),
+            });
+        }
+        Ok(SelfAttention { width, heads })
+    }
+
+    fn head_dim(&self) -> usize {
+        self.width / self.heads
+    }
+}
+
+impl Layer for SelfAttention {
+    type Saved = SelfAttentionSaved;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let d = self.width;
+        let xavier = (6.0 / (d + 3 * d) as f64).sqrt();
+        let linear = 1.0 / (d as f64).sqrt();
+        vec![
+            ParamSpec::new(
+                "in_proj_weight",
+                &[3 * d, d],
+                Init::Uniform { bound: xavier },
+            ),
+            ParamSpec::new("in_proj_bias", &[3 * d], Init::Zeros),
+            ParamSpec::new("out_proj.weight", &[d, d], Init::Uniform { bound: linear }),
+            ParamSpec::new("out_proj.bias", &[d], Init::Zeros),
+        ]
+    }
+
+    fn forward(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        _mode: Mode,
+    ) -> Forward<SelfAttentionSaved> {
+        let (b, t) = (g.shape(x)[0], g.shape(x)[1]);
+        let (d, h, dh) = (self.width, self.heads, self.head_dim());
+        let qkv = linear(g, x, p[0], p[1]); // [B, T, 3D]
+        let mut part = |i: usize| {
+            let s = g.slice(qkv, &[0, 0, i * d], &[b, t, (i + 1) * d], &[1, 1, 1]);
+            g.reshape(s, &[b, t, h, dh])
+        };
+        let (q, k, v) = (part(0), part(1), part(2));
+        // S[b, h, i, j] = Σ_e q[b, i, h, e] k[b, j, h, e] / √dₕ.
+        let s = g.dot_general(q, k, dims(&[0, 2], &[0, 2], &[3], &[3]));
+        let s = g.scale(s, 1.0 / (dh as f64).sqrt());
+        let rows = [b, h, t, t];
+        let m = g.reduce_max(s, &[3]);
+        let mb = g.broadcast_in_dim(m, &rows, &[0, 1, 2]);
+        let shifted = g.sub(s, mb);
+        let e = g.exp(shifted);
+        let sum = g.reduce_sum(e, &[3]);
+        let sb = g.broadcast_in_dim(sum, &rows, &[0, 1, 2]);
+        let pr = g.div(e, sb);
+        // O[b, h, i, e] = Σ_j P[b, h, i, j] v[b, j, h, e], joined to [B, T, D].
+        let o = g.dot_general(pr, v, dims(&[0, 1], &[0, 2], &[3], &[1]));
+        let o = g.transpose(o, &[0, 2, 1, 3]);
+        let o = g.reshape(o, &[b, t, d]);
+        let y = linear(g, o, p[2], p[3]);
+        let saved = SelfAttentionSaved {
+            x,
+            q,
+            k,
+            v,
+            p: pr,
+            o,
+        };
+        Forward::new(y, saved)
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &SelfAttentionSaved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let (b, t) = (g.shape(dy)[0], g.shape(dy)[1]);
+        let (d, h, dh) = (self.width, self.heads, self.head_dim());
+        let (d_o, dw_out, db_out) = linear_vjp(g, s.o, p[2], dy, true);
+        // dO per head: [B, T, D] -> [B, H, T, dₕ].
+        let d_o = g.reshape(d_o.unwrap(), &[b, t, h, dh]);
+        let d_o = g.transpose(d_o, &[0, 2, 1, 3]);
+        // dP[b, h, i, j] = Σ_e dO[b, h, i, e] v[b, j, h, e].
+        let dp = g.dot_general(d_o, s.v, dims(&[0, 1], &[0, 2], &[3], &[3]));
+        // dv[b, h, j, e] = Σ_i P[b, h, i, j] dO[b, h, i, e].
+        let dv = g.dot_general(s.p, d_o, dims(&[0, 1], &[0, 1], &[2], &[2]));
+        // Softmax rows: dS = P ⊙ (dP - Σ_j dP ⊙ P), and the 1/√dₕ of the scores.
+        let rows = [b, h, t, t];
+        let dpp = g.mul(dp, s.p);
+        let r = g.reduce_sum(dpp, &[3]);
+        let rb = g.broadcast_in_dim(r, &rows, &[0, 1, 2]);
+        let centred = g.sub(dp, rb);
+        let ds = g.mul(s.p, centred);
+        let ds = g.scale(ds, 1.0 / (dh as f64).sqrt());
+        // dq[b, h, i, e] = Σ_j dS[b, h, i, j] k[b, j, h, e]; dk[b, h, j, e] = Σ_i dS[b, h, i, j] q[b, i, h, e].
+        let dq = g.dot_general(ds, s.k, dims(&[0, 1], &[0, 2], &[3], &[1]));
+        let dk = g.dot_general(ds, s.q, dims(&[0, 1], &[0, 2], &[2], &[1]));
+        let mut join = |v: Value| {
+            let v = g.transpose(v, &[0, 2, 1, 3]);
+            g.reshape(v, &[b, t, d])
+        };
+        let parts = [join(dq), join(dk), join(dv)];
+        let dqkv = g.concatenate(&parts, 2);
+        let (dx, dw_in, db_in) = linear_vjp(g, s.x, p[0], dqkv, need_dx);
+        Backward {
+            dx,
+            grads: vec![dw_in, db_in, dw_out, db_out],
+        }
+    }
+}
+
+// ---- encoder layer ------------------------------------------------------------------------
+
+/// torchvision's `EncoderBlock`: `ln_1`, `self_attention`, `ln_2`, `mlp.0`, `mlp.3`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EncoderBlock {
+    pub ln_1: LayerNorm,
+    pub attention: SelfAttention,
+    pub ln_2: LayerNorm,
+    pub mlp_0: TokenLinear,
+    pub mlp_3: TokenLinear,
+}
+
+pub struct EncoderBlockSaved {
+    ln_1: <LayerNorm as Layer>::Saved,
+    attention: SelfAttentionSaved,
+    ln_2: <LayerNorm as Layer>::Saved,
+    mlp_0: Value,
+    gelu: (Value, Value),
+    mlp_3: Value,
+}
+
+impl EncoderBlock {
+    pub fn new(width: usize, heads: usize, mlp: usize) -> Result<Self, SpecError> {
+        Ok(EncoderBlock {
+            ln_1: norm(width),
+            attention: SelfAttention::new(width, heads)?,
+            ln_2: norm(width),
+            mlp_0: TokenLinear {
+                in_features: width,
+                out_features: mlp,
+            },
+            mlp_3: TokenLinear {
+                in_features: mlp,
+                out_features: width,
+            },
+        })
+    }
+}
+
+impl Layer for EncoderBlock {
+    type Saved = EncoderBlockSaved;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p = prefixed("ln_1", &self.ln_1);
+        p.extend(prefixed("self_attention", &self.attention));
+        p.extend(prefixed("ln_2", &self.ln_2));
+        p.extend(prefixed("mlp.0", &self.mlp_0));
+        p.extend(prefixed("mlp.3", &self.mlp_3));
+        p
+    }
+
+    fn forward(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        mode: Mode,
+    ) -> Forward<EncoderBlockSaved> {
+        let mut c = ParamCursor::new(p);
+        let f1 = self.ln_1.forward(g, x, c.take(&self.ln_1), mode);
+        let fa = self
+            .attention
+            .forward(g, f1.y, c.take(&self.attention), mode);
+        let x1 = g.add(x, fa.y);
+        let f2 = self.ln_2.forward(g, x1, c.take(&self.ln_2), mode);
+        let f3 = self.mlp_0.forward(g, f2.y, c.take(&self.mlp_0), mode);
+        let f4 = Gelu.forward(g, f3.y, &[], mode);
+        let f5 = self.mlp_3.forward(g, f4.y, c.take(&self.mlp_3), mode);
+        let y = g.add(x1, f5.y);
+        let saved = EncoderBlockSaved {
+            ln_1: f1.saved,
+            attention: fa.saved,
+            ln_2: f2.saved,
+            mlp_0: f3.saved,
+            gelu: f4.saved,
+            mlp_3: f5.saved,
+        };
+        Forward::new(y, saved)
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &EncoderBlockSaved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let mut c = ParamCursor::new(p);
+        let (p1, pa, p2, p3, p5) = (
+            c.take(&self.ln_1),
+            c.take(&self.attention),
+            c.take(&self.ln_2),
+            c.take(&self.mlp_0),
+            c.take(&self.mlp_3),
+        );
+        // MLP branch, then the first residual sum x₁ collects both paths.
+        let g5 = self.mlp_3.vjp(g, &s.mlp_3, p5, dy, true);
+        let g4 = Gelu.vjp(g, &s.gelu, &[], g5.dx.unwrap(), true);
+        let g3 = self.mlp_0.vjp(g, &s.mlp_0, p3, g4.dx.unwrap(), true);
+        let g2 = self.ln_2.vjp(g, &s.ln_2, p2, g3.dx.unwrap(), true);
+        let dx1 = g.add(dy, g2.dx.unwrap());
+        // Attention branch, then x collects both paths.
+        let ga = self.attention.vjp(g, &s.attention, pa, dx1, true);
+        let g1 = self.ln_1.vjp(g, &s.ln_1, p1, ga.dx.unwrap(), need_dx);
+        let dx = g1.dx.map(|d| g.add(dx1, d));
+        let mut grads = g1.grads;
+        grads.extend(ga.grads);
+        grads.extend(g2.grads);
+        grads.extend(g3.grads);
+        grads.extend(g5.grads);
+        Backward { dx, grads }
+    }
+}
+
+// ---- encoder ------------------------------------------------------------------------------
+
+/// `vit_encoder(layers = L, heads = H, mlp = M)`: torchvision's `Encoder` on [T, D].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VitEncoder {
+    pub tokens: usize,
+    pub width: usize,
+    pub layers: usize,
+    pub block: EncoderBlock,
+    pub ln: LayerNorm,
+}
+
+pub struct VitEncoderSaved {
+    blocks: Vec<EncoderBlockSaved>,
+    ln: <LayerNorm as Layer>::Saved,
+}
+
+impl VitEncoder {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("vit_encoder", &[], &["layers", "heads", "mlp"])?;
+        let need = |name: &str, example: &str| {
+            args.positive(None, name)?.ok_or_else(|| {
+                SpecError::layer(format!(
+                    "`vit_encoder` needs `{name}`, e.g. `vit_encoder({example})`"
+                ))
+            })
+        };
+        let example = "layers = 12, heads = 3, mlp = 768";
+        let layers = need("layers", example)?;
+        let heads = need("heads", example)?;
+        let mlp = need("mlp", example)?;
+        let what = format!("vit_encoder(layers = {layers}, heads = {heads}, mlp = {mlp})");
+        let (tokens, width) = sequence(
+            &what,
+            input,
+            ": put `patch_embed` (and `class_token`) before it",
+        )?;
+        let block = EncoderBlock::new(width, heads, mlp).map_err(|e| SpecError {
+            at: e.at,
+            message: format!("{what}: {}", e.message),
+        })?;
+        Ok(VitEncoder {
+            tokens,
+            width,
+            layers,
+            block,
+            ln: norm(width),
+        })
+    }
+}
+
+impl Layer for VitEncoder {
+    type Saved = VitEncoderSaved;
+
+    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+        input.to_vec()
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        let mut p = vec![ParamSpec::new(
+            "pos_embedding",
+            &[1, self.tokens, self.width],
+            Init::Normal { std: 0.02 },
+        )];
+        for i in 0..self.layers {
+            p.extend(prefixed(&format!("layers.encoder_layer_{i}"), &self.block));
+        }
+        p.extend(prefixed("ln", &self.ln));
+        p
+    }
+
+    fn forward(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        mode: Mode,
+    ) -> Forward<VitEncoderSaved> {
+        let shape = g.shape(x).to_vec();
+        let pos = g.reshape(p[0], &[self.tokens, self.width]);
+        let pos = g.broadcast_in_dim(pos, &shape, &[1, 2]);
+        let mut y = g.add(x, pos);
+        let mut c = ParamCursor::new(&p[1..]);
+        let mut blocks = vec![];
+        for _ in 0..self.layers {
+            let f = self.block.forward(g, y, c.take(&self.block), mode);
+            y = f.y;
+            blocks.push(f.saved);
+        }
+        let f = self.ln.forward(g, y, c.take(&self.ln), mode);
+        Forward::new(
+            f.y,
+            VitEncoderSaved {
+                blocks,
+                ln: f.saved,
+            },
+        )
+    }
+
+    fn vjp(
+        &self,
+        g: &mut Graph,
+        s: &VitEncoderSaved,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let n = self.block.params().len();
+        let blocks = &p[1..1 + self.layers * n];
+        let gl = self.ln.vjp(g, &s.ln, &p[1 + self.layers * n..], dy, true);
+        let mut d = gl.dx.unwrap();
+        let mut per_block = vec![];
+        for i in (0..self.layers).rev() {
+            let b = self
+                .block
+                .vjp(g, &s.blocks[i], &blocks[i * n..(i + 1) * n], d, true);
+            per_block.push(b.grads);
+            d = b.dx.unwrap();
+        }
+        per_block.reverse();
+        // The position embedding is added to every example: its gradient sums over the batch.
+        let dpos = g.reduce_sum(d, &[0]);
+        let mut grads = vec![g.reshape(dpos, &[1, self.tokens, self.width])];
+        grads.extend(per_block.into_iter().flatten());
+        grads.extend(gl.grads);
+        Backward {
+            dx: need_dx.then_some(d),
+            grads,
+        }
+    }
+}
+
+// ---- head ---------------------------------------------------------------------------------
+
+/// `vit_head(classes)`: Linear(D, classes) on token 0 of [T, D], named `head.*`, all zeros at
+/// the start (torchvision).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VitHead {
+    pub tokens: usize,
+    pub linear: Dense,
+}
+
+impl VitHead {
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("vit_head", &["classes"], &[])?;
+        let classes = args.required_positive("vit_head", 0, "classes")?;
+        let (tokens, width) = sequence(&format!("vit_head({classes})"), input, "")?;
+        Ok(VitHead {
+            tokens,
+            linear: Dense {
+                in_features: width,
+                out_features: classes,
+                bias: true,
+            },
+        })
+    }
+}
+
+impl Layer for VitHead {
+    type Saved = Value;
+
+    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
+        vec![self.linear.out_features]
+    }
+
+    fn params(&self) -> Vec<ParamSpec> {
+        self.linear
+            .params()
+            .into_iter()
+            .map(|mut p| {
+                p.init = Init::Zeros;
+                p.prefixed("head")
+            })
+            .collect()
+    }
+
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Value> {
+        let b = g.shape(x)[0];
+        let d = self.linear.in_features;
+        let first = g.slice(x, &[0, 0, 0], &[b, 1, d], &[1, 1, 1]);
+        let first = g.reshape(first, &[b, d]);
+        let f = self.linear.forward(g, first, p, mode);
+        Forward::new(f.y, f.saved)
+    }
+
+    fn vjp(&self, g: &mut Graph, x0: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let gl = self.linear.vjp(g, x0, p, dy, need_dx);
+        let dx = gl.dx.map(|d0| {
+            let b = g.shape(dy)[0];
+            let d = self.linear.in_features;
+            let d0 = g.reshape(d0, &[b, 1, d]);
+            let zero = g.scalar(0.0);
+            g.pad(
+                d0,
+                zero,
+                &[0, 0, 0],
+                &[0, self.tokens as i64 - 1, 0],
+                &[0, 0, 0],
+            )
+        });
+        Backward {
+            dx,
+            grads: gl.grads,
+        }
+    }
+}
