@@ -25,6 +25,10 @@ pub struct Defaults {
     pub fallback: Option<DatasetKind>,
     /// Random crop and flip of training images.
     pub augment: Augment,
+    /// Where to write the checkpoint when `--save` is not given (none: no checkpoint).
+    pub save: Option<PathBuf>,
+    /// Train on the first N examples when `--train-limit` is not given (none: all of them).
+    pub train_limit: Option<usize>,
 }
 
 impl Default for Defaults {
@@ -34,6 +38,8 @@ impl Default for Defaults {
             dataset: DatasetKind::FashionMnist,
             fallback: None,
             augment: Augment::NONE,
+            save: None,
+            train_limit: None,
         }
     }
 }
@@ -92,10 +98,10 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
         dataset: defaults.dataset,
         data: None,
         init: None,
-        save: None,
+        save: defaults.save,
         metrics: None,
         device: Device::LocalTask,
-        train_limit: None,
+        train_limit: defaults.train_limit,
         fallback: defaults.fallback,
         augment: defaults.augment,
     };

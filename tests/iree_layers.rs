@@ -1,82 +1,12 @@
 //! Each layer's forward and VJP, compiled by IREE, agree with the reference evaluator; and
 //! max-pool's ties go to the lowest index on IREE as well.
 
-use netspec::core::ir::{Graph, Module, TensorType, Value};
+mod common;
+
+use common::layer_check::{agrees, run_both, vjp_module};
 use netspec::core::layers::{
-    ArgValue, Args, BatchNorm, Conv2d, Dense, GlobalAvgPool, Layer, Mode, Pool2d, Relu,
+    ArgValue, Args, BatchNorm, Conv2d, Dense, GlobalAvgPool, Pool2d, Relu,
 };
-use netspec::core::reference::{self, Tensor};
-use netspec::iree::{read_f32, Compiler, Device, Executable};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-
-/// A module with one function: (x, params.., dy) -> (y, dx, grads..).
-fn vjp_module<L: Layer>(layer: &L, x_shape: &[usize]) -> Module {
-    let mut g = Graph::new("vjp");
-    let x = g.arg("x", TensorType::f32(x_shape));
-    let p: Vec<Value> = layer
-        .params()
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
-    let fwd = layer.forward(&mut g, x, &p, Mode::Train);
-    let dy = g.arg("dy", g.ty(fwd.y).clone());
-    let b = layer.vjp(&mut g, &fwd.saved, &p, dy, true);
-    let mut outs = vec![fwd.y, b.dx.unwrap()];
-    outs.extend(b.grads);
-    Module {
-        name: "layer".into(),
-        functions: vec![g.finish(outs)],
-    }
-}
-
-fn run_both(module: &Module, inputs: &[(Vec<usize>, Vec<f32>)]) -> (Vec<Vec<f32>>, Vec<Vec<f64>>) {
-    let compiler = Compiler::new().expect("IREE compiler (run scripts/setup.sh)");
-    let exe = Executable::load(&compiler, module, &Device::LocalTask).unwrap();
-    let values = inputs
-        .iter()
-        .map(|(s, d)| exe.upload_f32(s, d).unwrap())
-        .collect();
-    let iree: Vec<Vec<f32>> = exe
-        .call("vjp", values)
-        .unwrap()
-        .iter()
-        .map(|v| read_f32(v).unwrap())
-        .collect();
-    let tensors: Vec<Tensor> = inputs.iter().map(|(s, d)| Tensor::f32_data(s, d)).collect();
-    let reference = reference::run(&module.functions[0], &tensors)
-        .iter()
-        .map(|t| t.float().iter().copied().collect())
-        .collect();
-    (iree, reference)
-}
-
-fn agrees<L: Layer>(name: &str, layer: &L, x_shape: &[usize]) {
-    let module = vjp_module(layer, x_shape);
-    let mut rng = ChaCha8Rng::seed_from_u64(5);
-    let inputs: Vec<(Vec<usize>, Vec<f32>)> = module.functions[0]
-        .args
-        .iter()
-        .map(|(_, t)| {
-            (
-                t.shape.clone(),
-                (0..t.elements())
-                    .map(|_| rng.gen_range(-1.0..1.0))
-                    .collect(),
-            )
-        })
-        .collect();
-    let (iree, reference) = run_both(&module, &inputs);
-    for (k, (a, b)) in iree.iter().zip(&reference).enumerate() {
-        let scale = b.iter().fold(1e-6f64, |m, x| m.max(x.abs()));
-        let worst = a
-            .iter()
-            .zip(b)
-            .map(|(x, y)| (*x as f64 - y).abs() / scale)
-            .fold(0.0, f64::max);
-        assert!(worst < 1e-4, "{name}: output {k} differs between IREE and the reference by {worst:.2e} of its largest entry");
-    }
-}
 
 fn args(positional: &[i64], named: &[(&str, i64)]) -> Args {
     Args {
@@ -98,45 +28,59 @@ fn every_layer_family_agrees_on_iree() {
             bias: true,
         },
         &[3, 7],
+        1.0,
     );
-    agrees("relu", &Relu, &[3, 4, 5]);
+    agrees("relu", &Relu, &[3, 4, 5], 1.0);
     for (k, s, p) in [(3, 1, 1), (3, 2, 1), (2, 2, 0), (3, 2, 0), (5, 3, 2)] {
         let conv =
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[3, 9, 8]).unwrap();
-        agrees(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8]);
+        agrees(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8], 1.0);
     }
     let depthwise = Conv2d::from_args(
         &args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]),
         &[4, 9, 8],
     )
     .unwrap();
-    agrees("depthwise conv2d", &depthwise, &[2, 4, 9, 8]);
+    agrees("depthwise conv2d", &depthwise, &[2, 4, 9, 8], 1.0);
     let grouped = Conv2d::from_args(
         &args(&[6], &[("k", 3), ("p", 1), ("groups", 2)]),
         &[4, 6, 6],
     )
     .unwrap();
-    agrees("grouped conv2d", &grouped, &[2, 4, 6, 6]);
+    agrees("grouped conv2d", &grouped, &[2, 4, 6, 6], 1.0);
     for (k, s, p) in [(2, 2, 0), (3, 2, 1), (3, 1, 1)] {
         let max = Pool2d::max_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();
-        agrees(&format!("max_pool k{k} s{s} p{p}"), &max, &[2, 2, 7, 6]);
+        agrees(
+            &format!("max_pool k{k} s{s} p{p}"),
+            &max,
+            &[2, 2, 7, 6],
+            1.0,
+        );
         let avg = Pool2d::avg_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();
-        agrees(&format!("avg_pool k{k} s{s} p{p}"), &avg, &[2, 2, 7, 6]);
+        agrees(
+            &format!("avg_pool k{k} s{s} p{p}"),
+            &avg,
+            &[2, 2, 7, 6],
+            1.0,
+        );
     }
     agrees(
         "global_avg_pool",
         &GlobalAvgPool::from_args(&Args::default(), &[3, 4, 5]).unwrap(),
         &[2, 3, 4, 5],
+        1.0,
     );
     agrees(
         "batch_norm 2d",
         &BatchNorm::from_args(&Args::default(), &[3, 4, 4]).unwrap(),
         &[4, 3, 4, 4],
+        1.0,
     );
     agrees(
         "batch_norm 1d",
         &BatchNorm::from_args(&Args::default(), &[6]).unwrap(),
         &[5, 6],
+        1.0,
     );
 }
 

@@ -249,35 +249,31 @@ fn tiny_resnet_sgd_momentum() {
     agree::<TinyResNet>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
 }
 
-#[test]
-fn tiny_convnext_adamw_label_smoothing() {
-    agree::<common::TinyConvNeXt>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
-}
-
-/// TinyViT with its head's zeros (torchvision's start) replaced by small random values: from
-/// the zero head only the head itself has a gradient at the first step, and the comparison of
-/// every other parameter would be vacuous.
+/// A network started away from torchvision's near-silent initialisers, so that every
+/// parameter has a gradient of ordinary size at the first step: ConvNeXt's layer scale (1e-6)
+/// leaves its blocks' gradients near 1e-12, under Adam's eps, and the ViT's zero head gives
+/// nothing but the head a gradient at all. Layer scales and heads start in U(±0.5) instead.
 #[derive(Clone, Copy, Debug, Default)]
-struct TinyViTWarmHead;
+struct Warm<N>(std::marker::PhantomData<N>);
 
-impl Network for TinyViTWarmHead {
-    type Saved = <common::TinyViT as Network>::Saved;
-    const NAME: &'static str = "tiny_vit_warm_head";
+impl<N: Network> Network for Warm<N> {
+    type Saved = N::Saved;
+    const NAME: &'static str = N::NAME;
 
     fn input_shape() -> Vec<usize> {
-        common::TinyViT::input_shape()
+        N::input_shape()
     }
 
     fn output_shape() -> Vec<usize> {
-        common::TinyViT::output_shape()
+        N::output_shape()
     }
 
     fn params() -> Vec<ParamSpec> {
-        common::TinyViT::params()
+        N::params()
             .into_iter()
             .map(|mut p| {
-                if p.name.starts_with("heads.head.") {
-                    p.init = netspec::core::params::Init::Uniform { bound: 0.4 };
+                if p.name.ends_with("layer_scale") || p.name.starts_with("heads.head.") {
+                    p.init = netspec::core::params::Init::Uniform { bound: 0.5 };
                 }
                 p
             })
@@ -290,7 +286,7 @@ impl Network for TinyViTWarmHead {
         p: &[netspec::core::ir::Value],
         mode: netspec::core::layers::Mode,
     ) -> netspec::core::layers::Forward<Self::Saved> {
-        common::TinyViT::forward(g, x, p, mode)
+        N::forward(g, x, p, mode)
     }
 
     fn backward(
@@ -299,21 +295,25 @@ impl Network for TinyViTWarmHead {
         p: &[netspec::core::ir::Value],
         dy: netspec::core::ir::Value,
     ) -> Vec<netspec::core::ir::Value> {
-        common::TinyViT::backward(g, saved, p, dy)
+        N::backward(g, saved, p, dy)
     }
 }
 
 #[test]
-fn tiny_vit_adamw_label_smoothing() {
-    agree::<TinyViTWarmHead>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+fn tiny_convnext_adamw_label_smoothing() {
+    agree::<Warm<common::TinyConvNeXt>>(
+        OptimizerKind::Adam,
+        LossKind::CrossEntropy,
+        1e-3,
+        0.0,
+        0.05,
+    );
 }
 
+/// SGD rather than Adam: the key bias's gradient is exactly 0 (adding one vector to every key
+/// shifts each row of scores by a constant, which softmax ignores), so Adam would turn its
+/// rounding noise into steps of ±lr that no two evaluators share.
 #[test]
-fn tiny_mobilenet_sgd_momentum() {
-    agree::<common::TinyMobileNet>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 4e-5);
-}
-
-#[test]
-fn tiny_efficientnet_adamw_label_smoothing() {
-    agree::<common::TinyEfficientNet>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.05);
+fn tiny_vit_sgd_momentum_label_smoothing() {
+    agree::<Warm<common::TinyViT>>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
 }

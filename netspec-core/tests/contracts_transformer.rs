@@ -524,3 +524,17 @@ fn patch_size_must_divide_the_image() {
         e.message
     );
 }
+
+#[test]
+fn the_key_bias_has_no_gradient() {
+    // Adding b to every key adds q·b to a whole row of scores, which softmax ignores.
+    let attn = SelfAttention::new(6, 2).unwrap();
+    let case = layer_case(&attn, &[5, 6], 2, 3);
+    let grads = reference::run(&case.gradient, &case.inputs);
+    let db_in = grads[2].float().as_slice().unwrap().to_vec();
+    assert!(db_in[6..12].iter().all(|g| g.abs() < 1e-12), "{db_in:?}");
+    assert!(db_in[..6]
+        .iter()
+        .chain(&db_in[12..])
+        .all(|g| g.abs() > 1e-6));
+}

@@ -1,4 +1,8 @@
-//! Small instances of the book's architectures, for whole-network checks.
+//! Small instances of the book's architectures, for whole-network checks, and the per-layer
+//! IREE-versus-reference check.
+#![allow(dead_code)]
+
+pub mod layer_check;
 
 use netspec::netspec;
 

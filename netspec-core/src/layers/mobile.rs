@@ -210,7 +210,7 @@ impl ConvBn {
         };
         let what = format!("conv_bn({out}, k = {k})");
         image_input(&what, input)?;
-        if input[0] % groups != 0 || out % groups != 0 {
+        if !input[0].is_multiple_of(groups) || !out.is_multiple_of(groups) {
             let at = args.find(None, "groups").map(|(at, _)| at);
             let message = format!(
                 "conv_bn with {groups} groups needs input and output channels divisible by {groups}, but this layer maps {} channels (input {}) to {out}",
