@@ -317,3 +317,78 @@ fn tiny_convnext_adamw_label_smoothing() {
 fn tiny_vit_sgd_momentum_label_smoothing() {
     agree::<Warm<common::TinyViT>>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
 }
+
+/// A network whose zero-initialised trainable parameters (BatchNorm and squeeze-excitation
+/// biases) start at small random values instead. In MobileNetV2 and EfficientNet the bias of
+/// each block's projection BatchNorm has a true gradient of 0 in training: everything that reads
+/// it goes, through the skips' sums, into a 1x1 convolution and then a BatchNorm with batch
+/// statistics, which removes any per-channel shift. Such a bias moves only by weight decay, which
+/// needs it non-zero; with SGD its rounding-level gradient then moves it by nothing measurable.
+/// (Under Adam that rounding noise would be normalised to steps of ±lr in either evaluator, so
+/// these networks are compared under SGD.)
+struct WarmBiases<N>(std::marker::PhantomData<N>);
+
+impl<N: Network> Network for WarmBiases<N> {
+    type Saved = N::Saved;
+    const NAME: &'static str = N::NAME;
+
+    fn input_shape() -> Vec<usize> {
+        N::input_shape()
+    }
+
+    fn output_shape() -> Vec<usize> {
+        N::output_shape()
+    }
+
+    fn params() -> Vec<ParamSpec> {
+        N::params()
+            .into_iter()
+            .map(|mut p| {
+                if p.trainable && p.init == netspec::core::params::Init::Zeros {
+                    p.init = netspec::core::params::Init::Uniform { bound: 0.1 };
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn forward(
+        g: &mut netspec::core::ir::Graph,
+        x: netspec::core::ir::Value,
+        p: &[netspec::core::ir::Value],
+        mode: netspec::core::layers::Mode,
+    ) -> netspec::core::layers::Forward<Self::Saved> {
+        N::forward(g, x, p, mode)
+    }
+
+    fn backward(
+        g: &mut netspec::core::ir::Graph,
+        saved: &Self::Saved,
+        p: &[netspec::core::ir::Value],
+        dy: netspec::core::ir::Value,
+    ) -> Vec<netspec::core::ir::Value> {
+        N::backward(g, saved, p, dy)
+    }
+}
+
+#[test]
+fn tiny_mobilenet_sgd_momentum_label_smoothing() {
+    agree::<WarmBiases<common::TinyMobileNet>>(
+        OptimizerKind::Sgd,
+        LossKind::CrossEntropy,
+        0.05,
+        0.9,
+        5e-4,
+    );
+}
+
+#[test]
+fn tiny_efficientnet_sgd_momentum_label_smoothing() {
+    agree::<WarmBiases<common::TinyEfficientNet>>(
+        OptimizerKind::Sgd,
+        LossKind::CrossEntropy,
+        0.05,
+        0.9,
+        5e-4,
+    );
+}
