@@ -29,5 +29,6 @@ fn main() {
         dataset: DatasetKind::Cifar10,
         fallback: Some(DatasetKind::FashionMnist),
         augment: Augment::CIFAR,
+        ..Defaults::default()
     });
 }

@@ -8,8 +8,8 @@ use netspec_core::contract::{assert_holds, layer_case};
 use netspec_core::ir::{Graph, TensorType, Value};
 use netspec_core::layers::{
     ArgRef, ArgValue, Args, Backward, ClassToken, ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead,
-    ConvNeXtStage, ConvNeXtStem, EncoderBlock, Forward, Layer, LayerConfig, LayerScale, Mode,
-    PatchEmbed, PointwiseLinear, SelfAttention, SpecError, VitEncoder, VitHead,
+    ConvNeXtStage, ConvNeXtStem, DepthwiseConv, EncoderBlock, Forward, Layer, LayerConfig,
+    LayerScale, Mode, PatchEmbed, PointwiseLinear, SelfAttention, SpecError, VitEncoder, VitHead,
 };
 use netspec_core::params::{Init, ParamSpec};
 use netspec_core::reference::{self, Tensor};
@@ -155,6 +155,59 @@ fn pointwise_linear_is_nn_linear_at_every_pixel() {
         *v = b[[o]] + (0..3).map(|i| w[[o, i]] * x[[bi, i, r, c]]).sum::<f64>();
     }
     assert!(max_diff(y, &want) < 1e-12);
+}
+
+#[test]
+fn depthwise_conv_vjp() {
+    // 7x7 with padding 3 on 5x5, 2x2 and 1x1 (ConvNeXt's), 3x3 with and without padding.
+    for (i, (c, k, p, h, w)) in [
+        (3, 7, 3, 5, 5),
+        (2, 7, 3, 2, 2),
+        (4, 7, 3, 1, 1),
+        (3, 3, 1, 4, 3),
+        (2, 3, 0, 5, 4),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let layer = DepthwiseConv {
+            channels: c,
+            k,
+            p,
+            input: [h, w],
+        };
+        assert_holds(&layer_case(&layer, &[c, h, w], 2, i as u64), 48, TOL);
+    }
+}
+
+#[test]
+fn depthwise_conv_is_conv2d_with_a_group_per_channel() {
+    let layer = DepthwiseConv {
+        channels: 3,
+        k: 3,
+        p: 1,
+        input: [4, 5],
+    };
+    let (x, p, y) = forward(&layer, &[3, 4, 5], 2, 8);
+    let (x, w, b, y) = (x.float(), p[0].float(), p[1].float(), y.float());
+    assert_eq!(y.shape(), &[2, 3, 4, 5]);
+    for ((bi, c, r, col), v) in y
+        .view()
+        .into_dimensionality::<ndarray::Ix4>()
+        .unwrap()
+        .indexed_iter()
+    {
+        let mut want = b[[c]];
+        for u in 0..3 {
+            for s in 0..3 {
+                let (rr, cc) = (r as i64 + u as i64 - 1, col as i64 + s as i64 - 1);
+                if (0..4).contains(&rr) && (0..5).contains(&cc) {
+                    want += w[[c, 0, u, s]] * x[[bi, c, rr as usize, cc as usize]];
+                }
+            }
+        }
+        assert!((v - want).abs() < 1e-12);
+    }
 }
 
 #[test]

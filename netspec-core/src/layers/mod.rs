@@ -23,8 +23,8 @@ pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
 pub use conv::Conv2d;
 pub use convnext::{
-    ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead, ConvNeXtStage, ConvNeXtStem, LayerScale,
-    PointwiseLinear,
+    ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead, ConvNeXtStage, ConvNeXtStem, DepthwiseConv,
+    LayerScale, PointwiseLinear,
 };
 pub use dense::Dense;
 pub use flatten::Flatten;

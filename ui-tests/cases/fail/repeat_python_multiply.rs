@@ -1,10 +1,10 @@
-// A layer that does not exist (yet), close to one that does.
+// Python's list repetition `[...] * 3` instead of `[...; 3]`.
 use netspec::prelude::*;
 
 netspec! {
     pub Mlp: [1, 28, 28] => {
         flatten,
-        dense(128), relu6,
+        hidden: [dense(64)] * 3,
         dense(10),
     }
 }
