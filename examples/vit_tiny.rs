@@ -10,7 +10,7 @@
 //! `--resolution 224` trains `ViTTiny` (patches of 16, 197 tokens, 5,526,346 parameters:
 //! torchvision's ViT-Tiny/16), meant for Imagenette on a GPU.
 //!
-//! torchvision's dropout (0 by default) is not applied: training here is deterministic.
+//! torchvision's ViT has no dropout by default (its dropout rates are 0), nor here.
 
 use netspec::cli::{self, Defaults};
 use netspec::core::data::augment::Augment;

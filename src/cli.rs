@@ -29,6 +29,8 @@ pub struct Defaults {
     pub save: Option<PathBuf>,
     /// Train on the first N examples when `--train-limit` is not given (none: all of them).
     pub train_limit: Option<usize>,
+    /// The IREE driver when `--device` is not given.
+    pub device: Device,
 }
 
 impl Default for Defaults {
@@ -40,6 +42,7 @@ impl Default for Defaults {
             augment: Augment::NONE,
             save: None,
             train_limit: None,
+            device: Device::LocalTask,
         }
     }
 }
@@ -73,6 +76,7 @@ options:
   --cosine                cosine decay of the learning rate to 0
   --warmup-epochs N       linear warmup before that
   --label-smoothing X
+  --drop-path X           stochastic-depth rate of the last block (ConvNeXt, EfficientNet)
   --loss NAME             ce | mse (mse against one-hot labels)
   --augment / --no-augment  random crop (padding 4) and horizontal flip of training images
   --seed N                initialisation and shuffling
@@ -100,7 +104,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
         init: None,
         save: defaults.save,
         metrics: None,
-        device: Device::LocalTask,
+        device: defaults.device,
         train_limit: defaults.train_limit,
         fallback: defaults.fallback,
         augment: defaults.augment,
@@ -140,6 +144,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
             "--cosine" => c.cosine = true,
             "--warmup-epochs" => c.warmup_epochs = value(&flag, it.next())?,
             "--label-smoothing" => c.label_smoothing = value(&flag, it.next())?,
+            "--drop-path" => c.drop_path = value(&flag, it.next())?,
             "--loss" => {
                 c.loss = match value::<String>(&flag, it.next())?.as_str() {
                     "ce" | "cross-entropy" => LossKind::CrossEntropy,
@@ -406,13 +411,14 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         let stats = trainer.train_epoch(source.as_ref(), epoch)?;
         let eval = trainer.evaluate(&test)?;
         println!(
-            "epoch {epoch:>3}/{}  train_loss {:.4}  test_loss {:.4}  test_accuracy {:.2}%  {:.1} s  ({} steps)",
+            "epoch {epoch:>3}/{}  train_loss {:.4}  test_loss {:.4}  test_accuracy {:.2}%  {:.1} s  ({} steps, {:.0} ms/step)",
             o.config.epochs,
             stats.train_loss,
             eval.loss,
             100.0 * eval.accuracy,
             stats.seconds,
-            stats.steps
+            stats.steps,
+            1e3 * stats.seconds / stats.steps.max(1) as f64
         );
         records.push(EpochRecord {
             epoch,
@@ -450,5 +456,16 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             println!("training report: {} and {}", plot.display(), m.display());
         }
     }
+    if let Some(peak) = peak_memory_mib() {
+        println!("peak memory {peak:.0} MiB, {:.0} s in all", t0.elapsed().as_secs_f64());
+    }
     Ok(report)
+}
+
+/// The process's peak resident memory (Linux's VmHWM), when the system reports it.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }

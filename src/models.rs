@@ -62,8 +62,8 @@ netspec! {
 netspec! {
     /// MobileNetV2 with torchvision's structure and parameter names (`features.0.0.weight`,
     /// `features.3.conv.1.0.weight`, `features.18.1.running_var`, `classifier.1.weight`), at
-    /// 224x224 and at 32x32 for CPU runs. torchvision's dropout before the classifier
-    /// (`classifier.0`, no parameters) is not applied: `identity` holds its place.
+    /// 224x224 and at 32x32 for CPU runs, with torchvision's dropout of 0.2 before the
+    /// classifier.
     pub MobileNetV2: [3, 224, 224], MobileNetV2At32: [3, 32, 32] => {
         features: [
             conv_bn(32, k = 3, s = 2, act = relu6),
@@ -81,16 +81,15 @@ netspec! {
             conv_bn(1280, k = 1, act = relu6); 1
         ],
         global_avg_pool, flatten,
-        classifier: [identity, dense(10); 1],
+        classifier: [dropout(0.2), dense(10); 1],
     }
 }
 
 netspec! {
     /// EfficientNet-B0 with torchvision's structure and parameter names
     /// (`features.2.1.block.2.fc1.weight`, `features.8.0.weight`, `classifier.1.weight`), at
-    /// 224x224 and at 32x32 for CPU runs. torchvision's dropout before the classifier and its
-    /// stochastic depth on the MBConv residual branches are not applied (training here is
-    /// deterministic); both are the identity in evaluation, as here.
+    /// 224x224 and at 32x32 for CPU runs, with torchvision's dropout of 0.2 before the
+    /// classifier; its MBConv blocks carry stochastic depth (the rate is a training option).
     pub EfficientNetB0: [3, 224, 224], EfficientNetB0At32: [3, 32, 32] => {
         features: [
             conv_bn(32, k = 3, s = 2, act = silu),
@@ -104,7 +103,7 @@ netspec! {
             conv_bn(1280, k = 1, act = silu); 1
         ],
         avgpool: global_avg_pool, flatten,
-        classifier: [identity, dense(10); 1],
+        classifier: [dropout(0.2), dense(10); 1],
     }
 }
 
@@ -112,8 +111,8 @@ netspec! {
     /// ConvNeXt-T with torchvision's structure and parameter names (`features.0.0.weight`,
     /// `features.1.2.block.3.weight`, `features.5.8.layer_scale`, `features.6.1.weight`,
     /// `classifier.2.weight`): `convnext_tiny(num_classes=10)`, at 224x224 and at 32x32 for CPU
-    /// runs (the parameters do not depend on the resolution). Stochastic depth (torchvision's
-    /// 0.1) is not applied: training here is deterministic.
+    /// runs (the parameters do not depend on the resolution). Its blocks carry stochastic depth
+    /// (the rate is a training option; torchvision's is 0.1).
     pub ConvNeXtTiny: [3, 224, 224], ConvNeXtTinyAt32: [3, 32, 32] => {
         features: [
             convnext_stem(96),

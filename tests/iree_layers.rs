@@ -5,7 +5,7 @@ mod common;
 
 use common::layer_check::{agrees, run_both, vjp_module};
 use netspec::core::layers::{
-    ArgValue, Args, BatchNorm, Conv2d, Dense, GlobalAvgPool, Pool2d, Relu,
+    ArgValue, Args, BatchNorm, Conv2d, Dense, Dropout, GlobalAvgPool, Pool2d, Relu,
 };
 
 fn args(positional: &[i64], named: &[(&str, i64)]) -> Args {
@@ -31,6 +31,7 @@ fn every_layer_family_agrees_on_iree() {
         1.0,
     );
     agrees("relu", &Relu, &[3, 4, 5], 1.0);
+    agrees("dropout", &Dropout { p: 0.5 }, &[3, 4, 5], 1.0);
     for (k, s, p) in [(3, 1, 1), (3, 2, 1), (2, 2, 0), (3, 2, 0), (5, 3, 2)] {
         let conv =
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[3, 9, 8]).unwrap();

@@ -1,7 +1,8 @@
 //! One IREE train step of each example network agrees with the reference evaluator running the
 //! same module from the same starting point: the loss and every updated parameter, within f32
 //! tolerance. Two steps are compared, the second from the device's state after the first, so
-//! optimizer state carried on the device (momentum, Adam's moments) is covered too.
+//! optimizer state carried on the device (momentum, Adam's moments) is covered too. Networks
+//! with dropout or stochastic depth get the masks the trainer drew for each step.
 
 use netspec::core::checkpoint::NamedTensor;
 use netspec::core::params::ParamSpec;
@@ -25,6 +26,7 @@ fn tensors(ts: &[NamedTensor]) -> Vec<Tensor> {
 }
 
 /// Runs the module's train_step on the reference evaluator: (params, state, loss).
+#[allow(clippy::too_many_arguments)]
 fn reference_step(
     step: &StepModule,
     params: &[NamedTensor],
@@ -33,6 +35,7 @@ fn reference_step(
     t: usize,
     x: &Tensor,
     target: &Tensor,
+    masks: &[NamedTensor],
 ) -> (Vec<Tensor>, Vec<Tensor>, f64) {
     let mut inputs = tensors(params);
     inputs.extend(tensors(state));
@@ -42,6 +45,7 @@ fn reference_step(
         x.clone(),
         target.clone(),
     ]);
+    inputs.extend(tensors(masks));
     let mut out = reference::run(step.module.function("train_step").unwrap(), &inputs);
     let loss = out.pop().unwrap().scalar();
     let state = out.split_off(params.len());
@@ -150,6 +154,8 @@ fn agree<N: Network>(
         } else {
             0.0
         },
+        // Networks with stochastic depth drop branches; those without are unaffected.
+        drop_path: 0.5,
         progress: false,
         ..TrainConfig::default()
     };
@@ -183,13 +189,22 @@ fn agree<N: Network>(
         }
     };
 
+    if !step.noise().0.is_empty() {
+        let (m0, m1) = (trainer.masks(0), trainer.masks(1));
+        assert_ne!(m0, m1, "each step draws its own masks");
+        assert!(
+            m0.iter().any(|m| m.data.contains(&0.0)),
+            "the first step's masks drop something"
+        );
+    }
     let adam = optimizer == OptimizerKind::Adam;
     let mut params = init;
     let mut state = trainer.optimizer_state().unwrap();
     for t in 1..=2 {
+        let masks = trainer.masks(t - 1);
         let iree_loss = trainer.step(&images, &labels, lr, 1).unwrap();
         let (ref_params, ref_state, ref_loss) =
-            reference_step(&step, &params, &state, lr, t, &x, &target);
+            reference_step(&step, &params, &state, lr, t, &x, &target, &masks);
         let iree_params = trainer.params().unwrap();
         compare(
             &format!("step {t}"),

@@ -317,3 +317,47 @@ fn vit_tiny_parameters_are_torchvisions() {
         [1, 65, 192]
     );
 }
+
+/// The masks a train step takes follow the network: one per residual block carrying stochastic
+/// depth (numbered by the block's depth, residual or not) and one per dropout layer; evaluation
+/// takes none, and the per-block rates grow as torchvision's.
+#[test]
+fn train_steps_take_dropout_and_stochastic_depth_masks_in_network_order() {
+    use netspec::core::noise::{DepthRule, NoiseKind};
+    use netspec::core::step::{self, StepConfig};
+    let config = StepConfig {
+        batch: 4,
+        loss: netspec::core::loss::Loss::CrossEntropy {
+            label_smoothing: 0.0,
+        },
+        optimizer: netspec::core::optim::Optimizer::Sgd {
+            momentum: 0.0,
+            weight_decay: 0.0,
+        },
+    };
+
+    // TinyEfficientNet: MBConvs 0 (skip), 1 (strided, no skip), 2 (skip), then dropout(0.2).
+    let m = step::build::<common::TinyEfficientNet>(config);
+    let (noise, depth_blocks) = m.noise();
+    assert_eq!(depth_blocks, 3);
+    let kinds: Vec<NoiseKind> = noise.iter().map(|n| n.kind).collect();
+    let path = |block| NoiseKind::DropPath {
+        block,
+        rule: DepthRule::OverBlocks,
+    };
+    assert_eq!(
+        kinds,
+        vec![path(0), path(2), NoiseKind::Dropout { rate: 0.2 }]
+    );
+    assert_eq!(noise[0].shape, vec![4]);
+    assert_eq!(noise[2].shape, vec![4, 16]);
+    assert!((noise[1].rate(0.3, depth_blocks) - 0.2).abs() < 1e-12);
+    assert!(m.module.function("eval_step").unwrap().noise.is_empty());
+
+    // TinyConvNeXt: three CNBlocks; the last gets the full rate.
+    let m = step::build::<common::TinyConvNeXt>(config);
+    let (noise, depth_blocks) = m.noise();
+    assert_eq!((noise.len(), depth_blocks), (3, 3));
+    assert_eq!(noise[2].rate(0.1, depth_blocks), 0.1);
+    assert_eq!(noise[0].rate(0.1, depth_blocks), 0.0);
+}

@@ -13,6 +13,7 @@ use crate::ir::{DType, Function, Graph, TensorType, Value};
 use crate::layers::{Layer, Mode};
 use crate::loss::Loss;
 use crate::network::Network;
+use crate::noise;
 use crate::reference::{self, Tensor};
 
 /// A scalar function and its claimed gradient with respect to some of its arguments.
@@ -160,12 +161,20 @@ pub fn loss_case(loss: Loss, batch: usize, classes: usize, seed: u64) -> Case {
     }
 }
 
+/// Random values for every argument; masks (dropout, stochastic depth) drop half their
+/// entries, so both of their values are exercised.
 fn random_inputs(f: &Function, seed: u64) -> Vec<Tensor> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    f.args
+    let mut inputs: Vec<Tensor> = f
+        .args
         .iter()
         .map(|(_, ty)| random_tensor(&mut rng, ty))
-        .collect()
+        .collect();
+    for n in &f.noise {
+        let mask = noise::draw(n.shape.iter().product(), 0.5, &mut rng);
+        inputs[n.arg] = Tensor::f32_data(&n.shape, &mask);
+    }
+    inputs
 }
 
 /// Compares the closed-form gradient with central differences on up to `samples` coordinates

@@ -9,6 +9,7 @@ pub mod ir;
 pub mod layers;
 pub mod loss;
 pub mod network;
+pub mod noise;
 pub mod optim;
 pub mod params;
 pub mod reference;

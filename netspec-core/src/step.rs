@@ -1,17 +1,20 @@
 //! Assembles one module per network and batch size: `train_step` (forward, loss, the VJPs in
 //! reverse order, optimizer update) and `eval_step` (loss and number correct).
 //!
-//! train_step(params.., opt_state.., lr, step, x, target) -> (params.., opt_state.., loss)
+//! train_step(params.., opt_state.., lr, step, x, target, masks..) -> (params.., opt_state.., loss)
 //! eval_step(params.., x, target, weight) -> (weighted loss sum, weighted correct count)
 //!
 //! `params` are all parameters and buffers in the network's order; `weight` is 1 for real
-//! examples and 0 for the padding of a last, partial evaluation batch.
+//! examples and 0 for the padding of a last, partial evaluation batch. `masks` are the dropout
+//! and stochastic-depth masks the caller draws per step (`crate::noise`), in network order;
+//! networks without either have none.
 
 use crate::emit;
 use crate::ir::{Graph, Module, TensorType, Value};
 use crate::layers::Mode;
 use crate::loss::Loss;
 use crate::network::Network;
+use crate::noise::NoiseInput;
 use crate::optim::Optimizer;
 use crate::params::ParamSpec;
 
@@ -38,6 +41,12 @@ pub struct StepModule {
 impl StepModule {
     pub fn text(&self) -> String {
         emit::module_text(&self.module)
+    }
+
+    /// The train step's masks, in argument order, and the number of stochastic-depth blocks.
+    pub fn noise(&self) -> (&[NoiseInput], usize) {
+        let f = self.module.function("train_step").expect("a step module has train_step");
+        (&f.noise, f.depth_blocks)
     }
 
     /// Module name as IREE resolves functions: `<module>.train_step`.

@@ -3,7 +3,9 @@
 
 use netspec_core::contract::{assert_holds, check, layer_case, loss_case};
 use netspec_core::ir::{Graph, TensorType, Value};
-use netspec_core::layers::{Backward, Dense, Flatten, Forward, Identity, Layer, Mode, Relu};
+use netspec_core::layers::{
+    Backward, Dense, Dropout, Flatten, Forward, Identity, Layer, Mode, Relu,
+};
 use netspec_core::loss::Loss;
 use netspec_core::params::ParamSpec;
 use netspec_core::reference::{self, Tensor};
@@ -178,4 +180,40 @@ fn the_contract_check_catches_a_wrong_vjp() {
         by_name("weight") > 1e-3,
         "a 1% error in dW went unnoticed: {report:?}"
     );
+}
+
+#[test]
+fn dropout_vjp_with_its_mask() {
+    for (i, (batch, f, _)) in shapes(9, 4).into_iter().enumerate() {
+        let layer = Dropout { p: 0.3 };
+        let case = layer_case(&layer, &[f], batch, i as u64);
+        assert_eq!(case.value.noise.len(), 1, "one mask in training");
+        assert_holds(&case, 64, TOL);
+    }
+}
+
+/// Training multiplies by the mask (0 or 1/(1-p)); evaluation is the identity and draws none.
+#[test]
+fn dropout_applies_its_mask_in_training_only() {
+    let layer = Dropout { p: 0.5 };
+    let run = |mode: Mode, mask: Option<&[f32]>| {
+        let mut g = Graph::new("f");
+        let x = g.arg("x", TensorType::f32(&[1, 4]));
+        let y = layer.forward(&mut g, x, &[], mode).y;
+        let f = g.finish(vec![y]);
+        let mut inputs = vec![Tensor::f32_data(&[1, 4], &[1.0, -2.0, 3.0, 4.0])];
+        assert_eq!(f.noise.len(), mask.is_some() as usize);
+        inputs.extend(mask.map(|m| Tensor::f32_data(&[1, 4], m)));
+        reference::run(&f, &inputs)[0].float().iter().copied().collect::<Vec<f64>>()
+    };
+    assert_eq!(
+        run(Mode::Train, Some(&[0.0, 2.0, 2.0, 0.0])),
+        vec![0.0, -4.0, 6.0, 0.0]
+    );
+    assert_eq!(run(Mode::Eval, None), vec![1.0, -2.0, 3.0, 4.0]);
+    let none = Dropout { p: 0.0 };
+    let mut g = Graph::new("f");
+    let x = g.arg("x", TensorType::f32(&[1, 4]));
+    none.forward(&mut g, x, &[], Mode::Train);
+    assert!(g.finish(vec![x]).noise.is_empty(), "p = 0 draws no mask");
 }

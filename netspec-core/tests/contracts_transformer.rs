@@ -299,31 +299,61 @@ fn convnext_stage_stem_downsample_and_head_vjp() {
     assert_holds(&layer_case(&head, &[6, 1, 1], 3, 4), 32, TOL);
 }
 
-#[test]
-fn convnext_block_is_a_residual_of_the_torchvision_branch() {
-    // With γ = 0 the block is the identity; the branch is checked through the VJP contract.
-    let block = ConvNeXtBlock::new(&[3, 4, 4]).unwrap();
+/// The block's output in `mode` on the reference evaluator, with a stochastic-depth mask when
+/// training.
+fn convnext_block_output(
+    block: &ConvNeXtBlock,
+    mode: Mode,
+    inputs: &[Tensor],
+    mask: &[f32],
+) -> ndarray::ArrayD<f64> {
     let mut g = Graph::new("f");
-    let x = g.arg("x", TensorType::f32(&[2, 3, 4, 4]));
-    let specs = block.params();
-    let p: Vec<Value> = specs
+    let x = g.arg("x", TensorType::f32(inputs[0].shape()));
+    let p: Vec<Value> = block
+        .params()
         .iter()
         .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
         .collect();
-    let y = block.forward(&mut g, x, &p, Mode::Train).y;
+    let y = block.forward(&mut g, x, &p, mode).y;
     let f = g.finish(vec![y]);
+    let mut inputs = inputs.to_vec();
+    if mode == Mode::Train {
+        assert_eq!(f.noise.len(), 1, "one stochastic-depth mask per block");
+        inputs.push(Tensor::f32_data(&f.noise[0].shape, mask));
+    } else {
+        assert!(f.noise.is_empty(), "evaluation draws no mask");
+    }
+    reference::run(&f, &inputs).remove(0).float().clone()
+}
+
+#[test]
+fn convnext_block_is_a_residual_whose_branch_stochastic_depth_drops_per_example() {
+    let block = ConvNeXtBlock::new(&[3, 4, 4]).unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let xt = random(&mut rng, &[2, 3, 4, 4]);
     let mut inputs = vec![xt.clone()];
-    inputs.extend(specs.iter().map(|s| {
-        if s.name == "layer_scale" {
-            Tensor::F(ndarray::ArrayD::zeros(s.shape.clone()))
-        } else {
-            random(&mut rng, &s.shape)
-        }
-    }));
-    let out = reference::run(&f, &inputs).remove(0);
-    assert!(max_diff(out.float(), xt.float()) == 0.0);
+    inputs.extend(block.params().iter().map(|s| random(&mut rng, &s.shape)));
+    let x = xt.float();
+    // Evaluation keeps every branch; example 0's is dropped, example 1's kept and scaled by 2.
+    let kept = convnext_block_output(&block, Mode::Eval, &inputs, &[]);
+    let dropped = convnext_block_output(&block, Mode::Train, &inputs, &[0.0, 2.0]);
+    let x0 = x.index_axis(ndarray::Axis(0), 0);
+    assert_eq!(dropped.index_axis(ndarray::Axis(0), 0), x0);
+    let branch = &kept - x;
+    let scaled = &dropped - x;
+    let b1 = branch.index_axis(ndarray::Axis(0), 1);
+    assert!(b1.iter().any(|v| v.abs() > 1e-3), "the branch is not zero");
+    let worst = scaled
+        .index_axis(ndarray::Axis(0), 1)
+        .iter()
+        .zip(b1.iter())
+        .map(|(s, b)| (s - 2.0 * b).abs())
+        .fold(0.0, f64::max);
+    assert!(worst < 1e-12, "kept branch differs from twice the branch by {worst}");
+    // With γ = 0 the block is the identity.
+    let ls = block.params().iter().position(|s| s.name == "layer_scale").unwrap();
+    inputs[1 + ls] = Tensor::F(ndarray::ArrayD::zeros(inputs[1 + ls].shape().to_vec()));
+    assert_eq!(&convnext_block_output(&block, Mode::Eval, &inputs, &[]), x);
 }
 
 #[test]

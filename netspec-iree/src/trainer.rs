@@ -11,6 +11,7 @@ use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::Dataset;
 use netspec_core::loss::Loss;
+use netspec_core::noise;
 use netspec_core::optim::Optimizer;
 use netspec_core::schedule::Schedule;
 use netspec_core::step::{self, StepConfig};
@@ -47,6 +48,10 @@ pub struct TrainConfig {
     pub cosine: bool,
     pub warmup_epochs: usize,
     pub label_smoothing: f64,
+    /// Stochastic-depth rate of the network's last block (torchvision's
+    /// `stochastic_depth_prob`); blocks before it get less, by the block's own rule. Dropout
+    /// rates are declared in the network (`dropout(0.2)`).
+    pub drop_path: f64,
     pub loss: LossKind,
     pub seed: u64,
     pub shuffle: bool,
@@ -67,6 +72,7 @@ impl Default for TrainConfig {
             cosine: false,
             warmup_epochs: 0,
             label_smoothing: 0.0,
+            drop_path: 0.0,
             loss: LossKind::CrossEntropy,
             seed: 0,
             shuffle: true,
@@ -147,6 +153,12 @@ impl Trainer {
     ) -> Result<Self, Error> {
         if config.batch_size == 0 {
             return Err(Error::Usage("the batch size must be at least 1".into()));
+        }
+        if !(0.0..1.0).contains(&config.drop_path) {
+            return Err(Error::Usage(format!(
+                "the stochastic-depth rate must lie in [0, 1), got {}",
+                config.drop_path
+            )));
         }
         let step = step::build::<N>(config.step_config());
         let session = Session::new(compiler, step, device)?;
@@ -268,6 +280,29 @@ impl Trainer {
         }
     }
 
+    /// The dropout and stochastic-depth masks of train step `step` (counted from 0), in the
+    /// train step's argument order: drawn from the run's seed, the same on every call.
+    pub fn masks(&self, step: usize) -> Vec<NamedTensor> {
+        let (inputs, depth_blocks) = self.session.step.noise();
+        let args = &self.session.step.module.function("train_step").unwrap().args;
+        let draws = noise::draw_step(
+            inputs,
+            self.config.drop_path,
+            depth_blocks,
+            self.config.seed,
+            step,
+        );
+        inputs
+            .iter()
+            .zip(draws)
+            .map(|(n, data)| NamedTensor {
+                name: args[n.arg].0.clone(),
+                shape: n.shape.clone(),
+                data,
+            })
+            .collect()
+    }
+
     /// One train step on a batch already gathered on the host. Returns the batch's loss.
     pub fn step(
         &mut self,
@@ -281,12 +316,18 @@ impl Trainer {
         let t = self.upload_target(labels)?;
         let lr = s.exe.upload_f32(&[], &[lr as f32])?;
         let step = s.exe.upload_f32(&[], &[(self.steps_done + 1) as f32])?;
+        let masks = self
+            .masks(self.steps_done)
+            .into_iter()
+            .map(|m| s.exe.upload_f32(&m.shape, &m.data))
+            .collect::<Result<Vec<_>, _>>()?;
         let inputs: Vec<Value> = self
             .params
             .iter()
             .chain(&self.opt_state)
             .cloned()
             .chain([lr, step, x, t])
+            .chain(masks)
             .collect();
         let mut outs = s.exe.call("train_step", inputs)?;
         let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;

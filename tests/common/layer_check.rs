@@ -2,6 +2,7 @@
 
 use netspec::core::ir::{Graph, Module, TensorType, Value};
 use netspec::core::layers::{Layer, Mode};
+use netspec::core::noise;
 use netspec::core::reference::{self, Tensor};
 use netspec::iree::{read_f32, Compiler, Device, Executable};
 use rand::{Rng, SeedableRng};
@@ -51,11 +52,12 @@ pub fn run_both(
     (iree, reference)
 }
 
-/// Random inputs in ±1, with x (the first argument) scaled by `x_scale`.
+/// Random inputs in ±1, with x (the first argument) scaled by `x_scale`; masks drop half.
 pub fn agrees<L: Layer>(name: &str, layer: &L, x_shape: &[usize], x_scale: f32) {
     let module = vjp_module(layer, x_shape);
     let mut rng = ChaCha8Rng::seed_from_u64(5);
-    let inputs: Vec<(Vec<usize>, Vec<f32>)> = module.functions[0]
+    let f = &module.functions[0];
+    let mut inputs: Vec<(Vec<usize>, Vec<f32>)> = f
         .args
         .iter()
         .enumerate()
@@ -69,6 +71,9 @@ pub fn agrees<L: Layer>(name: &str, layer: &L, x_shape: &[usize], x_scale: f32) 
             )
         })
         .collect();
+    for n in &f.noise {
+        inputs[n.arg].1 = noise::draw(inputs[n.arg].1.len(), 0.5, &mut rng);
+    }
     let (iree, reference) = run_both(&module, &inputs);
     assert_eq!(iree.len(), reference.len());
     for (k, (a, b)) in iree.iter().zip(&reference).enumerate() {

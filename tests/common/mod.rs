@@ -21,7 +21,7 @@ netspec! {
 netspec! {
     /// MobileNetV2's structure with few channels on a small image: a stem, an inverted
     /// residual without expansion (with its skip), a strided one and one with expansion and
-    /// skip, the 1x1 head, torchvision's names.
+    /// skip, the 1x1 head, dropout before the classifier, torchvision's names.
     pub TinyMobileNet: [3, 16, 16] => {
         features: [
             conv_bn(8, k = 3, s = 2, act = relu6),
@@ -31,12 +31,13 @@ netspec! {
             conv_bn(16, k = 1, act = relu6); 1
         ],
         global_avg_pool, flatten,
-        classifier: [identity, dense(10); 1],
+        classifier: [dropout(0.2), dense(10); 1],
     }
 
     /// EfficientNet's structure with few channels on a small image: a stem, a stage of one
     /// MBConv without expansion (with its skip), a strided 5x5 stage of two with expansion
-    /// (the second with its skip), the 1x1 head, torchvision's names.
+    /// (the second with its skip, and stochastic depth), the 1x1 head, dropout before the
+    /// classifier, torchvision's names.
     pub TinyEfficientNet: [3, 16, 16] => {
         features: [
             conv_bn(8, k = 3, s = 2, act = silu),
@@ -45,13 +46,14 @@ netspec! {
             conv_bn(16, k = 1, act = silu); 1
         ],
         avgpool: global_avg_pool, flatten,
-        classifier: [identity, dense(10); 1],
+        classifier: [dropout(0.2), dense(10); 1],
     }
 }
 
 netspec! {
     /// ConvNeXt's structure with few channels on a small image: the patchify stem, a stage of
-    /// one CNBlock, downsampling, a stage of two, the head; torchvision's names.
+    /// one CNBlock, downsampling, a stage of two (with stochastic depth), the head;
+    /// torchvision's names.
     pub TinyConvNeXt: [3, 16, 16] => {
         features: [
             convnext_stem(4),

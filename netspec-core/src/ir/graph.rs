@@ -2,6 +2,7 @@
 
 use super::ops::Op;
 use super::types::TensorType;
+use crate::noise::{DepthRule, NoiseInput, NoiseKind};
 
 /// A value of a function: the result of one node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,6 +28,10 @@ pub struct Function {
     pub args: Vec<(String, TensorType)>,
     pub nodes: Vec<Node>,
     pub results: Vec<Value>,
+    /// The arguments that are random masks the caller draws (see `noise`).
+    pub noise: Vec<NoiseInput>,
+    /// How many blocks count for stochastic depth, whether or not they declared a mask.
+    pub depth_blocks: usize,
 }
 
 impl Function {
@@ -65,6 +70,8 @@ impl Graph {
                 args: vec![],
                 nodes: vec![],
                 results: vec![],
+                noise: vec![],
+                depth_blocks: 0,
             },
         }
     }
@@ -74,6 +81,33 @@ impl Graph {
         let index = self.f.args.len();
         self.f.args.push((name.to_string(), ty.clone()));
         self.push(Op::Arg(index), vec![], ty)
+    }
+
+    fn noise_arg(&mut self, name: &str, shape: &[usize], kind: NoiseKind) -> Value {
+        let arg = self.f.args.len();
+        self.f.noise.push(NoiseInput {
+            arg,
+            shape: shape.to_vec(),
+            kind,
+        });
+        let name = format!("{name}{}", self.f.noise.len() - 1);
+        self.arg(&name, TensorType::f32(shape))
+    }
+
+    /// A dropout mask of `shape` (batch included), an argument the caller draws per step.
+    pub fn dropout_mask(&mut self, shape: &[usize], rate: f64) -> Value {
+        self.noise_arg("dropout_mask", shape, NoiseKind::Dropout { rate })
+    }
+
+    /// Counts one more block of the network's depth for stochastic depth; returns its index.
+    pub fn depth_block(&mut self) -> usize {
+        self.f.depth_blocks += 1;
+        self.f.depth_blocks - 1
+    }
+
+    /// A per-example stochastic-depth mask [batch] for depth block `block`.
+    pub fn drop_path_mask(&mut self, batch: usize, block: usize, rule: DepthRule) -> Value {
+        self.noise_arg("drop_path_mask", &[batch], NoiseKind::DropPath { block, rule })
     }
 
     pub fn ty(&self, v: Value) -> &TensorType {

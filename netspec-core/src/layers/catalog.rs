@@ -53,6 +53,7 @@ catalog! {
     "flatten" => Flatten: Flatten = Flatten::from_args,
     "relu" => Relu: Relu = Relu::from_args,
     "identity" => Identity: Identity = Identity::from_args,
+    "dropout" => Dropout: Dropout = Dropout::from_args,
     "conv2d" => Conv2d: Conv2d = Conv2d::from_args,
     "max_pool" => MaxPool: Pool2d = Pool2d::max_from_args,
     "avg_pool" => AvgPool: Pool2d = Pool2d::avg_from_args,

@@ -21,11 +21,12 @@
 //!
 //! Initialisers are torchvision's: every convolution and linear weight trunc_normal(std 0.02)
 //! (truncated at ±2, i.e. at 100σ: drawn as a plain normal), their biases 0, LayerNorm weights
-//! 1 and biases 0, layer scale 1e-6. Stochastic depth (torchvision's default for
-//! `convnext_tiny` is 0.1) is not applied: training here is deterministic, so every block is
-//! always kept, as in torchvision's evaluation mode.
+//! 1 and biases 0, layer scale 1e-6. Each block's residual branch carries stochastic depth
+//! (`dropout::drop_path`) with torchvision's ConvNeXt rule: block i of n drops its branch with
+//! rate · i / (n - 1); the run's rate is a training option (torchvision's `convnext_tiny`: 0.1).
 //!
-//! VJPs: the block's gradient goes down the residual and the main path, and dx is their sum;
+//! VJPs: the block's gradient goes down the residual and the main path (times the block's
+//! stochastic-depth mask), and dx is their sum;
 //! the per-position linear is a contraction over the channel axis, so
 //! dx = Wᵀ dy per position, dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy; the layer scale gives
 //! dx = γ ⊙ dy and dγ = Σ_{b,h,w} dy ⊙ x.
@@ -34,8 +35,10 @@ use super::activation::Gelu;
 use super::compose::{in_block, prefixed, ParamCursor};
 use super::conv::Conv2d;
 use super::dense::Dense;
+use super::dropout;
 use super::{shape_str, Args, Backward, Forward, Layer, LayerNorm, Mode, SpecError};
 use crate::ir::{ConvDims, DotDims, Graph, Value};
+use crate::noise::DepthRule;
 use crate::params::{Init, ParamSpec};
 
 /// torchvision's `LayerNorm2d` (and the block's LayerNorm): eps 1e-6.
@@ -374,6 +377,7 @@ pub struct ConvNeXtBlockSaved {
     gelu: (Value, Value),
     pwconv2: Value,
     layer_scale: Value,
+    drop_path: Option<Value>,
 }
 
 impl Layer for ConvNeXtBlock {
@@ -408,7 +412,8 @@ impl Layer for ConvNeXtBlock {
         let f4 = Gelu.forward(g, f3.y, &[], mode);
         let f5 = self.pwconv2.forward(g, f4.y, c.take(&self.pwconv2), mode);
         let fs = self.layer_scale.forward(g, f5.y, ps, mode);
-        let y = g.add(x, fs.y);
+        let (branch, drop_path) = dropout::drop_path(g, fs.y, mode, DepthRule::OverBlocksMinusOne);
+        let y = g.add(x, branch);
         let saved = ConvNeXtBlockSaved {
             dwconv: f0.saved,
             norm: f2.saved,
@@ -416,6 +421,7 @@ impl Layer for ConvNeXtBlock {
             gelu: f4.saved,
             pwconv2: f5.saved,
             layer_scale: fs.saved,
+            drop_path,
         };
         Forward::new(y, saved)
     }
@@ -436,7 +442,8 @@ impl Layer for ConvNeXtBlock {
             c.take(&self.pwconv1),
             c.take(&self.pwconv2),
         );
-        let gs = self.layer_scale.vjp(g, &s.layer_scale, ps, dy, true);
+        let d_branch = dropout::drop_path_vjp(g, dy, s.drop_path);
+        let gs = self.layer_scale.vjp(g, &s.layer_scale, ps, d_branch, true);
         let g5 = self.pwconv2.vjp(g, &s.pwconv2, p5, gs.dx.unwrap(), true);
         let g4 = Gelu.vjp(g, &s.gelu, &[], g5.dx.unwrap(), true);
         let g3 = self.pwconv1.vjp(g, &s.pwconv1, p3, g4.dx.unwrap(), true);

@@ -36,20 +36,22 @@
 //! convolution weights N(0, 2/fan_out) with fan_out = out_channels·kh·kw (Kaiming normal,
 //! `mode = "fan_out"`), convolution biases 0, BatchNorm weight 1 and bias 0.
 //!
-//! Not applied: torchvision's dropout before the classifier and EfficientNet's stochastic
-//! depth (which drops an MBConv's residual branch per example while training). Training is
-//! deterministic here, so they are left out; in evaluation both are the identity in torchvision
-//! too, so the function computed at inference is the same. Hidden widths are in·t; torchvision's
+//! EfficientNet's stochastic depth drops a residual MBConv's branch per example in training
+//! (`dropout::drop_path`): every MBConv counts as a depth block, and block i of n drops with
+//! rate · i / n, as torchvision does; the rate is a training option (torchvision: 0.2).
+//! MobileNetV2's inverted residuals have none. Hidden widths are in·t; torchvision's
 //! EfficientNet rounds in·t to a multiple of 8, which changes nothing when in is a multiple of 8,
 //! as every channel count in its EfficientNets is.
 
 use super::compose::{in_block, ParamCursor};
 use super::conv::Conv2d;
+use super::dropout;
 use super::{
     shape_str, ArgValue, Args, Backward, BatchNorm, Forward, Layer, Mode, Relu, Relu6, Silu,
     SpecError,
 };
 use crate::ir::{Graph, UnaryOp, Value};
+use crate::noise::DepthRule;
 use crate::params::{Init, ParamSpec};
 
 /// The activation after a `conv_bn`.
@@ -593,6 +595,7 @@ pub struct MbConvSaved {
     depthwise: ConvBnSaved,
     se: SqueezeExcitationSaved,
     project: ConvBnSaved,
+    drop_path: Option<Value>,
 }
 
 impl MbConv {
@@ -686,12 +689,20 @@ impl Layer for MbConv {
         let fs = self.se.forward(g, fd.y, c.take(&self.se), mode);
         let fp = self.project.forward(g, fs.y, c.take(&self.project), mode);
         state.extend(fp.state);
-        let y = if self.residual { g.add(fp.y, x) } else { fp.y };
+        // Every block counts for the depth rule; only residual ones can drop their branch.
+        let (y, drop_path) = if self.residual {
+            let (branch, mask) = dropout::drop_path(g, fp.y, mode, DepthRule::OverBlocks);
+            (g.add(branch, x), mask)
+        } else {
+            g.depth_block();
+            (fp.y, None)
+        };
         let saved = MbConvSaved {
             expand,
             depthwise: fd.saved,
             se: fs.saved,
             project: fp.saved,
+            drop_path,
         };
         Forward { y, saved, state }
     }
@@ -711,7 +722,8 @@ impl Layer for MbConv {
             c.take(&self.se),
             c.take(&self.project),
         );
-        let gp = self.project.vjp(g, &s.project, pp, dy, true);
+        let d_branch = dropout::drop_path_vjp(g, dy, s.drop_path);
+        let gp = self.project.vjp(g, &s.project, pp, d_branch, true);
         let gs = self.se.vjp(g, &s.se, ps, gp.dx.unwrap(), true);
         let gd = self.depthwise.vjp(
             g,

@@ -9,6 +9,7 @@ pub mod compose;
 pub mod conv;
 pub mod convnext;
 pub mod dense;
+pub mod dropout;
 pub mod flatten;
 pub mod layer_norm;
 pub mod mobile;
@@ -27,6 +28,7 @@ pub use convnext::{
     LayerScale, PointwiseLinear,
 };
 pub use dense::Dense;
+pub use dropout::Dropout;
 pub use flatten::Flatten;
 pub use layer_norm::LayerNorm;
 pub use mobile::{ConvAct, ConvBn, InvertedResidual, MbConv, MbConvStage, SqueezeExcitation};
