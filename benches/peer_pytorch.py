@@ -1,7 +1,9 @@
 """PyTorch peer for benches/train_step.rs: ms per SGD train step of the same networks on CPU.
 
 Prints one JSON line: {"model", "batch", "ms_median", "ms_mean", "threads", "torch_version"}.
-Benchmark-only; PyTorch is never a dependency of netspec.
+Benchmark-only; PyTorch is never a dependency of netspec. The ladder's big networks are
+torchvision's (num_classes=10), in training mode (their dropout and stochastic depth active),
+at 32x32 as netspec's `*At32` networks.
 """
 
 import argparse
@@ -13,7 +15,44 @@ import time
 import torch
 from torch import nn
 
-# name -> (input shape without the batch, classes, constructor). Add CNNs here by name.
+
+
+def mnist_cnn():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(64 * 7 * 7, 128), nn.ReLU(),
+        nn.Linear(128, 10),
+    )
+
+
+def cifar_bn():
+    def block(i, o):
+        return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
+    return nn.Sequential(
+        *block(3, 32), *block(32, 32), nn.MaxPool2d(2),
+        *block(32, 64), *block(64, 64), nn.MaxPool2d(2),
+        *block(64, 128), nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(128 * 4 * 4, 10),
+    )
+
+
+def torchvision_model(name):
+    def build():
+        import torchvision
+        m = torchvision.models
+        if name == "vit_tiny_32":
+            return m.VisionTransformer(image_size=32, patch_size=4, num_layers=12, num_heads=3,
+                                       hidden_dim=192, mlp_dim=768, num_classes=10)
+        ctor = {"resnet34_32": m.resnet34, "mobilenetv2_32": m.mobilenet_v2,
+                "efficientnet_b0_32": m.efficientnet_b0, "convnext_tiny_32": m.convnext_tiny}[name]
+        return ctor(num_classes=10)
+    return build
+
+
+# name -> (input shape without the batch, classes, constructor).
 MODELS = {
     "mnist_linear": ((1, 28, 28), 10, lambda: nn.Sequential(nn.Flatten(), nn.Linear(784, 10))),
     "mnist_mlp": (
@@ -26,6 +65,11 @@ MODELS = {
             nn.Linear(512, 10),
         ),
     ),
+    "mnist_cnn": ((1, 28, 28), 10, mnist_cnn),
+    "cifar_bn": ((3, 32, 32), 10, cifar_bn),
+    **{name: ((3, 32, 32), 10, torchvision_model(name))
+       for name in ["resnet34_32", "mobilenetv2_32", "efficientnet_b0_32", "convnext_tiny_32",
+                    "vit_tiny_32"]},
 }
 
 
@@ -41,6 +85,7 @@ def main():
     torch.manual_seed(0)
     shape, classes, build = MODELS[args.model]
     model = build()
+    model.train()
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = nn.CrossEntropyLoss()
     x = torch.rand(args.batch, *shape)

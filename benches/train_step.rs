@@ -1,6 +1,10 @@
-//! ms per train step of netspec (IREE local-task, CPU) next to PyTorch on the same machine.
+//! ms per train step of netspec (IREE on the CPU) next to PyTorch on the same machine, and
+//! compile times.
 //!
-//! `cargo bench --bench train_step [MODEL]`; the PyTorch column needs `pip install torch`.
+//! `cargo bench --bench train_step [MODEL]`; the PyTorch column needs `pip install torch`
+//! (and torchvision for the ladder's big networks). The big networks run at 32x32, with the
+//! driver their example uses and torchvision's training-mode dropout and stochastic depth on
+//! both sides.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -9,22 +13,60 @@ use std::time::{Duration, Instant};
 use netspec::core::step;
 use netspec::core::Network;
 use netspec::iree::{Compiler, Device, Session, TrainConfig, Trainer};
-use netspec::models::{MnistLinear, MnistMlp};
+use netspec::models::{
+    CifarBn, ConvNeXtTinyAt32, EfficientNetB0At32, MnistCnn, MnistLinear, MnistMlp,
+    MobileNetV2At32, ResNet34At32, ViTTinyAt32,
+};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 type Error = Box<dyn std::error::Error>;
 
-type Measure = fn(usize) -> Result<Netspec, Error>;
+type Measure = fn(&Bench) -> Result<Netspec, Error>;
 
-/// One line per model: name (as `peer_pytorch.py` knows it), batch size, the network.
-const MODELS: &[(&str, usize, Measure)] = &[
-    ("mnist_linear", 128, measure::<MnistLinear>),
-    ("mnist_mlp", 128, measure::<MnistMlp>),
+/// How one model is measured.
+struct Bench {
+    /// As `peer_pytorch.py` knows it.
+    name: &'static str,
+    batch: usize,
+    /// Timed steps (at least; and at least MIN_TIME), after `steps / 10` warmup steps.
+    steps: usize,
+    device: Device,
+    /// torchvision's stochastic-depth rate for the network (its peer trains with it too).
+    drop_path: f64,
+    run: Measure,
+}
+
+const fn bench(name: &'static str, batch: usize, steps: usize, run: Measure) -> Bench {
+    Bench {
+        name,
+        batch,
+        steps,
+        device: Device::LocalTask,
+        drop_path: 0.0,
+        run,
+    }
+}
+
+const MODELS: &[Bench] = &[
+    bench("mnist_linear", 128, 200, measure::<MnistLinear>),
+    bench("mnist_mlp", 128, 200, measure::<MnistMlp>),
+    bench("mnist_cnn", 128, 50, measure::<MnistCnn>),
+    bench("cifar_bn", 128, 30, measure::<CifarBn>),
+    bench("resnet34_32", 32, 20, measure::<ResNet34At32>),
+    bench("mobilenetv2_32", 32, 20, measure::<MobileNetV2At32>),
+    Bench {
+        drop_path: 0.2,
+        ..bench("efficientnet_b0_32", 32, 20, measure::<EfficientNetB0At32>)
+    },
+    Bench {
+        drop_path: 0.1,
+        device: Device::LocalSync,
+        ..bench("convnext_tiny_32", 32, 20, measure::<ConvNeXtTinyAt32>)
+    },
+    bench("vit_tiny_32", 32, 20, measure::<ViTTinyAt32>),
 ];
 
-const WARMUP: usize = 20;
-const MIN_STEPS: usize = 200;
 const MIN_TIME: Duration = Duration::from_secs(2);
 
 struct Netspec {
@@ -61,24 +103,26 @@ struct Peer {
     version: String,
 }
 
-fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
+fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
+    let batch = b.batch;
+    let device = &b.device;
     let config = TrainConfig {
         batch_size: batch,
+        drop_path: b.drop_path,
         progress: false,
         ..Default::default()
     };
     let module = || step::build::<N>(config.step_config());
 
-    let cold = Compiler::new()?.with_cache_dir(None);
-    let cold_s = Session::new(&cold, module(), &Device::LocalTask)?
-        .exe
-        .compile
-        .seconds;
-
+    // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
     let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
-    Session::new(&cached, module(), &Device::LocalTask)?;
-    let session = Session::new(&cached, module(), &Device::LocalTask)?;
+    let first = Session::new(&cached, module(), device)?;
+    assert!(!first.exe.compile.from_cache, "an empty cache cannot hold the module");
+    let cold_s = first.exe.compile.seconds;
+    drop(first);
+    let session = Session::new(&cached, module(), device)?;
     assert!(
         session.exe.compile.from_cache,
         "second compile should come from the cache"
@@ -86,7 +130,7 @@ fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
     let cached_s = session.exe.compile.seconds;
     drop(session);
 
-    let mut trainer = Trainer::new::<N>(&cached, config, None, &Device::LocalTask)?;
+    let mut trainer = Trainer::new::<N>(&cached, config, None, device)?;
     let _ = std::fs::remove_dir_all(&dir);
     let workers = iree_workers();
 
@@ -99,12 +143,12 @@ fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
     let labels: Vec<i32> = (0..batch).map(|_| rng.gen_range(0..classes)).collect();
 
     let lr = 0.1; // as the PyTorch peer
-    for _ in 0..WARMUP {
+    for _ in 0..warmup(b.steps) {
         trainer.step(&images, &labels, lr, 1)?;
     }
     let mut ms = Vec::new();
     let start = Instant::now();
-    while ms.len() < MIN_STEPS || start.elapsed() < MIN_TIME {
+    while ms.len() < b.steps || start.elapsed() < MIN_TIME {
         let t = Instant::now();
         trainer.step(&images, &labels, lr, 1)?;
         ms.push(t.elapsed().as_secs_f64() * 1e3);
@@ -115,6 +159,10 @@ fn measure<N: Network>(batch: usize) -> Result<Netspec, Error> {
         cached_s,
         workers,
     })
+}
+
+fn warmup(steps: usize) -> usize {
+    (steps / 10).max(2)
 }
 
 /// IREE's local-task worker threads alive in this process (Linux names them `iree-worker-N`).
@@ -131,16 +179,16 @@ fn torch_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-fn peer(model: &str, batch: usize) -> Result<Peer, Error> {
+fn peer(b: &Bench) -> Result<Peer, Error> {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peer_pytorch.py");
     let out = Command::new("python3")
         .arg(script)
-        .args(["--model", model, "--batch", &batch.to_string()])
+        .args(["--model", b.name, "--batch", &b.batch.to_string()])
         .args([
             "--steps",
-            &MIN_STEPS.to_string(),
+            &b.steps.to_string(),
             "--warmup",
-            &WARMUP.to_string(),
+            &warmup(b.steps).to_string(),
         ])
         .output()?;
     if !out.status.success() {
@@ -171,16 +219,16 @@ fn main() -> Result<(), Error> {
         .collect();
     let selected: Vec<_> = MODELS
         .iter()
-        .filter(|(name, ..)| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
+        .filter(|b| filter.is_empty() || filter.iter().any(|f| b.name.contains(f.as_str())))
         .collect();
     if selected.is_empty() {
-        let names: Vec<_> = MODELS.iter().map(|m| m.0).collect();
+        let names: Vec<_> = MODELS.iter().map(|m| m.name).collect();
         return Err(format!("no model matches {filter:?}; known: {}", names.join(", ")).into());
     }
     let torch = torch_available();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("train step benchmark: {WARMUP} warmup steps, then >= {MIN_STEPS} steps and >= {}s; random data, SGD, cross-entropy", MIN_TIME.as_secs());
+    println!("train step benchmark: warmup, then the steps listed and >= {}s; random data, SGD, cross-entropy", MIN_TIME.as_secs());
     println!(
         "machine: {cores} cores, load average {}",
         load.split_whitespace()
@@ -194,13 +242,14 @@ fn main() -> Result<(), Error> {
 
     let mut rows = Vec::new();
     let (mut workers, mut torch_info) = (None, None);
-    for &(name, batch, run) in selected {
+    for b in selected {
+        let name = b.name;
         eprintln!("{name}: netspec...");
-        let ours = run(batch)?;
+        let ours = (b.run)(b)?;
         workers = workers.or(ours.workers);
         let theirs = if torch {
             eprintln!("{name}: pytorch...");
-            match peer(name, batch) {
+            match peer(b) {
                 Ok(p) => Some(p),
                 Err(e) => {
                     eprintln!("{name}: PyTorch peer failed: {e}");
@@ -213,14 +262,15 @@ fn main() -> Result<(), Error> {
         if let Some(p) = &theirs {
             torch_info = Some((p.version.clone(), p.threads));
         }
-        rows.push((name, batch, ours, theirs));
+        rows.push((b, ours, theirs));
     }
 
     println!();
     println!(
-        "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15} {:>17}",
+        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15} {:>17}",
         "model",
         "batch",
+        "driver",
         "netspec ms/step",
         "PyTorch ms/step",
         "ratio",
@@ -228,19 +278,25 @@ fn main() -> Result<(), Error> {
         "compile cached s"
     );
     println!(
-        "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15} {:>17}",
-        "", "", "median (mean)", "median (mean)", "", "", ""
+        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15} {:>17}",
+        "", "", "", "median (mean)", "median (mean)", "", "", ""
     );
-    for (name, batch, ours, theirs) in &rows {
+    for (b, ours, theirs) in &rows {
+        let driver = match b.device {
+            Device::LocalSync => "local-sync",
+            Device::Cuda => "cuda",
+            Device::LocalTask => "local-task",
+        };
         let pair = |s: &Stats| format!("{:.3} ({:.3})", s.median, s.mean);
         let (peer_ms, ratio) = match theirs {
             Some(p) => (pair(&p.ms), format!("{:.2}", ours.ms.median / p.ms.median)),
             None => ("-".into(), "-".into()),
         };
         println!(
-            "{:<14} {:>5} {:>17} {:>17} {:>7} {:>15.2} {:>17.6}",
-            name,
-            batch,
+            "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15.2} {:>17.6}",
+            b.name,
+            b.batch,
+            driver,
             pair(&ours.ms),
             peer_ms,
             ratio,

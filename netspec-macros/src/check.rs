@@ -182,9 +182,11 @@ fn build(call: &LayerCall, input: &[usize]) -> Result<LayerConfig, syn::Error> {
         Err(SpecError { at, message }) => {
             let arg = at.and_then(|at| match at {
                 ArgRef::Positional(i) => call.args.iter().filter(|a| a.name.is_none()).nth(i),
+                // The last occurrence: for a name given twice, the repeat is the mistake.
                 ArgRef::Named(n) => call
                     .args
                     .iter()
+                    .rev()
                     .find(|a| a.name.as_ref().is_some_and(|x| *x == n)),
             });
             match arg {

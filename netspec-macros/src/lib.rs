@@ -12,12 +12,44 @@ use proc_macro::TokenStream;
 pub fn netspec(input: TokenStream) -> TokenStream {
     let block = syn::parse_macro_input!(input as parse::Block);
     let mut out = proc_macro2::TokenStream::new();
-    for def in &block.networks {
-        let result = check::check(def).and_then(|net| expand::expand(def, &net));
+    for (i, def) in block.networks.iter().enumerate() {
+        // Heads of one body share it: a name declared twice is reported once, at the repeat.
+        if block.networks[..i].iter().any(|d| d.name == def.name) {
+            let e = syn::Error::new_spanned(
+                &def.name,
+                format!("the network `{}` is declared twice in this block", def.name),
+            );
+            out.extend(e.to_compile_error());
+            continue;
+        }
+        let result = check::check(def)
+            .map_err(|e| name_the_head(def, e))
+            .and_then(|net| expand::expand(def, &net));
         match result {
             Ok(tokens) => out.extend(tokens),
             Err(e) => out.extend(e.to_compile_error()),
         }
     }
     out.into()
+}
+
+/// For a body shared by several heads, each error names the head whose shapes it is about.
+fn name_the_head(def: &parse::NetworkDef, errors: syn::Error) -> syn::Error {
+    if !def.shares_body {
+        return errors;
+    }
+    let input: Vec<String> = def.input.iter().map(|d| d.to_string()).collect();
+    errors
+        .into_iter()
+        .map(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("in `{}` (input [{}]): {e}", def.name, input.join(", ")),
+            )
+        })
+        .reduce(|mut all, e| {
+            all.combine(e);
+            all
+        })
+        .expect("an error holds at least one message")
 }

@@ -29,6 +29,9 @@ pub struct NetworkDef {
     /// The `[...]` of the input shape, for errors about the shape as a whole.
     pub input_tokens: TokenStream,
     pub items: Vec<Item>,
+    /// Declared with other heads on one body (`A: [..], B: [..] => {..}`): its errors say
+    /// which head they are about.
+    pub shares_body: bool,
 }
 
 /// One entry of a network: a layer, or a repeated group `[a, b; n]` (a once, then b n times;
@@ -116,9 +119,11 @@ fn parse_definition(input: ParseStream) -> syn::Result<Vec<NetworkDef>> {
     let items: Vec<Item> = Punctuated::<Item, Token![,]>::parse_terminated(&body)?
         .into_iter()
         .collect();
+    let shared = heads.len() > 1;
     Ok(heads
         .into_iter()
         .map(|h| NetworkDef {
+            shares_body: shared,
             attrs: attrs.clone(),
             vis: vis.clone(),
             name: h.name,

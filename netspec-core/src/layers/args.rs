@@ -66,6 +66,17 @@ impl Args {
                     message: format!("`{layer}` has no argument `{name}` (its arguments: {list})"),
                 });
             }
+            if let Some(p) = positional.iter().position(|p| p == name) {
+                if let Some(v) = self.positional.get(p) {
+                    return Err(SpecError {
+                        at: Some(ArgRef::Named(name.clone())),
+                        message: format!(
+                            "`{name}` is given both by position ({}) and by name",
+                            v.describe()
+                        ),
+                    });
+                }
+            }
             if self.named[..i].iter().any(|(n, _)| n == name) {
                 return Err(SpecError {
                     at: Some(ArgRef::Named(name.clone())),
