@@ -119,7 +119,10 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
     let _ = std::fs::remove_dir_all(&dir);
     let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
     let first = Session::new(&cached, module(), device)?;
-    assert!(!first.exe.compile.from_cache, "an empty cache cannot hold the module");
+    assert!(
+        !first.exe.compile.from_cache,
+        "an empty cache cannot hold the module"
+    );
     let cold_s = first.exe.compile.seconds;
     drop(first);
     let session = Session::new(&cached, module(), device)?;

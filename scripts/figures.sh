@@ -12,13 +12,27 @@ mkdir -p "$out"
 
 cargo build --release --examples --benches
 
+limit_kib=$((12 * 1024 * 1024)) # a run past 12 GiB resident is stopped and reported
+
 run() { # name, then the example's flags
   local name=$1
   shift
-  echo "== $name $*"
+  echo "== $name $*" | tee "$out/$name.log"
   /usr/bin/time -f "$name: %e s wall, %M KiB peak" \
     "./target/release/examples/$name" --quiet --save "$out/$name.safetensors" "$@" \
-    2>&1 | tee "$out/$name.log"
+    >>"$out/$name.log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    local rss
+    rss=$(ps --ppid "$pid" -o rss= 2>/dev/null | sort -n | tail -1)
+    if [ -n "$rss" ] && [ "$rss" -gt "$limit_kib" ]; then
+      pkill -P "$pid" || true
+      echo "$name: stopped at ${rss} KiB resident (over the 12 GiB limit)" | tee -a "$out/$name.log"
+    fi
+    sleep 1
+  done
+  wait "$pid" || true
+  cat "$out/$name.log"
 }
 
 if [ "$what" = examples ] || [ "$what" = all ]; then

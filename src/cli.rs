@@ -457,7 +457,10 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         }
     }
     if let Some(peak) = peak_memory_mib() {
-        println!("peak memory {peak:.0} MiB, {:.0} s in all", t0.elapsed().as_secs_f64());
+        println!(
+            "peak memory {peak:.0} MiB, {:.0} s in all",
+            t0.elapsed().as_secs_f64()
+        );
     }
     Ok(report)
 }

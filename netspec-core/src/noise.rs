@@ -87,9 +87,8 @@ pub fn draw_step(
     seed: u64,
     step: usize,
 ) -> Vec<Vec<f32>> {
-    let mut rng = ChaCha8Rng::seed_from_u64(
-        seed ^ (step as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
-    );
+    let mut rng =
+        ChaCha8Rng::seed_from_u64(seed ^ (step as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     inputs
         .iter()
         .map(|n| {
@@ -138,7 +137,13 @@ mod tests {
             shape: vec![64],
             kind: NoiseKind::Dropout { rate: 0.5 },
         }];
-        assert_eq!(draw_step(&inputs, 0.0, 0, 9, 4), draw_step(&inputs, 0.0, 0, 9, 4));
-        assert_ne!(draw_step(&inputs, 0.0, 0, 9, 4), draw_step(&inputs, 0.0, 0, 9, 5));
+        assert_eq!(
+            draw_step(&inputs, 0.0, 0, 9, 4),
+            draw_step(&inputs, 0.0, 0, 9, 4)
+        );
+        assert_ne!(
+            draw_step(&inputs, 0.0, 0, 9, 4),
+            draw_step(&inputs, 0.0, 0, 9, 5)
+        );
     }
 }

@@ -45,7 +45,10 @@ impl StepModule {
 
     /// The train step's masks, in argument order, and the number of stochastic-depth blocks.
     pub fn noise(&self) -> (&[NoiseInput], usize) {
-        let f = self.module.function("train_step").expect("a step module has train_step");
+        let f = self
+            .module
+            .function("train_step")
+            .expect("a step module has train_step");
         (&f.noise, f.depth_blocks)
     }
 

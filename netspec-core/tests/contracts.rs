@@ -204,7 +204,11 @@ fn dropout_applies_its_mask_in_training_only() {
         let mut inputs = vec![Tensor::f32_data(&[1, 4], &[1.0, -2.0, 3.0, 4.0])];
         assert_eq!(f.noise.len(), mask.is_some() as usize);
         inputs.extend(mask.map(|m| Tensor::f32_data(&[1, 4], m)));
-        reference::run(&f, &inputs)[0].float().iter().copied().collect::<Vec<f64>>()
+        reference::run(&f, &inputs)[0]
+            .float()
+            .iter()
+            .copied()
+            .collect::<Vec<f64>>()
     };
     assert_eq!(
         run(Mode::Train, Some(&[0.0, 2.0, 2.0, 0.0])),

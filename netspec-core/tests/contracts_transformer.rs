@@ -349,9 +349,16 @@ fn convnext_block_is_a_residual_whose_branch_stochastic_depth_drops_per_example(
         .zip(b1.iter())
         .map(|(s, b)| (s - 2.0 * b).abs())
         .fold(0.0, f64::max);
-    assert!(worst < 1e-12, "kept branch differs from twice the branch by {worst}");
+    assert!(
+        worst < 1e-12,
+        "kept branch differs from twice the branch by {worst}"
+    );
     // With γ = 0 the block is the identity.
-    let ls = block.params().iter().position(|s| s.name == "layer_scale").unwrap();
+    let ls = block
+        .params()
+        .iter()
+        .position(|s| s.name == "layer_scale")
+        .unwrap();
     inputs[1 + ls] = Tensor::F(ndarray::ArrayD::zeros(inputs[1 + ls].shape().to_vec()));
     assert_eq!(&convnext_block_output(&block, Mode::Eval, &inputs, &[]), x);
 }

@@ -284,7 +284,13 @@ impl Trainer {
     /// train step's argument order: drawn from the run's seed, the same on every call.
     pub fn masks(&self, step: usize) -> Vec<NamedTensor> {
         let (inputs, depth_blocks) = self.session.step.noise();
-        let args = &self.session.step.module.function("train_step").unwrap().args;
+        let args = &self
+            .session
+            .step
+            .module
+            .function("train_step")
+            .unwrap()
+            .args;
         let draws = noise::draw_step(
             inputs,
             self.config.drop_path,

@@ -107,7 +107,11 @@ impl Graph {
 
     /// A per-example stochastic-depth mask [batch] for depth block `block`.
     pub fn drop_path_mask(&mut self, batch: usize, block: usize, rule: DepthRule) -> Value {
-        self.noise_arg("drop_path_mask", &[batch], NoiseKind::DropPath { block, rule })
+        self.noise_arg(
+            "drop_path_mask",
+            &[batch],
+            NoiseKind::DropPath { block, rule },
+        )
     }
 
     pub fn ty(&self, v: Value) -> &TensorType {

@@ -74,7 +74,12 @@ impl Layer for Dropout {
 /// Stochastic depth (torchvision's `StochasticDepth(mode="row")`) on a residual branch
 /// [N, ...]: counts one depth block and, in training, scales each example's branch by its
 /// mask entry. Returns the branch and the broadcast mask its VJP needs.
-pub fn drop_path(g: &mut Graph, branch: Value, mode: Mode, rule: DepthRule) -> (Value, Option<Value>) {
+pub fn drop_path(
+    g: &mut Graph,
+    branch: Value,
+    mode: Mode,
+    rule: DepthRule,
+) -> (Value, Option<Value>) {
     let block = g.depth_block();
     if mode == Mode::Eval {
         return (branch, None);
@@ -107,7 +112,12 @@ mod tests {
 
     #[test]
     fn p_is_a_probability_below_one() {
-        assert_eq!(Dropout::from_args(&args(ArgValue::Float(0.2)), &[8]).unwrap().p, 0.2);
+        assert_eq!(
+            Dropout::from_args(&args(ArgValue::Float(0.2)), &[8])
+                .unwrap()
+                .p,
+            0.2
+        );
         let e = Dropout::from_args(&args(ArgValue::Float(1.5)), &[8]).unwrap_err();
         assert_eq!(e.at, Some(ArgRef::Positional(0)));
         assert!(e.message.contains("[0, 1)"), "{}", e.message);
