@@ -59,6 +59,8 @@ pub struct Options {
     pub device: Device,
     /// Use only the first N training examples (quick runs).
     pub train_limit: Option<usize>,
+    /// Evaluate on the first N test examples only (quick runs).
+    pub test_limit: Option<usize>,
     pub fallback: Option<DatasetKind>,
     pub augment: Augment,
 }
@@ -82,6 +84,7 @@ options:
   --seed N                initialisation and shuffling
   --steps N               stop after N train steps
   --train-limit N         train on the first N examples only
+  --test-limit N          evaluate on the first N test examples only
   --no-shuffle
   --init FILE             start from a safetensors checkpoint
   --save FILE             write a safetensors checkpoint at the end
@@ -106,6 +109,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
         metrics: None,
         device: defaults.device,
         train_limit: defaults.train_limit,
+        test_limit: None,
         fallback: defaults.fallback,
         augment: defaults.augment,
     };
@@ -157,6 +161,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Resu
             "--seed" => c.seed = value(&flag, it.next())?,
             "--steps" => c.max_steps = Some(value(&flag, it.next())?),
             "--train-limit" => o.train_limit = Some(value(&flag, it.next())?),
+            "--test-limit" => o.test_limit = Some(value(&flag, it.next())?),
             "--no-shuffle" => c.shuffle = false,
             "--init" => o.init = Some(value(&flag, it.next())?),
             "--save" => o.save = Some(value(&flag, it.next())?),
@@ -247,7 +252,7 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
     let mut kind = o.dataset;
     let mut dir = data_dir(o);
     if kind == DatasetKind::Imagenette {
-        return load_imagenette(&dir, input, o.train_limit);
+        return load_imagenette(&dir, input, o.train_limit, o.test_limit);
     }
     let mut notes = vec![];
     let split = match (data::load(kind, &dir), o.fallback) {
@@ -270,7 +275,11 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         None => split.train,
     };
     let (mut train, how) = transform::fit_to_shape(&train, input)?;
-    let (mut test, _) = transform::fit_to_shape(&split.test, input)?;
+    let test = match o.test_limit {
+        Some(n) => split.test.take(n),
+        None => split.test,
+    };
+    let (mut test, _) = transform::fit_to_shape(&test, input)?;
     if !how.is_empty() {
         notes.push(format!("{kind} {how}"));
     }
@@ -304,6 +313,7 @@ fn load_imagenette(
     dir: &Path,
     input: [usize; 3],
     limit: Option<usize>,
+    test_limit: Option<usize>,
 ) -> Result<LoadedData, Error> {
     let resolution = input[1];
     if input != [3, resolution, resolution] {
@@ -314,6 +324,9 @@ fn load_imagenette(
     let keep = imagenette::eval_short_side(resolution);
     let train = ImageFolder::open(dir, "train", keep)?;
     let mut test = ImageFolder::open(dir, "val", keep)?.eval_dataset(resolution);
+    if let Some(n) = test_limit {
+        test = test.take(n);
+    }
     test.normalize(&imagenette::MEAN, &imagenette::STD)?;
     if limit.is_some() {
         return Err(Error::Usage(
