@@ -3,10 +3,11 @@
 # (the full recipe for the small networks, a short run of the ladder's big ones at 32x32) and
 # the train-step benchmark beside PyTorch. Logs, metrics and plots land in runs/figures/.
 # Takes about an hour on two cores; run it on a quiet machine (timings are the point).
-# Usage: scripts/figures.sh [examples|bench|all] (default all)
+# Usage: scripts/figures.sh [examples|bench|all] [example names...] (default: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
+only=("${@:2}")
 out=runs/figures
 mkdir -p "$out"
 
@@ -17,6 +18,9 @@ limit_kib=$((12 * 1024 * 1024)) # a run past 12 GiB resident is stopped and repo
 run() { # name, then the example's flags
   local name=$1
   shift
+  if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " =~ " $name " ]]; then
+    return
+  fi
   echo "== $name $*" | tee "$out/$name.log"
   /usr/bin/time -f "$name: %e s wall, %M KiB peak" \
     "./target/release/examples/$name" --quiet --save "$out/$name.safetensors" "$@" \

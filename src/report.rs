@@ -83,6 +83,8 @@ fn glyph(c: char) -> [u8; 5] {
         'c' => [0, 7, 4, 4, 7],
         'e' => [7, 5, 7, 4, 7],
         'h' => [4, 4, 7, 5, 5],
+        'i' => [2, 0, 2, 2, 2],
+        'n' => [0, 6, 5, 5, 5],
         'l' => [4, 4, 4, 4, 6],
         'o' => [0, 7, 5, 5, 7],
         'p' => [7, 5, 7, 4, 4],
@@ -100,7 +102,7 @@ fn panel(
     c: &mut Canvas,
     left: f64,
     title: &str,
-    series: &[(Rgb, Vec<f64>)],
+    series: &[(Rgb, &str, Vec<f64>)],
     lo: f64,
     hi: f64,
     label: impl Fn(f64) -> String,
@@ -108,6 +110,12 @@ fn panel(
     let (top, bottom, width) = (40.0, H as f64 - 40.0, W as f64 / 2.0 - 90.0);
     let x0 = left + 60.0;
     c.text(x0 as i64, 12, title, BLACK);
+    // A legend when there are several series: each one's name in its colour.
+    let mut x = x0 as i64 + 8 * (title.len() as i64 + 2);
+    for (colour, name, _) in series.iter().filter(|_| series.len() > 1) {
+        c.text(x, 12, name, *colour);
+        x += 8 * (name.len() as i64 + 2);
+    }
     for k in 0..=4 {
         let y = bottom - (bottom - top) * k as f64 / 4.0;
         c.line((x0, y), (x0 + width, y), GREY);
@@ -120,7 +128,7 @@ fn panel(
     }
     c.line((x0, top), (x0, bottom), BLACK);
     c.line((x0, bottom), (x0 + width, bottom), BLACK);
-    let n = series.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let n = series.iter().map(|(_, _, v)| v.len()).max().unwrap_or(0);
     let x_of = |i: usize| {
         x0 + if n > 1 {
             width * i as f64 / (n - 1) as f64
@@ -135,7 +143,7 @@ fn panel(
         &n.to_string(),
         BLACK,
     );
-    for (colour, values) in series {
+    for (colour, _, values) in series {
         let y_of =
             |v: f64| bottom - (bottom - top) * ((v - lo) / (hi - lo).max(1e-12)).clamp(0.0, 1.0);
         for (i, v) in values.iter().enumerate() {
@@ -168,7 +176,7 @@ pub fn render(records: &[EpochRecord]) -> Vec<u8> {
         &mut c,
         0.0,
         "loss",
-        &[(BLUE, train), (ORANGE, test)],
+        &[(BLUE, "train", train), (ORANGE, "test", test)],
         0.0,
         hi,
         |v| format!("{v:.2}"),
@@ -178,7 +186,7 @@ pub fn render(records: &[EpochRecord]) -> Vec<u8> {
         &mut c,
         W as f64 / 2.0,
         "accuracy %",
-        &[(GREEN, acc)],
+        &[(GREEN, "test", acc)],
         0.0,
         100.0,
         |v| format!("{v:.0}"),
