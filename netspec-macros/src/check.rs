@@ -54,7 +54,7 @@ pub fn check(net: &NetworkDef) -> Result<CheckedNetwork, syn::Error> {
     let mut labels: Vec<&syn::Ident> = vec![];
     for item in &net.items {
         if let Some(label) = &item.label {
-            if labels.iter().any(|l| *l == label) {
+            if labels.contains(&label) {
                 push(syn::Error::new_spanned(
                     label,
                     format!("the label `{label}` is used twice; parameter names must be unique"),

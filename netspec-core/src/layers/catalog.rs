@@ -10,6 +10,8 @@ use super::*;
 macro_rules! catalog {
     ($($name:literal => $variant:ident: $ty:ident = $ctor:path),* $(,)?) => {
         /// A layer built for a known input shape: what the macro checks and then writes out.
+        /// (Built once per layer at compile time, so the size of the largest variant is moot.)
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum LayerConfig {
             $($variant($ty)),*

@@ -40,7 +40,7 @@ impl Conv2d {
         let window = Window::square(k, s, args.padding("p", k, s)?);
         let hw = window.check(&format!("conv2d(k = {k})"), input)?;
         let groups = args.positive(None, "groups")?.unwrap_or(1);
-        if input[0] % groups != 0 || out_channels % groups != 0 {
+        if !input[0].is_multiple_of(groups) || !out_channels.is_multiple_of(groups) {
             let at = args.find(None, "groups").map(|(at, _)| at);
             let message = format!(
                 "conv2d with {groups} groups needs input and output channels divisible by {groups}, but this layer maps {} channels (input {}) to {out_channels}",

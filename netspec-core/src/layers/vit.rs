@@ -68,7 +68,7 @@ fn sequence(what: &str, input: &[usize], hint: &str) -> Result<(usize, usize), S
 
 fn divisors(n: usize) -> String {
     (1..=n)
-        .filter(|d| n % d == 0)
+        .filter(|d| n.is_multiple_of(*d))
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
         .join(", ")
@@ -320,7 +320,7 @@ pub struct SelfAttentionSaved {
 impl SelfAttention {
     /// `heads` must divide `width`; the error points at the `heads` argument.
     pub fn new(width: usize, heads: usize) -> Result<Self, SpecError> {
-        if width % heads != 0 {
+        if !width.is_multiple_of(heads) {
             return Err(SpecError {
                 at: Some(ArgRef::Named("heads".into())),
                 message: format!(
