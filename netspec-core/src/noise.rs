@@ -34,8 +34,9 @@ pub enum NoiseKind {
 /// One mask argument of a function.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NoiseInput {
-    /// Its position among the function's arguments.
+    /// Its position among the function's arguments, and its name there.
     pub arg: usize,
+    pub name: String,
     pub shape: Vec<usize>,
     pub kind: NoiseKind,
 }
@@ -120,6 +121,7 @@ mod tests {
     fn depth_rules_follow_torchvision() {
         let at = |block, rule| NoiseInput {
             arg: 0,
+            name: "m".into(),
             shape: vec![4],
             kind: NoiseKind::DropPath { block, rule },
         };
@@ -134,6 +136,7 @@ mod tests {
     fn a_step_draws_the_same_masks_every_time() {
         let inputs = [NoiseInput {
             arg: 0,
+            name: "m".into(),
             shape: vec![64],
             kind: NoiseKind::Dropout { rate: 0.5 },
         }];

@@ -284,13 +284,6 @@ impl Trainer {
     /// train step's argument order: drawn from the run's seed, the same on every call.
     pub fn masks(&self, step: usize) -> Vec<NamedTensor> {
         let (inputs, depth_blocks) = self.session.step.noise();
-        let args = &self
-            .session
-            .step
-            .module
-            .function("train_step")
-            .unwrap()
-            .args;
         let draws = noise::draw_step(
             inputs,
             self.config.drop_path,
@@ -302,7 +295,7 @@ impl Trainer {
             .iter()
             .zip(draws)
             .map(|(n, data)| NamedTensor {
-                name: args[n.arg].0.clone(),
+                name: n.name.clone(),
                 shape: n.shape.clone(),
                 data,
             })

@@ -84,13 +84,13 @@ impl Graph {
     }
 
     fn noise_arg(&mut self, name: &str, shape: &[usize], kind: NoiseKind) -> Value {
-        let arg = self.f.args.len();
+        let name = format!("{name}{}", self.f.noise.len());
         self.f.noise.push(NoiseInput {
-            arg,
+            arg: self.f.args.len(),
+            name: name.clone(),
             shape: shape.to_vec(),
             kind,
         });
-        let name = format!("{name}{}", self.f.noise.len() - 1);
         self.arg(&name, TensorType::f32(shape))
     }
 
