@@ -37,6 +37,17 @@ fn every_layer_family_agrees_on_iree() {
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[3, 9, 8]).unwrap();
         agrees(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8], 1.0);
     }
+    // 8 input channels: the direct convolution (fewer go through im2col).
+    for (k, s, p) in [(3, 1, 1), (3, 2, 1)] {
+        let conv =
+            Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[8, 7, 6]).unwrap();
+        agrees(
+            &format!("conv2d 8 channels k{k} s{s} p{p}"),
+            &conv,
+            &[2, 8, 7, 6],
+            1.0,
+        );
+    }
     let depthwise = Conv2d::from_args(
         &args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]),
         &[4, 9, 8],
@@ -49,7 +60,7 @@ fn every_layer_family_agrees_on_iree() {
     )
     .unwrap();
     agrees("grouped conv2d", &grouped, &[2, 4, 6, 6], 1.0);
-    for (k, s, p) in [(2, 2, 0), (3, 2, 1), (3, 1, 1)] {
+    for (k, s, p) in [(2, 2, 0), (2, 2, 1), (3, 3, 1), (3, 2, 1), (3, 1, 1)] {
         let max = Pool2d::max_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();
         agrees(
             &format!("max_pool k{k} s{s} p{p}"),
@@ -85,19 +96,27 @@ fn every_layer_family_agrees_on_iree() {
     );
 }
 
-/// IREE's select_and_scatter would send a tie to the last maximum; netspec's formulation sends
-/// it to the first, as PyTorch and JAX do.
+/// IREE's select_and_scatter would send a tie to the last maximum; netspec's formulations (tiled
+/// for k = s, sliced for overlapping windows) send it to the first, as PyTorch and JAX do.
 #[test]
 fn max_pool_ties_go_to_the_lowest_index_on_iree() {
-    let layer = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
-    let module = vjp_module(&layer, &[1, 1, 2, 4]);
-    // Window 1: [[5, 5], [5, 5]] -> index 0; window 2: [[1, 3], [3, 1]] -> index 1.
+    // Tiled: window 1 [[5, 5], [5, 5]] -> index 0; window 2 [[1, 3], [3, 1]] -> index 1.
+    let tiled = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
     let x = (
         vec![1, 1, 2, 4],
         vec![5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0],
     );
     let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
-    let (iree, reference) = run_both(&module, &[x, dy]);
-    assert_eq!(iree[1], vec![10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0]);
-    assert_eq!(reference[1], vec![10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0]);
+    let (iree, reference) = run_both(&vjp_module(&tiled, &[1, 1, 2, 4]), &[x, dy]);
+    let want = [10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0];
+    assert_eq!(iree[1], want.map(|v| v as f32));
+    assert_eq!(reference[1], want);
+    // Sliced: two overlapping 2x2 windows of equal values, each to its own first element.
+    let sliced = Pool2d::max_from_args(&args(&[2], &[("s", 1)]), &[1, 2, 3]).unwrap();
+    let x = (vec![1, 1, 2, 3], vec![5.0; 6]);
+    let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
+    let (iree, reference) = run_both(&vjp_module(&sliced, &[1, 1, 2, 3]), &[x, dy]);
+    let want = [10.0, 20.0, 0.0, 0.0, 0.0, 0.0];
+    assert_eq!(iree[1], want.map(|v| v as f32));
+    assert_eq!(reference[1], want);
 }

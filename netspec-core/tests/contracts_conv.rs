@@ -33,6 +33,9 @@ fn conv_cases() -> Vec<([usize; 3], i64, i64, i64, ArgValue)> {
         ([1, 6, 6], 2, 4, 1, ArgValue::Ident("same".into())),
         ([2, 9, 9], 2, 5, 3, int(2)),
         ([3, 4, 4], 4, 1, 1, int(0)),
+        // 8 input channels and more: the direct convolution rather than im2col.
+        ([8, 6, 5], 3, 3, 2, int(1)),
+        ([9, 4, 4], 2, 1, 1, int(0)),
     ]
 }
 
@@ -93,9 +96,16 @@ fn grouped_and_depthwise_conv2d_vjp() {
 
 #[test]
 fn max_pool_vjp() {
-    for (i, (k, s, p)) in [(2, 2, 0), (3, 2, 1), (3, 1, 1), (2, 1, 0)]
-        .into_iter()
-        .enumerate()
+    for (i, (k, s, p)) in [
+        (2, 2, 0),
+        (2, 2, 1),
+        (3, 3, 1),
+        (3, 2, 1),
+        (3, 1, 1),
+        (2, 1, 0),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let layer = Pool2d::max_from_args(&args(&[k], &[("s", int(s)), ("p", int(p))]), &[2, 7, 6])
             .unwrap();
@@ -105,7 +115,10 @@ fn max_pool_vjp() {
 
 #[test]
 fn avg_pool_vjp() {
-    for (i, (k, s, p)) in [(2, 2, 0), (3, 2, 1), (3, 1, 1)].into_iter().enumerate() {
+    for (i, (k, s, p)) in [(2, 2, 0), (3, 3, 1), (3, 2, 1), (3, 1, 1)]
+        .into_iter()
+        .enumerate()
+    {
         let layer = Pool2d::avg_from_args(&args(&[k], &[("s", int(s)), ("p", int(p))]), &[2, 7, 6])
             .unwrap();
         assert_holds(&layer_case(&layer, &[2, 7, 6], 2, i as u64), 64, TOL);
@@ -130,26 +143,43 @@ fn batch_norm_train_vjp_input_weight_bias() {
 }
 
 /// The gradient of max-pool with tied maxima goes to the lowest index of each window, as in
-/// PyTorch and JAX: a 2x2 window of equal values sends it to index 0; a window [1, 3, 3, 1]
-/// to index 1.
+/// PyTorch and JAX, in both formulations. Tiled (k = s = 2): a 2x2 window of equal values sends
+/// it to index 0; a window [1, 3, 3, 1] to index 1. Sliced (k = 2, s = 1, overlapping windows
+/// of equal values): each window sends it to its own first element.
 #[test]
 fn max_pool_ties_go_to_the_lowest_index() {
-    let layer = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
-    let mut g = Graph::new("f");
-    let x = g.arg("x", TensorType::f32(&[1, 1, 2, 4]));
-    let dy = g.arg("dy", TensorType::f32(&[1, 1, 1, 2]));
-    let fwd = layer.forward(&mut g, x, &[], Mode::Train);
-    let dx = layer.vjp(&mut g, &fwd.saved, &[], dy, true).dx.unwrap();
-    let f = g.finish(vec![fwd.y, dx]);
-    // Window 1: [[5, 5], [5, 5]]; window 2: [[1, 3], [3, 1]].
-    let input = Tensor::f32_data(&[1, 1, 2, 4], &[5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0]);
-    let out = reference::run(&f, &[input, Tensor::f32_data(&[1, 1, 1, 2], &[10.0, 20.0])]);
-    assert_eq!(
-        out[0].float().iter().copied().collect::<Vec<_>>(),
-        vec![5.0, 3.0]
-    );
-    assert_eq!(
-        out[1].float().iter().copied().collect::<Vec<_>>(),
-        vec![10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0]
-    );
+    let cases: [(usize, [usize; 3], Vec<f32>, Vec<f32>, Vec<f64>, Vec<f64>); 2] = [
+        (
+            2,
+            [1, 2, 4],
+            vec![5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0],
+            vec![10.0, 20.0],
+            vec![5.0, 3.0],
+            vec![10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0],
+        ),
+        (
+            1,
+            [1, 2, 3],
+            vec![5.0; 6],
+            vec![10.0, 20.0],
+            vec![5.0, 5.0],
+            vec![10.0, 20.0, 0.0, 0.0, 0.0, 0.0],
+        ),
+    ];
+    for (s, [c, h, w], x_data, dy_data, y_want, dx_want) in cases {
+        let layer =
+            Pool2d::max_from_args(&args(&[2], &[("s", int(s as i64))]), &[c, h, w]).unwrap();
+        let mut g = Graph::new("f");
+        let x = g.arg("x", TensorType::f32(&[1, c, h, w]));
+        let y_shape = [1, c, (h - 2) / s + 1, (w - 2) / s + 1];
+        let dy = g.arg("dy", TensorType::f32(&y_shape));
+        let fwd = layer.forward(&mut g, x, &[], Mode::Train);
+        let dx = layer.vjp(&mut g, &fwd.saved, &[], dy, true).dx.unwrap();
+        let f = g.finish(vec![fwd.y, dx]);
+        let input = Tensor::f32_data(&[1, c, h, w], &x_data);
+        let out = reference::run(&f, &[input, Tensor::f32_data(&y_shape, &dy_data)]);
+        let y: Vec<f64> = out[0].float().iter().copied().collect();
+        let dx: Vec<f64> = out[1].float().iter().copied().collect();
+        assert_eq!((y, dx), (y_want, dx_want), "stride {s}");
+    }
 }
