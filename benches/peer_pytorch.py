@@ -88,7 +88,7 @@ def main():
     model.train()
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = nn.CrossEntropyLoss()
-    x = torch.rand(args.batch, *shape)
+    x = torch.randn(args.batch, *shape)  # normalised images: mean 0, variance 1
     y = torch.randint(0, classes, (args.batch,))
 
     def step():

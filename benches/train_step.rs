@@ -2,9 +2,10 @@
 //! compile times.
 //!
 //! `cargo bench --bench train_step [MODEL]`; the PyTorch column needs `pip install torch`
-//! (and torchvision for the ladder's big networks). The big networks run at 32x32, with the
-//! driver their example uses and torchvision's training-mode dropout and stochastic depth on
-//! both sides.
+//! (and torchvision for the ladder's big networks), the JAX column (the MLP) `pip install jax`.
+//! The big networks run at 32x32, with the driver their example uses and torchvision's
+//! training-mode dropout and stochastic depth on both sides. Inputs are drawn as normalised
+//! images are (mean 0, variance 1) on both sides.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -12,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use netspec::core::step;
 use netspec::core::Network;
-use netspec::iree::{Compiler, Device, Session, TrainConfig, Trainer};
+use netspec::iree::{Compiler, Device, Session, Target, TrainConfig, Trainer};
 use netspec::models::{
     CifarBn, ConvNeXtTinyAt32, EfficientNetB0At32, MnistCnn, MnistLinear, MnistMlp,
     MobileNetV2At32, ResNet34At32, ViTTinyAt32,
@@ -74,6 +75,8 @@ struct Netspec {
     cold_s: f64,
     cached_s: f64,
     workers: Option<usize>,
+    /// Peak resident memory of the process while this model compiled and ran.
+    peak_mib: Option<f64>,
 }
 
 struct Stats {
@@ -113,6 +116,7 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         ..Default::default()
     };
     let module = || step::build::<N>(config.step_config());
+    reset_peak_memory();
 
     // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
     let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
@@ -142,7 +146,13 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
     let classes = *N::output_shape()
         .last()
         .expect("a classifier has an output") as i32;
-    let images: Vec<f32> = (0..pixels).map(|_| rng.gen()).collect();
+    // Box-Muller: standard normal pixels, as normalised images have.
+    let images: Vec<f32> = (0..pixels)
+        .map(|_| {
+            let (u, v): (f64, f64) = (rng.gen::<f64>().max(1e-12), rng.gen());
+            ((-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()) as f32
+        })
+        .collect();
     let labels: Vec<i32> = (0..batch).map(|_| rng.gen_range(0..classes)).collect();
 
     let lr = 0.1; // as the PyTorch peer
@@ -161,7 +171,53 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         cold_s,
         cached_s,
         workers,
+        peak_mib: peak_memory_mib(),
     })
+}
+
+/// Restarts Linux's peak-resident-memory count (VmHWM) of this process.
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
+}
+
+/// The CPU's model name and the vector features that decide IREE's code for it.
+fn cpu_description() -> String {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split(':').nth(1))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let flags = field("flags");
+    let wanted = [
+        "avx2",
+        "fma",
+        "avx512f",
+        "avx512bw",
+        "avx512vl",
+        "avx512_vnni",
+        "avx512_bf16",
+        "amx_tile",
+    ];
+    let have: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|w| flags.split_whitespace().any(|f| f == *w))
+        .collect();
+    let avx512 = if have.contains(&"avx512f") {
+        "with AVX-512"
+    } else {
+        "no AVX-512"
+    };
+    format!("{} ({avx512}: {})", field("model name"), have.join(" "))
 }
 
 fn warmup(steps: usize) -> usize {
@@ -175,15 +231,17 @@ fn iree_workers() -> Option<usize> {
     Some(names.filter(|n| n.starts_with("iree-worker")).count()).filter(|&n| n > 0)
 }
 
-fn torch_available() -> bool {
+fn python_has(module: &str) -> bool {
     Command::new("python3")
-        .args(["-c", "import torch"])
+        .args(["-c", &format!("import {module}")])
         .output()
         .is_ok_and(|o| o.status.success())
 }
 
-fn peer(b: &Bench) -> Result<Peer, Error> {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peer_pytorch.py");
+fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("benches")
+        .join(script);
     let out = Command::new("python3")
         .arg(script)
         .args(["--model", b.name, "--batch", &b.batch.to_string()])
@@ -209,8 +267,12 @@ fn peer(b: &Bench) -> Result<Peer, Error> {
             median: num("ms_median")?,
             mean: num("ms_mean")?,
         },
-        threads: num("threads")? as u64,
-        version: v["torch_version"].as_str().unwrap_or("?").to_string(),
+        threads: v["threads"].as_u64().unwrap_or(0),
+        version: v["torch_version"]
+            .as_str()
+            .or(v["jax_version"].as_str())
+            .unwrap_or("?")
+            .to_string(),
     })
 }
 
@@ -228,10 +290,16 @@ fn main() -> Result<(), Error> {
         let names: Vec<_> = MODELS.iter().map(|m| m.name).collect();
         return Err(format!("no model matches {filter:?}; known: {}", names.join(", ")).into());
     }
-    let torch = torch_available();
+    let torch = python_has("torch");
+    let jax = python_has("jax");
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("train step benchmark: warmup, then the steps listed and >= {}s; random data, SGD, cross-entropy", MIN_TIME.as_secs());
+    println!("cpu: {}", cpu_description());
+    println!(
+        "netspec: IREE llvm-cpu, flags {}",
+        Target::HostCpu.flags().join(" ")
+    );
     println!(
         "machine: {cores} cores, load average {}",
         load.split_whitespace()
@@ -252,7 +320,7 @@ fn main() -> Result<(), Error> {
         workers = workers.or(ours.workers);
         let theirs = if torch {
             eprintln!("{name}: pytorch...");
-            match peer(b) {
+            match peer(b, "peer_pytorch.py") {
                 Ok(p) => Some(p),
                 Err(e) => {
                     eprintln!("{name}: PyTorch peer failed: {e}");
@@ -265,26 +333,36 @@ fn main() -> Result<(), Error> {
         if let Some(p) = &theirs {
             torch_info = Some((p.version.clone(), p.threads));
         }
-        rows.push((b, ours, theirs));
+        let jax_peer = (jax && b.name == "mnist_mlp")
+            .then(|| {
+                eprintln!("{name}: jax...");
+                peer(b, "peer_jax.py")
+                    .map_err(|e| eprintln!("{name}: JAX peer failed: {e}"))
+                    .ok()
+            })
+            .flatten();
+        rows.push((b, ours, theirs, jax_peer));
     }
 
     println!();
     println!(
-        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15} {:>17}",
+        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15} {:>17} {:>9}",
         "model",
         "batch",
         "driver",
         "netspec ms/step",
         "PyTorch ms/step",
         "ratio",
+        "JAX",
         "compile cold s",
-        "compile cached s"
+        "compile cached s",
+        "peak MiB"
     );
     println!(
-        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15} {:>17}",
-        "", "", "", "median (mean)", "median (mean)", "", "", ""
+        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15} {:>17} {:>9}",
+        "", "", "", "median (mean)", "median (mean)", "", "median", "", "", ""
     );
-    for (b, ours, theirs) in &rows {
+    for (b, ours, theirs, jax_peer) in &rows {
         let driver = match b.device {
             Device::LocalSync => "local-sync",
             Device::Cuda => "cuda",
@@ -295,16 +373,22 @@ fn main() -> Result<(), Error> {
             Some(p) => (pair(&p.ms), format!("{:.2}", ours.ms.median / p.ms.median)),
             None => ("-".into(), "-".into()),
         };
+        let jax_ms = jax_peer
+            .as_ref()
+            .map_or("-".into(), |p| format!("{:.3}", p.ms.median));
+        let peak = ours.peak_mib.map_or("-".into(), |m| format!("{m:.0}"));
         println!(
-            "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>15.2} {:>17.6}",
+            "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15.2} {:>17.6} {:>9}",
             b.name,
             b.batch,
             driver,
             pair(&ours.ms),
             peer_ms,
             ratio,
+            jax_ms,
             ours.cold_s,
-            ours.cached_s
+            ours.cached_s,
+            peak
         );
     }
     println!();

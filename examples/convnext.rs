@@ -10,9 +10,10 @@
 //! declares it at torchvision's 224x224 (meant for Imagenette on a GPU).
 //!
 //! Stochastic depth is torchvision's 0.1 (`--drop-path` changes it). The default driver is
-//! IREE's single-threaded local-sync: with ConvNeXt-T's step, IREE 3.13's multi-threaded
-//! local-task driver keeps about 250 MB more memory after every step (measured: 16 GB after 50
-//! steps, out of memory at 24 GB) and is slower (50 s against 27 s for 50 steps on two cores).
+//! IREE's single-threaded local-sync, measured fastest for this step: 473 ms per step and 986
+//! MiB at peak, against 521 ms and 2.7 GiB for the multi-threaded local-task (60 steps, two
+//! cores, AVX-512), whose allocation pool grows by about 250 MB per step with ConvNeXt-T and
+//! which the trainer keeps bounded by opening the device anew (`TrainConfig::memory_growth_limit`).
 
 use netspec::cli::{self, Defaults};
 use netspec::core::data::augment::Augment;

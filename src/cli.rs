@@ -469,6 +469,12 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             println!("training report: {} and {}", plot.display(), m.display());
         }
     }
+    if trainer.device_reopens > 0 {
+        println!(
+            "the device was opened anew {} time(s) to give back local-task's grown allocation pool",
+            trainer.device_reopens
+        );
+    }
     if let Some(peak) = peak_memory_mib() {
         println!(
             "peak memory {peak:.0} MiB, {:.0} s in all",

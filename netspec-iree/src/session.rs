@@ -53,7 +53,32 @@ pub struct Executable {
     functions: HashMap<String, Function>,
     _program: Program,
     runtime: Runtime,
+    device: Device,
+    module_name: String,
+    vmfb: Vec<u8>,
     pub compile: CompileReport,
+}
+
+/// The runtime, the program loaded on it and its functions resolved by name.
+fn open(
+    device: &Device,
+    vmfb: &[u8],
+    module_name: &str,
+    function_names: impl Iterator<Item = String>,
+) -> Result<(HashMap<String, Function>, Program, Runtime), Error> {
+    let runtime =
+        Runtime::new(device.spec()).map_err(ctx(format!("opening the {device:?} device")))?;
+    let program = runtime
+        .load_vmfb(vmfb)
+        .map_err(ctx("loading the compiled module"))?;
+    let mut functions = HashMap::new();
+    for name in function_names {
+        let resolved = program
+            .function(&format!("{module_name}.{name}"))
+            .map_err(ctx(format!("resolving {name}")))?;
+        functions.insert(name, resolved);
+    }
+    Ok((functions, program, runtime))
 }
 
 impl Executable {
@@ -63,27 +88,43 @@ impl Executable {
             &emit::module_text(module),
             &device.default_target(),
         )?;
-        let runtime =
-            Runtime::new(device.spec()).map_err(ctx(format!("opening the {device:?} device")))?;
-        let program = runtime
-            .load_vmfb(&compiled.vmfb)
-            .map_err(ctx("loading the compiled module"))?;
-        let mut functions = HashMap::new();
-        for f in &module.functions {
-            let resolved = program
-                .function(&format!("{}.{}", module.name, f.name))
-                .map_err(ctx(format!("resolving {}", f.name)))?;
-            functions.insert(f.name.clone(), resolved);
-        }
+        let names = module.functions.iter().map(|f| f.name.clone());
+        let (functions, program, runtime) = open(device, &compiled.vmfb, &module.name, names)?;
         Ok(Executable {
             functions,
             _program: program,
             runtime,
+            device: device.clone(),
+            module_name: module.name.clone(),
+            vmfb: compiled.vmfb,
             compile: CompileReport {
                 seconds: compiled.seconds,
                 from_cache: compiled.from_cache,
             },
         })
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// Opens the device anew and loads the module on it again, giving back all device memory
+    /// the old one held. Every value uploaded to or returned by the old device must be dropped
+    /// first (read what is needed back to the host).
+    pub fn reopen(&mut self) -> Result<(), Error> {
+        let names: Vec<String> = self.functions.keys().cloned().collect();
+        self.functions.clear();
+        let (functions, program, runtime) = open(
+            &self.device,
+            &self.vmfb,
+            &self.module_name,
+            names.into_iter(),
+        )?;
+        // Assigned in drop order: the old program goes before the old runtime.
+        self.functions = functions;
+        self._program = program;
+        self.runtime = runtime;
+        Ok(())
     }
 
     pub fn call(&self, function: &str, inputs: Vec<Value>) -> Result<Vec<Value>, Error> {

@@ -21,6 +21,14 @@ use crate::compile::Compiler;
 use crate::error::Error;
 use crate::session::{read_f32, read_scalar, Device, Session};
 
+/// The process's resident memory (Linux's VmRSS), when the system reports it.
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptimizerKind {
     Sgd,
@@ -57,6 +65,10 @@ pub struct TrainConfig {
     pub shuffle: bool,
     /// Stop after this many train steps in all.
     pub max_steps: Option<usize>,
+    /// On local-task: how many bytes the process may grow after the first step before the
+    /// trainer opens the device anew to give back its allocation pool (1 GiB; see
+    /// `Trainer::contain_pool_growth`).
+    pub memory_growth_limit: u64,
     pub progress: bool,
 }
 
@@ -77,6 +89,7 @@ impl Default for TrainConfig {
             seed: 0,
             shuffle: true,
             max_steps: None,
+            memory_growth_limit: 1 << 30,
             progress: true,
         }
     }
@@ -139,6 +152,10 @@ pub struct Trainer {
     params: Vec<Value>,
     opt_state: Vec<Value>,
     steps_done: usize,
+    /// Resident memory after the first step on the current device (local-task only).
+    resident_baseline: Option<u64>,
+    /// How often the device was opened anew to give back its pool's memory.
+    pub device_reopens: usize,
     pub config: TrainConfig,
 }
 
@@ -168,6 +185,8 @@ impl Trainer {
             params: vec![],
             opt_state: vec![],
             steps_done: 0,
+            resident_baseline: None,
+            device_reopens: 0,
             config,
         };
         t.set_params(params)?;
@@ -341,7 +360,51 @@ impl Trainer {
         self.opt_state = outs.split_off(self.params.len());
         self.params = outs;
         self.steps_done += 1;
+        if *self.session.exe.device() == Device::LocalTask {
+            self.contain_pool_growth()?;
+        }
         Ok(loss)
+    }
+
+    /// Keeps memory bounded on IREE's local-task driver, whose queue-allocation pool can grow
+    /// without bound (measured with IREE's own `iree-benchmark-module` too, so not netspec's
+    /// doing): IREE 3.13 serves results and transients from a TLSF pool of 64 MiB slabs and,
+    /// for each allocation, searches only its preferred slab and four recent reuse candidates
+    /// before it adds a slab, and never returns a slab (`iree/hal/memory/tlsf_pool.c`). With
+    /// steps that allocate many blocks (ConvNeXt-T with AdamW: about 200-350 MB more per step,
+    /// 24 GB after about 90 steps) free space outside those five slabs is never found again.
+    /// Destroying the device frees the pool, so once the process has grown by more than
+    /// `TrainConfig::memory_growth_limit` since the first step, parameters and optimizer state go to
+    /// the host, the device is opened anew, and they come back. Networks whose pool stays flat
+    /// never pay for it.
+    fn contain_pool_growth(&mut self) -> Result<(), Error> {
+        let Some(now) = resident_bytes() else {
+            return Ok(());
+        };
+        match self.resident_baseline {
+            None => self.resident_baseline = Some(now),
+            Some(base) if now > base.saturating_add(self.config.memory_growth_limit) => {
+                let params = self.params()?;
+                let state = self.optimizer_state()?;
+                self.params.clear();
+                self.opt_state.clear();
+                self.session.exe.reopen()?;
+                let exe = &self.session.exe;
+                self.params = params
+                    .iter()
+                    .map(|t| exe.upload_f32(&t.shape, &t.data))
+                    .collect::<Result<_, _>>()?;
+                self.opt_state = state
+                    .iter()
+                    .map(|t| exe.upload_f32(&t.shape, &t.data))
+                    .collect::<Result<_, _>>()?;
+                self.device_reopens += 1;
+                // Measured again after the next step, with its transients.
+                self.resident_baseline = None;
+            }
+            Some(_) => {}
+        }
+        Ok(())
     }
 
     /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last).
