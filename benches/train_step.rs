@@ -294,7 +294,7 @@ fn main() -> Result<(), Error> {
     let jax = python_has("jax");
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("train step benchmark: warmup, then the steps listed and >= {}s; random data, SGD, cross-entropy", MIN_TIME.as_secs());
+    println!("train step benchmark: warmup, then the steps listed and >= {}s; normal random images and random labels, SGD, cross-entropy", MIN_TIME.as_secs());
     println!("cpu: {}", cpu_description());
     println!(
         "netspec: IREE llvm-cpu, flags {}",

@@ -148,7 +148,9 @@ fn batch_norm_train_vjp_input_weight_bias() {
 /// of equal values): each window sends it to its own first element.
 #[test]
 fn max_pool_ties_go_to_the_lowest_index() {
-    let cases: [(usize, [usize; 3], Vec<f32>, Vec<f32>, Vec<f64>, Vec<f64>); 2] = [
+    // (stride, input [C, H, W], x, dy, expected y, expected dx)
+    type Case = (usize, [usize; 3], Vec<f32>, Vec<f32>, Vec<f64>, Vec<f64>);
+    let cases: [Case; 2] = [
         (
             2,
             [1, 2, 4],
