@@ -93,22 +93,34 @@ impl Compiler {
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// Where the cache keeps module `name` compiled from `text` for `target`.
+    pub fn cache_path(&self, name: &str, text: &str, target: &Target) -> Option<PathBuf> {
+        let key = self.key(text, &target.flags());
+        self.cache_dir
+            .as_ref()
+            .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])))
+    }
+
     /// Compiles StableHLO text `text` of module `name` for `target`, or reads the cached vmfb.
+    /// A cache entry that is truncated or damaged is reported, removed and compiled again.
     pub fn compile(&self, name: &str, text: &str, target: &Target) -> Result<Compiled, Error> {
         let start = Instant::now();
         let flags = target.flags();
-        let key = self.key(text, &flags);
-        let cached = self
-            .cache_dir
-            .as_ref()
-            .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])));
+        let cached = self.cache_path(name, text, target);
         if let Some(path) = &cached {
-            if let Ok(vmfb) = std::fs::read(path) {
-                return Ok(Compiled {
-                    vmfb,
-                    from_cache: true,
-                    seconds: start.elapsed().as_secs_f64(),
-                });
+            match std::fs::read(path) {
+                Ok(bytes) => match cache_entry::open(&bytes) {
+                    Ok(vmfb) => {
+                        return Ok(Compiled {
+                            vmfb: vmfb.to_vec(),
+                            from_cache: true,
+                            seconds: start.elapsed().as_secs_f64(),
+                        })
+                    }
+                    Err(why) => discard_cache_entry(path, why),
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => discard_cache_entry(path, &e.to_string()),
             }
         }
         let vmfb = self
@@ -117,7 +129,7 @@ impl Compiler {
             .map_err(|e| self.compile_error(name, text, e))?;
         if let Some(path) = &cached {
             // A cache that cannot be written only costs a recompile next time.
-            let _ = write_atomically(path, &vmfb);
+            let _ = write_atomically(path, &cache_entry::seal(&vmfb));
         }
         Ok(Compiled {
             vmfb,
@@ -157,11 +169,60 @@ impl Compiler {
     }
 }
 
+/// Removes a cache entry that cannot be used, saying so once: the next compile rewrites it.
+pub(crate) fn discard_cache_entry(path: &Path, why: &str) {
+    eprintln!(
+        "warning: the cached module {} is unusable ({why}); it was removed and is compiled again",
+        path.display()
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+/// A cache entry: a magic line, the vmfb's length and SHA-256, then the vmfb. A crash or a
+/// full disk can leave an entry cut short, and any byte can go bad; both are caught on read.
+mod cache_entry {
+    use sha2::{Digest, Sha256};
+
+    const MAGIC: &[u8; 8] = b"NSVMFB1\n";
+    const HEADER: usize = 8 + 8 + 32;
+
+    pub fn seal(vmfb: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + vmfb.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(vmfb.len() as u64).to_le_bytes());
+        out.extend_from_slice(&Sha256::digest(vmfb));
+        out.extend_from_slice(vmfb);
+        out
+    }
+
+    /// The vmfb inside an entry, or why the entry cannot be trusted.
+    pub fn open(entry: &[u8]) -> Result<&[u8], &'static str> {
+        if entry.len() < HEADER || &entry[..8] != MAGIC {
+            return Err("not a netspec cache entry");
+        }
+        let len = u64::from_le_bytes(entry[8..16].try_into().expect("8 bytes"));
+        let vmfb = &entry[HEADER..];
+        if vmfb.len() as u64 != len {
+            return Err("truncated");
+        }
+        if Sha256::digest(vmfb).as_slice() != &entry[16..HEADER] {
+            return Err("checksum mismatch");
+        }
+        Ok(vmfb)
+    }
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    // Unique per process and per call, so concurrent writers never share a temporary file; the
+    // rename makes the entry appear whole or not at all.
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
     std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }

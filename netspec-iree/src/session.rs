@@ -83,13 +83,23 @@ fn open(
 
 impl Executable {
     pub fn load(compiler: &Compiler, module: &Module, device: &Device) -> Result<Self, Error> {
-        let compiled = compiler.compile(
-            &module.name,
-            &emit::module_text(module),
-            &device.default_target(),
-        )?;
-        let names = module.functions.iter().map(|f| f.name.clone());
-        let (functions, program, runtime) = open(device, &compiled.vmfb, &module.name, names)?;
+        let text = emit::module_text(module);
+        let target = device.default_target();
+        let mut compiled = compiler.compile(&module.name, &text, &target)?;
+        let names = || module.functions.iter().map(|f| f.name.clone());
+        let opened = match open(device, &compiled.vmfb, &module.name, names()) {
+            // An intact entry the runtime cannot load (another vmfb format, say) is compiled
+            // again, once.
+            Err(Error::Runtime { message, .. }) if compiled.from_cache => {
+                if let Some(path) = compiler.cache_path(&module.name, &text, &target) {
+                    crate::compile::discard_cache_entry(&path, &message);
+                }
+                compiled = compiler.compile(&module.name, &text, &target)?;
+                open(device, &compiled.vmfb, &module.name, names())?
+            }
+            other => other?,
+        };
+        let (functions, program, runtime) = opened;
         Ok(Executable {
             functions,
             _program: program,
