@@ -369,6 +369,17 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         }),
     };
 
+    // Metrics go where --metrics says, else beside the checkpoint, with a PNG plot there too.
+    // Every output path is checked before anything is compiled or trained.
+    let metrics_path = o
+        .metrics
+        .clone()
+        .or_else(|| o.save.as_ref().map(|p| p.with_extension("metrics.jsonl")));
+    let plot_path = o.save.as_ref().map(|p| p.with_extension("png"));
+    for p in o.save.iter().chain(&metrics_path).chain(&plot_path) {
+        check_writable(p)?;
+    }
+
     let compiler = Compiler::new()?;
     let init = match &o.init {
         Some(p) => Some(checkpoint::load(p)?),
@@ -387,20 +398,6 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         }
     );
 
-    // Metrics go where --metrics says, else beside the checkpoint, with a PNG plot there too.
-    let metrics_path = o
-        .metrics
-        .clone()
-        .or_else(|| o.save.as_ref().map(|p| p.with_extension("metrics.jsonl")));
-    let plot_path = o.save.as_ref().map(|p| p.with_extension("png"));
-    for p in metrics_path.iter().chain(&plot_path) {
-        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            })?;
-        }
-    }
     let mut metrics = match &metrics_path {
         Some(p) => Some(std::fs::File::create(p).map_err(|e| Error::Io {
             path: p.clone(),
@@ -421,7 +418,18 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         {
             break;
         }
-        let stats = trainer.train_epoch(source.as_ref(), epoch)?;
+        let stats = match trainer.train_epoch(source.as_ref(), epoch) {
+            Ok(stats) => stats,
+            Err(e @ Error::NonFiniteLoss { .. }) => {
+                // The trainer kept the last finite parameters: keep them on disk too.
+                if let Some(p) = &o.save {
+                    // Its own failure is reported inside; the loss is the error to return.
+                    let _ = save_or_fall_back(&trainer, p);
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        };
         let eval = trainer.evaluate(&test)?;
         println!(
             "epoch {epoch:>3}/{}  train_loss {:.4}  test_loss {:.4}  test_accuracy {:.2}%  {:.1} s  ({} steps, {:.0} ms/step)",
@@ -463,8 +471,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         report.final_train_loss = stats.train_loss;
     }
     if let Some(p) = &o.save {
-        trainer.save(p)?;
-        println!("saved {}", p.display());
+        save_or_fall_back(&trainer, p)?;
         if let (Some(m), Some(plot)) = (&metrics_path, &plot_path) {
             println!("training report: {} and {}", plot.display(), m.display());
         }
@@ -482,6 +489,60 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         );
     }
     Ok(report)
+}
+
+/// Fails early, with the path, where an output file could not be written at the end: creates
+/// its directory and a probe file beside it (removed at once).
+fn check_writable(path: &Path) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let cannot = |e: std::io::Error| {
+        Error::Usage(format!(
+            "cannot write {} ({e}); choose another path before training starts",
+            path.display()
+        ))
+    };
+    std::fs::create_dir_all(&dir).map_err(cannot)?;
+    let probe = dir.join(format!(".netspec-write-probe-{}", std::process::id()));
+    std::fs::File::create(&probe).map_err(cannot)?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// Saves the trained parameters to `path`; if that fails (a full disk, say), to a file in the
+/// temporary directory, and says where. The checkpoint at `path` before the run stays intact
+/// either way (checkpoints are written to a temporary file and renamed).
+fn save_or_fall_back(trainer: &Trainer, path: &Path) -> Result<(), Error> {
+    match trainer.save(path) {
+        Ok(()) => {
+            println!("saved {}", path.display());
+            Ok(())
+        }
+        Err(e) => {
+            let name = path
+                .file_name()
+                .map_or("netspec".into(), |n| n.to_string_lossy());
+            let fallback = std::env::temp_dir().join(format!("{}-{name}", std::process::id()));
+            match trainer.save(&fallback) {
+                Ok(()) => {
+                    eprintln!(
+                        "error: {e}; the trained parameters were saved to {} instead",
+                        fallback.display()
+                    );
+                    Err(e)
+                }
+                Err(e2) => {
+                    eprintln!(
+                        "error: {e}; saving to {} failed too: {e2}",
+                        fallback.display()
+                    );
+                    Err(e)
+                }
+            }
+        }
+    }
 }
 
 /// The process's peak resident memory (Linux's VmHWM), when the system reports it.
