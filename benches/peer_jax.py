@@ -7,11 +7,11 @@ optimizer as the PyTorch peer; the loss is read back every step, as netspec does
 
 import argparse
 import json
-import statistics
-import time
 
 import jax
 import jax.numpy as jnp
+
+from peer_timing import time_steps
 
 
 def init(key, sizes):
@@ -52,21 +52,16 @@ def main():
     params = init(key, [784, 512, 512, 10])
     x = jax.random.normal(key, (args.batch, 1, 28, 28))
     y = jax.random.randint(key, (args.batch,), 0, 10)
-    for _ in range(args.warmup):
+
+    def one_step():
+        nonlocal params
         params, loss = step(params, x, y)
         float(loss)
-    times = []
-    start = time.perf_counter()
-    while len(times) < args.steps or time.perf_counter() - start < 2.0:
-        t = time.perf_counter()
-        params, loss = step(params, x, y)
-        float(loss)
-        times.append((time.perf_counter() - t) * 1e3)
+
     print(json.dumps({
         "model": args.model,
         "batch": args.batch,
-        "ms_median": statistics.median(times),
-        "ms_mean": statistics.fmean(times),
+        **time_steps(one_step, args.steps, args.warmup),
         "jax_version": jax.__version__,
         "devices": str(jax.devices()),
     }))

@@ -9,8 +9,8 @@ at 32x32 as netspec's `*At32` networks.
 import argparse
 import json
 import os
-import statistics
-import time
+
+from peer_timing import time_steps
 
 import torch
 from torch import nn
@@ -98,20 +98,10 @@ def main():
         opt.step()
         return loss.item()  # netspec reads the loss back every step too
 
-    for _ in range(args.warmup):
-        step()
-    times = []
-    start = time.perf_counter()
-    while len(times) < args.steps or time.perf_counter() - start < 2.0:
-        t = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - t) * 1e3)
-
     print(json.dumps({
         "model": args.model,
         "batch": args.batch,
-        "ms_median": statistics.median(times),
-        "ms_mean": statistics.fmean(times),
+        **time_steps(step, args.steps, args.warmup),
         "threads": torch.get_num_threads(),
         "torch_version": torch.__version__,
     }))

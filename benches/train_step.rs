@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use netspec::core::step;
 use netspec::core::Network;
-use netspec::iree::{Compiler, Device, Session, Target, TrainConfig, Trainer};
+use netspec::iree::{memory, Compiler, Device, Session, Target, TrainConfig, Trainer};
 use netspec::models::{
     CifarBn, ConvNeXtTinyAt32, EfficientNetB0At32, MnistCnn, MnistLinear, MnistMlp,
     MobileNetV2At32, ResNet34At32, ViTTinyAt32,
@@ -116,7 +116,7 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         ..Default::default()
     };
     let module = || step::build::<N>(config.step_config());
-    reset_peak_memory();
+    memory::reset_peak();
 
     // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
     let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
@@ -171,19 +171,8 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         cold_s,
         cached_s,
         workers,
-        peak_mib: peak_memory_mib(),
+        peak_mib: memory::peak_resident_bytes().map(memory::mib),
     })
-}
-
-/// Restarts Linux's peak-resident-memory count (VmHWM) of this process.
-fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn peak_memory_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
 }
 
 /// The CPU's model name and the vector features that decide IREE's code for it.

@@ -482,7 +482,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             trainer.device_reopens
         );
     }
-    if let Some(peak) = peak_memory_mib() {
+    if let Some(peak) = netspec_iree::memory::peak_resident_bytes().map(netspec_iree::memory::mib) {
         println!(
             "peak memory {peak:.0} MiB, {:.0} s in all",
             t0.elapsed().as_secs_f64()
@@ -543,12 +543,4 @@ fn save_or_fall_back(trainer: &Trainer, path: &Path) -> Result<(), Error> {
             }
         }
     }
-}
-
-/// The process's peak resident memory (Linux's VmHWM), when the system reports it.
-fn peak_memory_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
 }

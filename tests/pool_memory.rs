@@ -2,7 +2,7 @@
 //! with some train steps (see `Trainer::contain_pool_growth`); the trainer then opens the device
 //! anew, which must bound the process's resident memory and change no number.
 
-use netspec::iree::{Compiler, Device, OptimizerKind, TrainConfig, Trainer};
+use netspec::iree::{memory, Compiler, Device, OptimizerKind, TrainConfig, Trainer};
 use netspec::netspec;
 
 netspec! {
@@ -19,17 +19,6 @@ netspec! {
         avgpool: global_avg_pool,
         classifier: convnext_head(10),
     }
-}
-
-fn resident_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace()
-        .nth(1)
-        .unwrap()
-        .parse::<f64>()
-        .unwrap()
-        / 1024.0
 }
 
 const STEPS: usize = 30;
@@ -56,7 +45,7 @@ fn run(limit_mib: u64) -> (Vec<f32>, Vec<f64>, Vec<Vec<f32>>, usize) {
     let (mut losses, mut resident) = (vec![], vec![]);
     for _ in 0..STEPS {
         losses.push(trainer.step(&images, &labels, 1e-3, 1).unwrap());
-        resident.push(resident_mib());
+        resident.push(memory::mib(memory::resident_bytes().unwrap()));
     }
     let params = trainer
         .params()

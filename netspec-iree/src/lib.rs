@@ -3,6 +3,7 @@
 
 pub mod compile;
 pub mod error;
+pub mod memory;
 pub mod session;
 pub mod trainer;
 

@@ -101,6 +101,33 @@ impl Conv2d {
 const IM2COL_BELOW_CHANNELS: usize = 8;
 
 impl Conv2d {
+    /// The input with the layer's zero padding: what every kernel offset reads from.
+    fn padded_input(&self, g: &mut Graph, x: Value) -> Value {
+        let pad = self.window.padding;
+        let zero = g.scalar(0.0);
+        g.pad(
+            x,
+            zero,
+            &[0, 0, pad[0].0 as i64, pad[1].0 as i64],
+            &[0, 0, pad[0].1 as i64, pad[1].1 as i64],
+            &[0; 4],
+        )
+    }
+
+    /// [B, C, OH, OW]: the strided slice of the padded input that kernel offset (u, v) reads
+    /// at every output position.
+    fn offset_slice(&self, g: &mut Graph, xp: Value, u: usize, v: usize) -> Value {
+        let [b, c] = [g.shape(xp)[0], g.shape(xp)[1]];
+        let [oh, ow] = self.window.output(self.input);
+        let s = self.window.stride;
+        g.slice(
+            xp,
+            &[0, 0, u, v],
+            &[b, c, u + s[0] * (oh - 1) + 1, v + s[1] * (ow - 1) + 1],
+            &[1, 1, s[0], s[1]],
+        )
+    }
+
     fn uses_im2col(&self) -> bool {
         self.groups == 1 && self.in_channels < IM2COL_BELOW_CHANNELS
     }
@@ -108,30 +135,14 @@ impl Conv2d {
     /// y[b, o, :] = W[o, (u, v, c)] · patches[b, (u, v, c), :], with one strided slice of the
     /// padded input per kernel offset (u, v), as a matmul batched over the examples.
     fn im2col_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
-        let Window {
-            kernel: k,
-            stride: s,
-            padding: pad,
-        } = self.window;
-        let zero = g.scalar(0.0);
-        let xp = g.pad(
-            x,
-            zero,
-            &[0, 0, pad[0].0 as i64, pad[1].0 as i64],
-            &[0, 0, pad[0].1 as i64, pad[1].1 as i64],
-            &[0; 4],
-        );
+        let k = self.window.kernel;
+        let xp = self.padded_input(g, x);
         let (b, cin, cout) = (g.shape(x)[0], self.in_channels, self.out_channels);
         let [oh, ow] = self.window.output(self.input);
         let mut cols = vec![];
         for u in 0..k[0] {
             for v in 0..k[1] {
-                cols.push(g.slice(
-                    xp,
-                    &[0, 0, u, v],
-                    &[b, cin, u + s[0] * (oh - 1) + 1, v + s[1] * (ow - 1) + 1],
-                    &[1, 1, s[0], s[1]],
-                ));
+                cols.push(self.offset_slice(g, xp, u, v));
             }
         }
         let taps = k[0] * k[1] * cin;
@@ -229,14 +240,7 @@ impl Layer for Conv2d {
         // dW[o, i, u, v] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: one
         // contraction per kernel offset with the strided slice it reads, batched over groups.
         // On IREE's CPU backend this beats a convolution with batch and channel roles swapped.
-        let zero = g.scalar(0.0);
-        let xp = g.pad(
-            *x,
-            zero,
-            &[0, 0, pad[0].0 as i64, pad[1].0 as i64],
-            &[0, 0, pad[0].1 as i64, pad[1].1 as i64],
-            &[0; 4],
-        );
+        let xp = self.padded_input(g, *x);
         let b = g.shape(*x)[0];
         let [oh, ow] = self.window.output(self.input);
         let dy_g = g.reshape(dy, &[b, groups, cout_g, oh, ow]);
@@ -244,12 +248,7 @@ impl Layer for Conv2d {
         for u in 0..k[0] {
             let mut cols = vec![];
             for v in 0..k[1] {
-                let patch = g.slice(
-                    xp,
-                    &[0, 0, u, v],
-                    &[b, cin, u + s[0] * (oh - 1) + 1, v + s[1] * (ow - 1) + 1],
-                    &[1, 1, s[0], s[1]],
-                );
+                let patch = self.offset_slice(g, xp, u, v);
                 let patch = g.reshape(patch, &[b, groups, cin_g, oh, ow]);
                 let dims = DotDims {
                     lhs_batch: vec![1],
