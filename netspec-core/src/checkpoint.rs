@@ -197,8 +197,12 @@ pub fn save(
 
 /// Reads every tensor as f32, sorted by name. Any other dtype is an error naming the tensor.
 pub fn load(path: &Path) -> Result<Vec<NamedTensor>, CheckpointError> {
-    let bytes = read_file(path)?;
-    let st = SafeTensors::deserialize(&bytes).map_err(|e| malformed(path, &bytes, &e))?;
+    parse(&read_file(path)?, path)
+}
+
+/// [`load`] on a checkpoint's bytes; `path` names it in errors.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<NamedTensor>, CheckpointError> {
+    let st = SafeTensors::deserialize(bytes).map_err(|e| malformed(path, bytes, &e))?;
     let mut tensors = Vec::with_capacity(st.len());
     for (name, view) in st.iter() {
         if view.dtype() != Dtype::F32 {
@@ -225,8 +229,15 @@ pub fn load(path: &Path) -> Result<Vec<NamedTensor>, CheckpointError> {
 
 /// The string metadata stored with a checkpoint (empty if none).
 pub fn load_metadata(path: &Path) -> Result<HashMap<String, String>, CheckpointError> {
-    let bytes = read_file(path)?;
-    let (_, meta) = SafeTensors::read_metadata(&bytes).map_err(|e| malformed(path, &bytes, &e))?;
+    parse_metadata(&read_file(path)?, path)
+}
+
+/// [`load_metadata`] on a checkpoint's bytes; `path` names it in errors.
+pub fn parse_metadata(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<HashMap<String, String>, CheckpointError> {
+    let (_, meta) = SafeTensors::read_metadata(bytes).map_err(|e| malformed(path, bytes, &e))?;
     Ok(meta.metadata().clone().unwrap_or_default())
 }
 

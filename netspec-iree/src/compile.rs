@@ -1,5 +1,6 @@
 //! In-process compilation with IREE's compiler library, cached on disk by content hash.
 
+use crate::cache_entry;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -176,40 +177,6 @@ pub(crate) fn discard_cache_entry(path: &Path, why: &str) {
         path.display()
     );
     let _ = std::fs::remove_file(path);
-}
-
-/// A cache entry: a magic line, the vmfb's length and SHA-256, then the vmfb. A crash or a
-/// full disk can leave an entry cut short, and any byte can go bad; both are caught on read.
-mod cache_entry {
-    use sha2::{Digest, Sha256};
-
-    const MAGIC: &[u8; 8] = b"NSVMFB1\n";
-    const HEADER: usize = 8 + 8 + 32;
-
-    pub fn seal(vmfb: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + vmfb.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(vmfb.len() as u64).to_le_bytes());
-        out.extend_from_slice(&Sha256::digest(vmfb));
-        out.extend_from_slice(vmfb);
-        out
-    }
-
-    /// The vmfb inside an entry, or why the entry cannot be trusted.
-    pub fn open(entry: &[u8]) -> Result<&[u8], &'static str> {
-        if entry.len() < HEADER || &entry[..8] != MAGIC {
-            return Err("not a netspec cache entry");
-        }
-        let len = u64::from_le_bytes(entry[8..16].try_into().expect("8 bytes"));
-        let vmfb = &entry[HEADER..];
-        if vmfb.len() as u64 != len {
-            return Err("truncated");
-        }
-        if Sha256::digest(vmfb).as_slice() != &entry[16..HEADER] {
-            return Err("checksum mismatch");
-        }
-        Ok(vmfb)
-    }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -43,16 +43,22 @@ pub fn load(dir: &Path) -> Result<Split, DataError> {
 
 /// Reads one class file and returns its concatenated, validated pixels.
 fn read_class(path: &Path) -> Result<Vec<f32>, DataError> {
-    let malformed = |problem: String| DataError::Malformed {
-        path: path.into(),
-        problem,
-    };
     let bytes = std::fs::read(path).map_err(|source| DataError::Io {
         path: path.into(),
         source,
     })?;
+    parse_class(&bytes, path)
+}
+
+/// Parses the bytes of one class file (`{"data": [...]}`, 28x28 values in [0, 1] per digit)
+/// into its concatenated pixels; `origin` is used in messages.
+pub fn parse_class(bytes: &[u8], origin: &Path) -> Result<Vec<f32>, DataError> {
+    let malformed = |problem: String| DataError::Malformed {
+        path: origin.into(),
+        problem,
+    };
     let json: Value =
-        serde_json::from_slice(&bytes).map_err(|e| malformed(format!("invalid JSON ({e})")))?;
+        serde_json::from_slice(bytes).map_err(|e| malformed(format!("invalid JSON ({e})")))?;
     let values = json
         .get("data")
         .and_then(Value::as_array)

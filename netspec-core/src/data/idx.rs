@@ -27,20 +27,47 @@ pub fn read(path: &Path) -> Result<IdxArray, DataError> {
         path: path.into(),
         source,
     })?;
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut bytes = Vec::new();
-        MultiGzDecoder::new(raw.as_slice())
-            .read_to_end(&mut bytes)
-            .map_err(|e| {
-                malformed(
-                    path,
-                    format!("it starts like a gzip file but does not decompress ({e})"),
-                )
-            })?;
-        parse(&bytes, path)
-    } else {
-        parse(&raw, path)
+    decode(&raw, path)
+}
+
+/// Parses the bytes of an IDX file, gunzipping them first if they are gzipped; `origin` is used
+/// in messages. Decompression stops one byte past the size the header announces, so a small
+/// gzip stream cannot unpack into more memory than the file claims to hold.
+pub fn decode(raw: &[u8], origin: &Path) -> Result<IdxArray, DataError> {
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return parse(raw, origin);
     }
+    let gz_error = |e: std::io::Error| {
+        malformed(
+            origin,
+            format!("it starts like a gzip file but does not decompress ({e})"),
+        )
+    };
+    let mut stream = MultiGzDecoder::new(raw);
+    let mut bytes = Vec::new();
+    (&mut stream)
+        .take(4)
+        .read_to_end(&mut bytes)
+        .map_err(gz_error)?;
+    if bytes.len() == 4 {
+        let ndims = u64::from(bytes[3]);
+        (&mut stream)
+            .take(4 * ndims)
+            .read_to_end(&mut bytes)
+            .map_err(gz_error)?;
+        let announced = bytes[4..]
+            .chunks_exact(4)
+            .try_fold(1u64, |acc, d| {
+                acc.checked_mul(u64::from(u32::from_be_bytes([d[0], d[1], d[2], d[3]])))
+            })
+            .unwrap_or(u64::MAX);
+        // One byte more than announced is enough for `parse` to report trailing bytes.
+        stream
+            .take(announced.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(gz_error)?;
+    }
+    parse(&bytes, origin)
 }
 
 /// Parses the (already decompressed) bytes of an IDX file; `origin` is used in messages.

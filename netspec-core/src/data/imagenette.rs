@@ -3,7 +3,7 @@
 //! WordNet id. It comes at full size and in 320 px and 160 px variants (shorter side);
 //! `imagenette2-160.tgz` unpacks to `imagenette2-160/`.
 //!
-//! [`ImageFolder`] decodes every JPEG of a split once, shrinks it so its shorter side is at most
+//! [`ImageFolder`] decodes every image of a split once, shrinks it so its shorter side is at most
 //! `keep_short_side` and keeps it in memory as `u8` CHW RGB, so later epochs never decode again.
 //! From that cache it makes
 //! - evaluation views ([`ImageFolder::eval_dataset`]): resize the shorter side to
@@ -18,17 +18,18 @@
 //!
 //! Class index = position of the class folder's name in sorted order (as torchvision's
 //! `ImageFolder`); images of a class are taken in sorted file name order. Files ending in
-//! `.JPEG`, `.jpg` or `.jpeg` (any case) are read, other files and hidden entries are ignored.
+//! `.JPEG`, `.jpg`, `.jpeg` and `.png` (any case) are read (see [`super::image`]), other files
+//! and hidden entries are ignored.
 //! An empty class folder is an error (it would silently drop a class; with Imagenette it means
-//! an incomplete extraction), and so is a JPEG that cannot be decoded; both errors name the path.
+//! an incomplete extraction), and so is an image that cannot be decoded; both errors name the path.
 
 use std::fs;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::image::{self, RgbImage};
 use super::{DataError, Dataset, DatasetKind, Split};
 
 /// ImageNet's per-channel (R, G, B) mean for pixels in [0, 1], as torchvision uses.
@@ -87,17 +88,9 @@ pub fn eval_short_side(resolution: usize) -> usize {
 pub struct ImageFolder {
     dir: PathBuf,
     classes: Vec<String>,
-    images: Vec<Stored>,
+    images: Vec<RgbImage>,
     labels: Vec<i32>,
     keep_short_side: usize,
-}
-
-/// One cached image: RGB planes of `height x width` bytes.
-#[derive(Clone, Debug)]
-struct Stored {
-    pixels: Vec<u8>,
-    height: usize,
-    width: usize,
 }
 
 /// The random choices for one training sample: the crop, in pixels of the cached image, and
@@ -112,14 +105,14 @@ pub struct TrainChoice {
 }
 
 impl ImageFolder {
-    /// Reads `root/<split>/<class>/*.{JPEG,jpg,jpeg}` and decodes every image (on up to
+    /// Reads `root/<split>/<class>/*.{JPEG,jpg,jpeg,png}` and decodes every image (on up to
     /// [`std::thread::available_parallelism`] threads, at most 8), shrinking each so its shorter
     /// side is at most `keep_short_side` (e.g. [`eval_short_side`] of the training resolution).
     /// Large JPEGs are first shrunk in the decoder by 1/2, 1/4 or 1/8 when that still leaves
     /// at least `keep_short_side` pixels, which makes full-size Imagenette much faster to read.
     ///
-    /// Greyscale JPEGs become three equal channels and CMYK ones are converted to RGB; other
-    /// colour types are errors naming the file. A missing `split/` folder, a split without class
+    /// Images are converted to RGB as [`super::image::decode`] says; an image that cannot be
+    /// decoded is an error naming the file. A missing `split/` folder, a split without class
     /// folders and an empty class folder are [`DataError::NotFound`] naming what is missing.
     pub fn open(root: &Path, split: &str, keep_short_side: usize) -> Result<Self, DataError> {
         if keep_short_side == 0 {
@@ -146,19 +139,19 @@ impl ImageFolder {
         let mut files = Vec::new();
         let mut labels = Vec::new();
         for (label, (_, class_dir)) in class_dirs.iter().enumerate() {
-            let jpegs = jpeg_files(class_dir)?;
-            if jpegs.is_empty() {
+            let found = image_files(class_dir)?;
+            if found.is_empty() {
                 return Err(not_found(
                     class_dir,
                     vec![
-                        "*.JPEG, *.jpg or *.jpeg images (an empty class folder usually means \
+                        "*.JPEG, *.jpg, *.jpeg or *.png images (an empty class folder usually means \
                           an incomplete extraction)"
                             .to_string(),
                     ],
                 ));
             }
-            labels.extend(std::iter::repeat_n(label as i32, jpegs.len()));
-            files.extend(jpegs);
+            labels.extend(std::iter::repeat_n(label as i32, found.len()));
+            files.extend(found);
         }
         let images = decode_all(&dir, &files, keep_short_side)?;
         Ok(ImageFolder {
@@ -448,15 +441,14 @@ fn subfolders(dir: &Path) -> Result<Vec<(String, PathBuf)>, DataError> {
     Ok(found)
 }
 
-/// Non-hidden files of `dir` ending in .jpeg or .jpg (any case), sorted by name.
-fn jpeg_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
+/// Non-hidden files of `dir` that [`image::is_image_name`] accepts, sorted by name.
+fn image_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_error(dir))? {
         let entry = entry.map_err(io_error(dir))?;
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        let jpeg = name.ends_with(".jpeg") || name.ends_with(".jpg");
-        if jpeg && !name.starts_with('.') && path.is_file() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if image::is_image_name(&name) && !name.starts_with('.') && path.is_file() {
             found.push(path);
         }
     }
@@ -466,12 +458,12 @@ fn jpeg_files(dir: &Path) -> Result<Vec<PathBuf>, DataError> {
 
 /// Decodes `files` in order, on several threads; the error reported is that of the first
 /// failing file.
-fn decode_all(dir: &Path, files: &[PathBuf], keep: usize) -> Result<Vec<Stored>, DataError> {
+fn decode_all(dir: &Path, files: &[PathBuf], keep: usize) -> Result<Vec<RgbImage>, DataError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, MAX_THREADS);
     let chunk = files.len().div_ceil(threads).max(1);
-    let parts: Vec<Result<Vec<Stored>, DataError>> = std::thread::scope(|scope| {
+    let parts: Vec<Result<Vec<RgbImage>, DataError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| scope.spawn(move || part.iter().map(|p| decode_file(p, keep)).collect()))
@@ -495,96 +487,15 @@ fn decode_all(dir: &Path, files: &[PathBuf], keep: usize) -> Result<Vec<Stored>,
     Ok(images)
 }
 
-/// Reads and decodes one JPEG to RGB, shrunk so its shorter side is at most `keep`.
-fn decode_file(path: &Path, keep: usize) -> Result<Stored, DataError> {
+/// Reads and decodes one JPEG or PNG to RGB, shrunk so its shorter side is at most `keep`.
+fn decode_file(path: &Path, keep: usize) -> Result<RgbImage, DataError> {
     let bytes = fs::read(path).map_err(io_error(path))?;
-    let malformed = |problem: String| DataError::Malformed {
-        path: path.to_path_buf(),
-        problem,
-    };
-    let mut decoder = jpeg_decoder::Decoder::new(bytes.as_slice());
-    // The decoder has a few panicking paths on odd headers; a bad file must not take the
-    // program down, so a panic becomes an error naming the file.
-    let decoded = panic::catch_unwind(AssertUnwindSafe(|| {
-        decoder.read_info()?;
-        if let Some(info) = decoder.info() {
-            let (w, h) = (usize::from(info.width), usize::from(info.height));
-            if w.min(h) > keep {
-                // Ask for `keep` on the shorter side only; the longer side never decides.
-                let want = keep as u16; // keep < shorter side <= u16::MAX
-                let (rw, rh) = if w <= h {
-                    (want, u16::MAX)
-                } else {
-                    (u16::MAX, want)
-                };
-                decoder.scale(rw, rh)?;
-            }
-        }
-        let pixels = decoder.decode()?;
-        Ok::<_, jpeg_decoder::Error>((pixels, decoder.info()))
-    }));
-    let (pixels, info) = match decoded {
-        Ok(Ok((pixels, Some(info)))) => (pixels, info),
-        Ok(Ok((_, None))) => return Err(malformed("the JPEG has no frame header".to_string())),
-        Ok(Err(e)) => {
-            return Err(malformed(format!(
-            "cannot decode it as a JPEG ({e}), so the archive was probably extracted incompletely"
-        )))
-        }
-        Err(_) => {
-            return Err(malformed(
-                "the JPEG decoder failed on it (a damaged file?)".to_string(),
-            ))
-        }
-    };
-    let (width, height) = (usize::from(info.width), usize::from(info.height));
-    if width == 0 || height == 0 {
-        return Err(malformed(format!("the JPEG is {width}x{height} pixels")));
-    }
-    let plane = width * height;
-    let per_pixel = match info.pixel_format {
-        jpeg_decoder::PixelFormat::L8 => 1,
-        jpeg_decoder::PixelFormat::RGB24 => 3,
-        jpeg_decoder::PixelFormat::CMYK32 => 4,
-        jpeg_decoder::PixelFormat::L16 => {
-            return Err(malformed(
-                "16-bit greyscale JPEGs are not supported; convert it to 8-bit RGB".to_string(),
-            ))
-        }
-    };
-    if pixels.len() != plane * per_pixel {
-        return Err(malformed(format!(
-            "decoded {} bytes for a {width}x{height} image with {per_pixel} byte(s) per pixel",
-            pixels.len()
-        )));
-    }
-    let mut rgb = vec![0u8; 3 * plane];
-    for (i, px) in pixels.chunks_exact(per_pixel).enumerate() {
-        let (red, green, blue) = match per_pixel {
-            1 => (px[0], px[0], px[0]),
-            3 => (px[0], px[1], px[2]),
-            // The decoder hands out plain (not Adobe-inverted) CMYK: R = (1 - C)(1 - K).
-            _ => {
-                let k = 255 - u32::from(px[3]);
-                let ink = |v: u8| (((255 - u32::from(v)) * k + 127) / 255) as u8;
-                (ink(px[0]), ink(px[1]), ink(px[2]))
-            }
-        };
-        rgb[i] = red;
-        rgb[plane + i] = green;
-        rgb[2 * plane + i] = blue;
-    }
-    let image = Stored {
-        pixels: rgb,
-        height,
-        width,
-    };
-    Ok(shrink(image, keep))
+    Ok(shrink(image::decode(&bytes, path, keep)?, keep))
 }
 
 /// `image` with its shorter side resized to `keep` if it is longer (torchvision's `Resize`
 /// size rule), as bytes.
-fn shrink(image: Stored, keep: usize) -> Stored {
+fn shrink(image: RgbImage, keep: usize) -> RgbImage {
     let (h, w) = (image.height, image.width);
     if h.min(w) <= keep {
         return image;
@@ -600,7 +511,7 @@ fn shrink(image: Stored, keep: usize) -> Stored {
         1.0,
         &mut out,
     );
-    Stored {
+    RgbImage {
         pixels: out
             .iter()
             .map(|v| v.round().clamp(0.0, 255.0) as u8)
@@ -631,7 +542,7 @@ fn half_round_even(n: usize) -> usize {
 }
 
 /// Writes the evaluation view of `image` (see [`ImageFolder::eval_dataset`]) to `out`.
-fn eval_view(image: &Stored, resolution: usize, out: &mut [f32]) {
+fn eval_view(image: &RgbImage, resolution: usize, out: &mut [f32]) {
     let (h, w) = (image.height, image.width);
     let (rh, rw) = resized_size(h, w, eval_short_side(resolution));
     // rh, rw >= resolution because the short side is resolution * 8/7 rounded.
@@ -724,7 +635,7 @@ fn axis_taps(lo: usize, hi: usize, in0: f64, in1: f64, out: usize) -> Vec<Taps> 
 /// Resamples `window` of `image` to `out_h x out_w` (separable: rows, then columns), mirrored
 /// left-right when `flip`, values multiplied by `gain`, into `out` (`3 * out_h * out_w`).
 fn resample(
-    image: &Stored,
+    image: &RgbImage,
     window: Window,
     out_h: usize,
     out_w: usize,

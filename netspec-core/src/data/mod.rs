@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cifar;
 pub mod digits;
 pub mod idx;
+pub mod image;
 pub mod imagenette;
 pub mod transform;
 
