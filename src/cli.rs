@@ -351,7 +351,9 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
     let input: [usize; 3] = N::input_shape()
         .try_into()
         .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
+    o.config.check()?;
     let LoadedData { train, test, notes } = load_data(o, input)?;
+    check_fits::<N>(&train, &test, o.config.batch_size)?;
     println!("{}: {} parameters", N::NAME, N::parameter_count());
     println!("  {notes} ({:.1} s)", t0.elapsed().as_secs_f64());
     let seed = o.config.seed;
@@ -489,6 +491,36 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         );
     }
     Ok(report)
+}
+
+/// Refuses, before anything is compiled, data that training `N` would trip over later.
+fn check_fits<N: Network>(train: &TrainSet, test: &Dataset, batch: usize) -> Result<(), Error> {
+    let (len, shape, classes) = match train {
+        TrainSet::Images { data, .. } => (data.len(), data.image_shape, data.classes),
+        TrainSet::Folder(f) => (f.len(), test.image_shape, f.classes().len()),
+    };
+    let outputs: usize = N::output_shape().iter().product();
+    if shape.as_slice() != N::input_shape() {
+        return Err(Error::ShapeMismatch {
+            what: format!("image shape of the data set for {}", N::NAME),
+            expected: N::input_shape(),
+            got: shape.to_vec(),
+        });
+    }
+    if classes != outputs {
+        return Err(Error::ShapeMismatch {
+            what: format!("classes of the data set for {}", N::NAME),
+            expected: vec![outputs],
+            got: vec![classes],
+        });
+    }
+    if len < batch {
+        return Err(Error::Usage(format!(
+            "{len} training examples do not fill one batch of {batch}; pass a smaller \
+             --batch-size"
+        )));
+    }
+    Ok(())
 }
 
 /// Fails early, with the path, where an output file could not be written at the end: creates

@@ -35,6 +35,8 @@ pub struct StepModule {
     pub opt_state: Vec<(String, Vec<usize>)>,
     pub input: TensorType,
     pub target: TensorType,
+    /// Values per example of the network's output: the number of classes.
+    pub classes: usize,
     pub config: StepConfig,
 }
 
@@ -179,6 +181,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         opt_state,
         input,
         target,
+        classes: N::output_shape().iter().product(),
         config,
     }
 }

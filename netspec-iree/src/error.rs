@@ -29,6 +29,12 @@ pub enum Error {
         step: usize,
         loss: f32,
     },
+    /// Data whose shape does not fit the network (an image size, a class count, a batch).
+    ShapeMismatch {
+        what: String,
+        expected: Vec<usize>,
+        got: Vec<usize>,
+    },
     Checkpoint(CheckpointError),
     Data(DataError),
     Io {
@@ -44,8 +50,8 @@ impl fmt::Display for Error {
             Error::CompilerMissing { details } => write!(
                 f,
                 "the IREE compiler library could not be loaded.\n{details}\n\
-                 Install it with `python3 -m pip install iree-base-compiler==3.13.0` (scripts/setup.sh does), \
-                 or set EERIE_PYTHON to a Python that has it."
+                 scripts/setup.sh installs it (iree-base-compiler==3.13.0 from PyPI); EERIE_PYTHON \
+                 selects the Python that has it."
             ),
             Error::Compile { module, diagnostics, dump } => {
                 write!(f, "IREE could not compile module `{module}`:\n{diagnostics}")?;
@@ -59,6 +65,10 @@ impl fmt::Display for Error {
                 f,
                 "the training loss became {loss} at epoch {epoch}, step {step}; training stopped and the parameters of \
                  the last finite step were kept. Try a smaller learning rate (--lr) or warmup."
+            ),
+            Error::ShapeMismatch { what, expected, got } => write!(
+                f,
+                "{what}: expected {expected:?}, got {got:?}"
             ),
             Error::Checkpoint(e) => write!(f, "{e}"),
             Error::Data(e) => write!(f, "{e}"),

@@ -9,7 +9,7 @@ use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
-use netspec_core::data::Dataset;
+use netspec_core::data::{DataError, Dataset};
 use netspec_core::loss::Loss;
 use netspec_core::noise;
 use netspec_core::optim::Optimizer;
@@ -89,6 +89,37 @@ impl Default for TrainConfig {
 }
 
 impl TrainConfig {
+    /// Refuses settings no run can use, before anything is compiled.
+    pub fn check(&self) -> Result<(), Error> {
+        let bad = |m: String| Err(Error::Usage(m));
+        if self.batch_size == 0 {
+            return bad("the batch size must be at least 1".into());
+        }
+        if !(self.lr.is_finite() && self.lr >= 0.0) {
+            return bad(format!(
+                "the learning rate must be a finite number >= 0, got {}",
+                self.lr
+            ));
+        }
+        let unit = [
+            ("momentum", self.momentum),
+            ("label smoothing", self.label_smoothing),
+            ("stochastic-depth rate", self.drop_path),
+        ];
+        for (name, v) in unit {
+            if !(0.0..1.0).contains(&v) {
+                return bad(format!("the {name} must lie in [0, 1), got {v}"));
+            }
+        }
+        if !(self.weight_decay.is_finite() && self.weight_decay >= 0.0) {
+            return bad(format!(
+                "the weight decay must be a finite number >= 0, got {}",
+                self.weight_decay
+            ));
+        }
+        Ok(())
+    }
+
     pub fn step_config(&self) -> StepConfig {
         let optimizer = match self.optimizer {
             OptimizerKind::Sgd => Optimizer::Sgd {
@@ -140,6 +171,21 @@ pub struct EvalStats {
     pub examples: usize,
 }
 
+/// Labels of `classes` classes count from 0.
+fn check_labels(labels: &[i32], classes: usize) -> Result<(), Error> {
+    match labels
+        .iter()
+        .enumerate()
+        .find(|(_, &l)| !(0..classes as i64).contains(&i64::from(l)))
+    {
+        Some((i, l)) => Err(Error::Data(DataError::InvalidArgument(format!(
+            "label {l} of example {i} of the batch is outside the network's {classes} classes \
+             0..{classes}"
+        )))),
+        None => Ok(()),
+    }
+}
+
 /// Reading resident memory costs about 20 us: a step of the linear MNIST model takes 230 us.
 /// Steps slower than this are checked each; faster ones (which allocate little) every few.
 const MEMORY_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(50);
@@ -167,15 +213,7 @@ impl Trainer {
         init: Option<Vec<NamedTensor>>,
         device: &Device,
     ) -> Result<Self, Error> {
-        if config.batch_size == 0 {
-            return Err(Error::Usage("the batch size must be at least 1".into()));
-        }
-        if !(0.0..1.0).contains(&config.drop_path) {
-            return Err(Error::Usage(format!(
-                "the stochastic-depth rate must lie in [0, 1), got {}",
-                config.drop_path
-            )));
-        }
+        config.check()?;
         let step = step::build::<N>(config.step_config());
         let session = Session::new(compiler, step, device)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
@@ -288,6 +326,48 @@ impl Trainer {
         self.set_params(tensors)
     }
 
+    /// A batch of the compiled size, labels within the network's classes.
+    fn check_batch(&self, images: &[f32], labels: &[i32]) -> Result<(), Error> {
+        let step = &self.session.step;
+        let batch = self.config.batch_size;
+        let pixels: usize = step.input.shape.iter().product();
+        if images.len() != pixels {
+            return Err(Error::ShapeMismatch {
+                what: format!("pixels in a train step's batch {:?}", step.input.shape),
+                expected: vec![pixels],
+                got: vec![images.len()],
+            });
+        }
+        if labels.len() != batch {
+            return Err(Error::ShapeMismatch {
+                what: "labels in a train step's batch".into(),
+                expected: vec![batch],
+                got: vec![labels.len()],
+            });
+        }
+        check_labels(labels, step.classes)
+    }
+
+    /// Whether `image_shape` and `classes` are the network's.
+    fn check_fits(&self, image_shape: [usize; 3], classes: Option<usize>) -> Result<(), Error> {
+        let step = &self.session.step;
+        if step.input.shape[1..] != image_shape {
+            return Err(Error::ShapeMismatch {
+                what: format!("image shape of the data set for {}", step.network),
+                expected: step.input.shape[1..].to_vec(),
+                got: image_shape.to_vec(),
+            });
+        }
+        match classes {
+            Some(c) if c != step.classes => Err(Error::ShapeMismatch {
+                what: format!("classes of the data set for {}", step.network),
+                expected: vec![step.classes],
+                got: vec![c],
+            }),
+            _ => Ok(()),
+        }
+    }
+
     fn upload_target(&self, labels: &[i32]) -> Result<Value, Error> {
         let target = &self.session.step.target;
         match self.config.loss {
@@ -333,6 +413,7 @@ impl Trainer {
         lr: f64,
         epoch: usize,
     ) -> Result<f32, Error> {
+        self.check_batch(images, labels)?;
         let s = &self.session;
         let x = s.exe.upload_f32(&s.step.input.shape, images)?;
         let t = self.upload_target(labels)?;
@@ -354,7 +435,19 @@ impl Trainer {
         let mut outs = s.exe.call("train_step", inputs)?;
         let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;
         if !loss.is_finite() {
-            // The new parameters are dropped here; the last finite ones stay.
+            // The new parameters are dropped here; the last finite ones stay. A non-finite
+            // pixel is looked for only now: checking every batch would cost the fast steps.
+            if let Some(j) = images.iter().position(|x| !x.is_finite()) {
+                let per_example = images.len() / labels.len();
+                return Err(Error::Data(DataError::InvalidArgument(format!(
+                    "example {} of the batch of step {} has pixel {} = {}; every pixel must be \
+                     a finite number (the loss became {loss})",
+                    j / per_example,
+                    self.steps_done + 1,
+                    j % per_example,
+                    images[j]
+                ))));
+            }
             return Err(Error::NonFiniteLoss {
                 epoch,
                 step: self.steps_done + 1,
@@ -415,6 +508,7 @@ impl Trainer {
         epoch: usize,
     ) -> Result<EpochStats, Error> {
         let start = Instant::now();
+        self.check_fits(data.image_shape(), None)?;
         let bs = self.config.batch_size;
         let steps_per_epoch = data.len() / bs;
         if steps_per_epoch == 0 {
@@ -483,6 +577,8 @@ impl Trainer {
 
     /// Loss and accuracy over all of `data`; the last batch is padded and its padding weighted 0.
     pub fn evaluate(&self, data: &Dataset) -> Result<EvalStats, Error> {
+        self.check_fits(data.image_shape, Some(data.classes))?;
+        data.check()?;
         let s = &self.session;
         let bs = self.config.batch_size;
         let order: Vec<usize> = (0..data.len()).collect();

@@ -29,6 +29,84 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A data set from NCHW pixels and labels, checked as [`Dataset::check`] says.
+    pub fn new(
+        images: Vec<f32>,
+        labels: Vec<i32>,
+        image_shape: [usize; 3],
+        classes: usize,
+    ) -> Result<Self, DataError> {
+        let data = Dataset {
+            images,
+            labels,
+            image_shape,
+            classes,
+        };
+        data.check()?;
+        Ok(data)
+    }
+
+    /// A data set from `images` `[n, c, h, w]` and `labels` `[n]`, checked as
+    /// [`Dataset::check`] says.
+    pub fn from_arrays(
+        images: ndarray::ArrayView4<'_, f32>,
+        labels: ndarray::ArrayView1<'_, i32>,
+        classes: usize,
+    ) -> Result<Self, DataError> {
+        let (n, c, h, w) = images.dim();
+        if labels.len() != n {
+            return Err(DataError::InvalidArgument(format!(
+                "{n} images [{n}, {c}, {h}, {w}] but {} labels; pass one label per image",
+                labels.len()
+            )));
+        }
+        Dataset::new(
+            images.iter().copied().collect(),
+            labels.to_vec(),
+            [c, h, w],
+            classes,
+        )
+    }
+
+    /// Checks what training relies on: one image of `image_shape` per label, at least one class,
+    /// every label in `0..classes` and every pixel finite. The error names the first offender.
+    pub fn check(&self) -> Result<(), DataError> {
+        let invalid = |m: String| Err(DataError::InvalidArgument(m));
+        let n = self.labels.len();
+        if self.images.len() != n * self.image_len() {
+            return invalid(format!(
+                "{} pixels do not make {n} images of shape {:?} ({} pixels each)",
+                self.images.len(),
+                self.image_shape,
+                self.image_len()
+            ));
+        }
+        if self.classes == 0 {
+            return invalid("a data set needs at least one class, it says 0".into());
+        }
+        if let Some((i, l)) = self
+            .labels
+            .iter()
+            .enumerate()
+            .find(|(_, &l)| !(0..self.classes as i64).contains(&i64::from(l)))
+        {
+            return invalid(format!(
+                "label {l} of example {i} is outside the {} classes 0..{}; labels must count \
+                 classes from 0",
+                self.classes, self.classes
+            ));
+        }
+        if let Some(j) = self.images.iter().position(|x| !x.is_finite()) {
+            return invalid(format!(
+                "pixel {} of example {} is {}; every pixel must be a finite number",
+                j % self.image_len().max(1),
+                j / self.image_len().max(1),
+                self.images[j]
+            ));
+        }
+        Ok(())
+    }
+
     /// Number of examples.
     pub fn len(&self) -> usize {
         self.labels.len()
@@ -143,8 +221,8 @@ impl fmt::Display for DataError {
             ),
             DataError::Malformed { path, problem } => write!(
                 f,
-                "{} is not a valid data file: {problem}; delete it and run scripts/setup.sh \
-                 to fetch it again",
+                "{} is not a valid data file: {problem}; replace it with a good copy \
+                 (scripts/setup.sh fetches the MNIST sets again)",
                 path.display()
             ),
             DataError::CountMismatch {
