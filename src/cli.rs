@@ -352,6 +352,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         .try_into()
         .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
     o.config.check()?;
+    o.device.check_available()?;
     let LoadedData { train, test, notes } = load_data(o, input)?;
     check_fits::<N>(&train, &test, o.config.batch_size)?;
     println!("{}: {} parameters", N::NAME, N::parameter_count());

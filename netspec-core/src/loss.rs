@@ -34,11 +34,14 @@ impl Loss {
     pub fn per_example(&self, g: &mut Graph, y: Value, target: Value) -> Value {
         match self {
             Loss::CrossEntropy { label_smoothing } => {
-                let logp = log_softmax(g, y);
+                // Σ q·(-log p), with -log p = logsumexp - z formed directly: a negation fed
+                // into a sum becomes a subtracting reduction in IREE, which its CUDA backend
+                // cannot compile (no neutral element). Same bits either way.
+                let (zs, lsb) = log_softmax_parts(g, y);
+                let neg_logp = g.sub(lsb, zs);
                 let q = smoothed_target(g, y, target, *label_smoothing);
-                let qlogp = g.mul(q, logp);
-                let s = g.reduce_sum(qlogp, &[1]);
-                g.neg(s)
+                let terms = g.mul(q, neg_logp);
+                g.reduce_sum(terms, &[1])
             }
             Loss::MeanSquaredError => {
                 let d = g.sub(y, target);
@@ -105,6 +108,12 @@ fn argmax(g: &mut Graph, y: Value) -> Value {
 
 /// Numerically stable log-softmax over dim 1.
 pub fn log_softmax(g: &mut Graph, z: Value) -> Value {
+    let (zs, lsb) = log_softmax_parts(g, z);
+    g.sub(zs, lsb)
+}
+
+/// `z - max z` and `log Σ exp(z - max z)` broadcast back: log-softmax is their difference.
+fn log_softmax_parts(g: &mut Graph, z: Value) -> (Value, Value) {
     let shape = g.shape(z).to_vec();
     let m = g.reduce_max(z, &[1]);
     let mb = g.broadcast_in_dim(m, &shape, &[0]);
@@ -113,7 +122,7 @@ pub fn log_softmax(g: &mut Graph, z: Value) -> Value {
     let s = g.reduce_sum(e, &[1]);
     let ls = g.log(s);
     let lsb = g.broadcast_in_dim(ls, &shape, &[0]);
-    g.sub(zs, lsb)
+    (zs, lsb)
 }
 
 pub fn softmax(g: &mut Graph, z: Value) -> Value {

@@ -23,6 +23,11 @@ pub enum Error {
         during: String,
         message: String,
     },
+    /// The device asked for cannot run in this build or on this machine.
+    DeviceUnavailable {
+        device: String,
+        why: String,
+    },
     /// The loss became NaN or infinite; the parameters of the last finite step are kept.
     NonFiniteLoss {
         epoch: usize,
@@ -59,6 +64,9 @@ impl fmt::Display for Error {
                     write!(f, "\nThe module's StableHLO text is in {}", p.display())?;
                 }
                 Ok(())
+            }
+            Error::DeviceUnavailable { device, why } => {
+                write!(f, "device {device} is not available: {why}")
             }
             Error::Runtime { during, message } => write!(f, "IREE runtime error while {during}: {message}"),
             Error::NonFiniteLoss { epoch, step, loss } => write!(

@@ -30,6 +30,32 @@ impl Device {
         }
     }
 
+    /// Fails, in one line, where this device cannot run here: CUDA in a build without the
+    /// `cuda` feature, or on a machine without a usable NVIDIA GPU and driver. The CPU
+    /// drivers are always there.
+    pub fn check_available(&self) -> Result<(), Error> {
+        if *self != Device::Cuda {
+            return Ok(());
+        }
+        if !cfg!(feature = "cuda") {
+            return Err(Error::DeviceUnavailable {
+                device: "cuda".into(),
+                why: "this build has no CUDA driver; build with `--features cuda` \
+                      (scripts/setup.sh installs what that needs)"
+                    .into(),
+            });
+        }
+        Runtime::new(self.spec())
+            .map(drop)
+            .map_err(|e| Error::DeviceUnavailable {
+                device: "cuda".into(),
+                why: format!(
+                    "no usable NVIDIA GPU here ({})",
+                    e.to_string().lines().next().unwrap_or("").trim()
+                ),
+            })
+    }
+
     pub fn default_target(&self) -> Target {
         match self {
             Device::Cuda => Target::Cuda {
@@ -83,6 +109,8 @@ fn open(
 
 impl Executable {
     pub fn load(compiler: &Compiler, module: &Module, device: &Device) -> Result<Self, Error> {
+        // Before compiling: a CUDA compile takes a while and is no use without a GPU.
+        device.check_available()?;
         let text = emit::module_text(module);
         let target = device.default_target();
         let mut compiled = compiler.compile(&module.name, &text, &target)?;

@@ -137,7 +137,7 @@ fn decode_png(bytes: &[u8], origin: &Path) -> Result<RgbImage, DataError> {
         )
     };
     let mut decoder = png::Decoder::new_with_limits(
-        bytes,
+        std::io::Cursor::new(bytes),
         png::Limits {
             bytes: 4 * MAX_PIXELS,
         },
@@ -150,7 +150,23 @@ fn decode_png(bytes: &[u8], origin: &Path) -> Result<RgbImage, DataError> {
         return Err(too_large(origin, "PNG", width, height));
     }
     let mut reader = decoder.read_info().map_err(fail)?;
-    let mut buffer = vec![0u8; reader.output_buffer_size()];
+    // The png crate (0.18.1) panics expanding a palette whose length is not a multiple of 3,
+    // which the PNG specification forbids anyway (found by fuzzing: fuzz/regressions/png).
+    if let Some(palette) = &reader.info().palette {
+        if palette.len() % 3 != 0 || palette.len() > 3 * 256 {
+            return Err(malformed(
+                origin,
+                format!(
+                    "its palette (PLTE) is {} bytes, not 3 per entry for at most 256 entries",
+                    palette.len()
+                ),
+            ));
+        }
+    }
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| too_large(origin, "PNG", width, height))?;
+    let mut buffer = vec![0u8; size];
     let frame = reader.next_frame(&mut buffer).map_err(fail)?;
     let per_pixel = frame.color_type.samples();
     let pixels = &buffer[..frame.buffer_size()];

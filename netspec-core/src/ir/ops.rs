@@ -421,10 +421,33 @@ impl Graph {
     /// behind optimisation barriers, since folded into the convolution's access pattern they
     /// would bring the slow code back.
     pub fn convolution(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
+        self.convolution_nhwc(lhs, rhs, d, false)
+    }
+
+    /// [`Graph::convolution`] with the kernel reversed in both spatial dims, as the VJP with
+    /// respect to the input needs.
+    pub fn convolution_flipped(&mut self, lhs: Value, rhs: Value, d: ConvDims) -> Value {
+        self.convolution_nhwc(lhs, rhs, d, true)
+    }
+
+    fn convolution_nhwc(&mut self, lhs: Value, rhs: Value, d: ConvDims, flip: bool) -> Value {
         let nhwc_lhs = [d.lhs[0], d.lhs[2], d.lhs[3], d.lhs[1]];
         let hwio_rhs = [d.rhs[2], d.rhs[3], d.rhs[1], d.rhs[0]];
         let mut x = self.materialised_transpose(lhs, &nhwc_lhs);
-        let w = self.materialised_transpose(rhs, &hwio_rhs);
+        let w = if flip {
+            // Reversed in HWIO as one axis of the kh·kw positions: reversing both spatial dims
+            // of the OIHW kernel fused into the HWIO transpose makes index arithmetic that
+            // IREE 3.13's CUDA backend (LLVM NVPTX) aborts on ("Cannot select umul_lohi
+            // v2i16"). Same values either way.
+            let t = self.transpose(rhs, &hwio_rhs);
+            let hwio = self.shape(t).to_vec();
+            let flat = self.reshape(t, &[hwio[0] * hwio[1], hwio[2] * hwio[3]]);
+            let reversed = self.reverse(flat, &[0]);
+            let w = self.reshape(reversed, &hwio);
+            self.barrier(w)
+        } else {
+            self.materialised_transpose(rhs, &hwio_rhs)
+        };
         let mut nhwc = ConvDims {
             lhs: [0, 3, 1, 2],
             rhs: [3, 2, 0, 1],

@@ -217,11 +217,10 @@ impl Layer for Conv2d {
         let rest = [(padded[0] - k[0]) % s[0], (padded[1] - k[1]) % s[1]];
 
         let dx = need_dx.then(|| {
-            // [out, in/G, kh, kw] -> [in, out/G, kh, kw], flipped in space.
+            // [out, in/G, kh, kw] -> [in, out/G, kh, kw], flipped in space by the convolution.
             let w = g.reshape(p[0], &[groups, cout_g, cin_g, k[0], k[1]]);
             let w = g.transpose(w, &[0, 2, 1, 3, 4]);
             let w = g.reshape(w, &[cin, cout_g, k[0], k[1]]);
-            let flipped = g.reverse(w, &[2, 3]);
             let d = ConvDims {
                 strides: [1, 1],
                 padding: [0, 1].map(|i| {
@@ -234,7 +233,7 @@ impl Layer for Conv2d {
                 feature_groups: groups,
                 ..ConvDims::nchw([1, 1], [(0, 0); 2])
             };
-            g.convolution(dy, flipped, d)
+            g.convolution_flipped(dy, w, d)
         });
 
         // dW[o, i, u, v] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: one

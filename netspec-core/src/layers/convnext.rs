@@ -238,10 +238,7 @@ impl Layer for DepthwiseConv {
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
         let (c, k) = (self.channels, self.k);
-        let dx = need_dx.then(|| {
-            let flipped = g.reverse(p[0], &[2, 3]);
-            g.convolution(dy, flipped, self.dims(k - 1 - self.p, c))
-        });
+        let dx = need_dx.then(|| g.convolution_flipped(dy, p[0], self.dims(k - 1 - self.p, c)));
         let zero = g.scalar(0.0);
         let pad = self.p as i64;
         let xp = g.pad(*x, zero, &[0, 0, pad, pad], &[0, 0, pad, pad], &[0; 4]);
