@@ -1,9 +1,10 @@
-"""PyTorch peer for benches/train_step.rs: ms per SGD train step of the same networks on CPU.
+"""PyTorch peer for benches/train_step.rs (on CPU) and examples/gpu_check.rs (--device cuda): ms
+per SGD train step of the same networks.
 
 Prints one JSON line: {"model", "batch", "ms_median", "ms_mean", "threads", "torch_version"}.
 Benchmark-only; PyTorch is never a dependency of netspec. The ladder's big networks are
 torchvision's (num_classes=10), in training mode (their dropout and stochastic depth active),
-at 32x32 as netspec's `*At32` networks.
+at 32x32 as netspec's `*At32` networks and at 224 as the full-size ones.
 """
 
 import argparse
@@ -46,8 +47,12 @@ def torchvision_model(name):
         if name == "vit_tiny_32":
             return m.VisionTransformer(image_size=32, patch_size=4, num_layers=12, num_heads=3,
                                        hidden_dim=192, mlp_dim=768, num_classes=10)
-        ctor = {"resnet34_32": m.resnet34, "mobilenetv2_32": m.mobilenet_v2,
-                "efficientnet_b0_32": m.efficientnet_b0, "convnext_tiny_32": m.convnext_tiny}[name]
+        if name == "vit_tiny_224":
+            return m.VisionTransformer(image_size=224, patch_size=16, num_layers=12, num_heads=3,
+                                       hidden_dim=192, mlp_dim=768, num_classes=10)
+        ctor = {"resnet34": m.resnet34, "mobilenetv2": m.mobilenet_v2,
+                "efficientnet_b0": m.efficientnet_b0, "convnext_tiny": m.convnext_tiny}[
+                    name.rsplit("_", 1)[0]]
         return ctor(num_classes=10)
     return build
 
@@ -67,9 +72,9 @@ MODELS = {
     ),
     "mnist_cnn": ((1, 28, 28), 10, mnist_cnn),
     "cifar_bn": ((3, 32, 32), 10, cifar_bn),
-    **{name: ((3, 32, 32), 10, torchvision_model(name))
-       for name in ["resnet34_32", "mobilenetv2_32", "efficientnet_b0_32", "convnext_tiny_32",
-                    "vit_tiny_32"]},
+    **{f"{name}_{r}": ((3, r, r), 10, torchvision_model(f"{name}_{r}"))
+       for name in ["resnet34", "mobilenetv2", "efficientnet_b0", "convnext_tiny", "vit_tiny"]
+       for r in [32, 224]},
 }
 
 
@@ -79,17 +84,19 @@ def main():
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=200)
     ap.add_argument("--warmup", type=int, default=20)
+    ap.add_argument("--device", default="cpu", help="cpu or cuda")
     args = ap.parse_args()
+    device = torch.device(args.device)
 
     torch.set_num_threads(os.cpu_count())
     torch.manual_seed(0)
     shape, classes, build = MODELS[args.model]
-    model = build()
+    model = build().to(device)
     model.train()
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = nn.CrossEntropyLoss()
-    x = torch.randn(args.batch, *shape)  # normalised images: mean 0, variance 1
-    y = torch.randint(0, classes, (args.batch,))
+    x = torch.randn(args.batch, *shape, device=device)  # normalised images: mean 0, variance 1
+    y = torch.randint(0, classes, (args.batch,), device=device)
 
     def step():
         opt.zero_grad()
@@ -103,6 +110,8 @@ def main():
         "batch": args.batch,
         **time_steps(step, args.steps, args.warmup),
         "threads": torch.get_num_threads(),
+        "device": torch.cuda.get_device_name() if device.type == "cuda" else "cpu",
+        "peak_mib": torch.cuda.max_memory_allocated() / 2**20 if device.type == "cuda" else None,
         "torch_version": torch.__version__,
     }))
 

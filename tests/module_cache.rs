@@ -118,14 +118,15 @@ fn concurrent_compiles_leave_one_valid_entry() {
         .collect();
     let vmfbs: Vec<Vec<u8>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     assert_eq!(vmfbs[0], vmfbs[1]);
-    let files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
+    files.sort();
     assert_eq!(
         files,
-        vec![entry(&dir)],
-        "one entry, no temporary files left"
+        vec![dir.join("REVISION"), entry(&dir)],
+        "one entry and the revision file, no temporary files left"
     );
     assert!(load(&dir));
     let _ = std::fs::remove_dir_all(&dir);
@@ -134,4 +135,29 @@ fn concurrent_compiles_leave_one_valid_entry() {
 fn sha256(bytes: &[u8]) -> Vec<u8> {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes).to_vec()
+}
+
+/// A machine without the compiler library runs what another compiled into a directory it was
+/// given, and says which module is missing rather than compiling.
+#[test]
+fn a_cache_only_compiler_runs_what_was_compiled_elsewhere() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = fresh_dir("cache-only");
+    assert!(
+        Compiler::cache_only(dir.clone()).is_err(),
+        "an empty directory holds nothing to run"
+    );
+    assert!(!load(&dir), "compiled here, with the library");
+    let offline = Compiler::cache_only(dir.clone()).unwrap();
+    let exe = Executable::load(&offline, &module(), &Device::LocalSync).unwrap();
+    assert!(exe.compile.from_cache);
+    let other = step::build::<netspec::models::MnistMlp>(TrainConfig::default().step_config());
+    let message = Executable::load(&offline, &other.module, &Device::LocalSync)
+        .err()
+        .expect("a module never compiled cannot be run")
+        .to_string();
+    assert!(
+        message.contains("mnist_mlp") && message.contains("not among the compiled modules"),
+        "{message}"
+    );
 }

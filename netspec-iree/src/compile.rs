@@ -41,10 +41,15 @@ pub struct Compiled {
 }
 
 pub struct Compiler {
-    inner: IreeCompiler,
+    /// `None` for a cache-only compiler ([`Compiler::cache_only`]).
+    inner: Option<IreeCompiler>,
     revision: String,
     cache_dir: Option<PathBuf>,
 }
+
+/// The file in a cache directory that names the compiler revision its entries were made with,
+/// so that a machine without the compiler can still find them.
+const REVISION_FILE: &str = "REVISION";
 
 /// `NETSPEC_CACHE_DIR`, else `$XDG_CACHE_HOME/netspec`, else `~/.cache/netspec`.
 pub fn default_cache_dir() -> Option<PathBuf> {
@@ -65,10 +70,42 @@ impl Compiler {
         })?;
         let revision = inner.get_revision().unwrap_or_else(|_| "unknown".into());
         Ok(Compiler {
-            inner,
+            inner: Some(inner),
             revision,
             cache_dir: default_cache_dir(),
         })
+    }
+
+    /// A compiler that only reads modules compiled earlier into `dir` (by [`Compiler::new`]
+    /// with that cache directory), for a machine without IREE's compiler library: a GPU
+    /// machine given the modules compiled elsewhere. A module not in `dir` is an error.
+    pub fn cache_only(dir: PathBuf) -> Result<Self, Error> {
+        let revision = std::fs::read_to_string(dir.join(REVISION_FILE)).map_err(|e| {
+            Error::CompilerMissing {
+                details: format!(
+                    "no compiled modules in {} ({e}): a cache-only compiler reads what a \
+                     machine with the compiler library wrote there",
+                    dir.display()
+                ),
+            }
+        })?;
+        Ok(Compiler {
+            inner: None,
+            revision: revision.trim().to_string(),
+            cache_dir: Some(dir),
+        })
+    }
+
+    /// [`Compiler::cache_only`] on `NETSPEC_CACHE_DIR` when `NETSPEC_CACHE_ONLY=1`, else
+    /// [`Compiler::new`]: how programs carried to a machine without the compiler run there.
+    pub fn from_env() -> Result<Self, Error> {
+        match (
+            std::env::var("NETSPEC_CACHE_ONLY").as_deref(),
+            default_cache_dir(),
+        ) {
+            (Ok("1"), Some(dir)) => Compiler::cache_only(dir),
+            _ => Compiler::new(),
+        }
     }
 
     /// Uses `dir` for the vmfb cache, or no cache at all.
@@ -124,13 +161,25 @@ impl Compiler {
                 Err(e) => discard_cache_entry(path, &e.to_string()),
             }
         }
-        let vmfb = self
-            .inner
+        let Some(inner) = &self.inner else {
+            return Err(Error::CompilerMissing {
+                details: format!(
+                    "module `{name}` for {target:?} is not among the compiled modules in {} \
+                     (a cache-only compiler cannot compile it)",
+                    cached.as_deref().unwrap_or(Path::new("?")).display()
+                ),
+            });
+        };
+        let vmfb = inner
             .compile_str(text, &flags)
             .map_err(|e| self.compile_error(name, text, e))?;
-        if let Some(path) = &cached {
+        if let (Some(path), Some(dir)) = (&cached, &self.cache_dir) {
             // A cache that cannot be written only costs a recompile next time.
             let _ = write_atomically(path, &cache_entry::seal(&vmfb));
+            let revision = dir.join(REVISION_FILE);
+            if std::fs::read_to_string(&revision).ok().as_deref() != Some(self.revision.as_str()) {
+                let _ = write_atomically(&revision, self.revision.as_bytes());
+            }
         }
         Ok(Compiled {
             vmfb,

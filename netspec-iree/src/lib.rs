@@ -1,6 +1,7 @@
 //! netspec-iree: compile a netspec step module in-process with IREE, keep parameters on the
 //! device, and train.
 
+pub mod agreement;
 mod cache_entry;
 pub mod compile;
 pub mod error;
