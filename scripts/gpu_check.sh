@@ -12,7 +12,8 @@ carry=target/gpu-carry
 case "${1:-}" in
 prepare)
   cargo build --release --features cuda --example gpu_check
-  rm -rf target/gpu-modules "$carry" && mkdir -p "$carry"
+  # The modules directory is a content-keyed cache: a second prepare compiles only what changed.
+  rm -rf "$carry" && mkdir -p "$carry"
   ./target/release/examples/gpu_check prepare target/gpu-modules
   cp target/release/examples/gpu_check "$carry/" && strip "$carry/gpu_check"
   tar -C target -cf - gpu-modules | xz -T0 -6 > "$carry/gpu-modules.tar.xz"
