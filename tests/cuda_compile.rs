@@ -49,10 +49,19 @@ macro_rules! ladder {
     }};
 }
 
+/// `sm_80`, or the targets `NETSPEC_CUDA_ARCHS` lists (`sm_89`, the newest IREE 3.13 accepts,
+/// was measured so).
 #[test]
 fn the_ladder_compiles_for_sm_80() {
+    let archs = std::env::var("NETSPEC_CUDA_ARCHS").unwrap_or_else(|_| "sm_80".into());
     let compiler = Compiler::new().expect("IREE compiler (run scripts/setup.sh)");
-    let rows = ladder!(&compiler, "sm_80",
+    for arch in archs.split(',') {
+        compile_ladder(&compiler, arch.trim());
+    }
+}
+
+fn compile_ladder(compiler: &Compiler, arch: &str) {
+    let rows = ladder!(compiler, arch,
         MnistLinear: 128, MnistMlp: 128, MnistCnn: 128, CifarBn: 128,
         ResNet34At32: 32, MobileNetV2At32: 32, EfficientNetB0At32: 32, ConvNeXtTinyAt32: 32,
         ViTTinyAt32: 32,
