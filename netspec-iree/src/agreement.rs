@@ -18,10 +18,11 @@ use crate::{Compiler, Device, LossKind, OptimizerKind, TrainConfig, Trainer};
 /// Examples per compared step.
 pub const BATCH: usize = 8;
 
-/// Fails with `message` unless `ok`.
+/// Fails with `message` unless `ok` (a comparison with NaN is not ok).
 macro_rules! ensure {
     ($ok:expr, $($message:tt)+) => {
-        if !$ok {
+        let ok: bool = $ok;
+        if !ok {
             return Err(format!($($message)+));
         }
     };
