@@ -13,7 +13,9 @@ use netspec_core::data::{self, cifar, transform, Dataset, DatasetKind};
 use netspec_core::Network;
 
 use crate::report::{self, EpochRecord};
-use netspec_iree::{Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig, Trainer};
+use netspec_iree::{
+    check_data_fits, Compiler, Device, Error, LossKind, OptimizerKind, TrainConfig, Trainer,
+};
 
 /// What an example fixes before the user's flags: its recipe and its default data set.
 #[derive(Clone, Debug)]
@@ -501,20 +503,7 @@ fn check_fits<N: Network>(train: &TrainSet, test: &Dataset, batch: usize) -> Res
         TrainSet::Folder(f) => (f.len(), test.image_shape, f.classes().len()),
     };
     let outputs: usize = N::output_shape().iter().product();
-    if shape.as_slice() != N::input_shape() {
-        return Err(Error::ShapeMismatch {
-            what: format!("image shape of the data set for {}", N::NAME),
-            expected: N::input_shape(),
-            got: shape.to_vec(),
-        });
-    }
-    if classes != outputs {
-        return Err(Error::ShapeMismatch {
-            what: format!("classes of the data set for {}", N::NAME),
-            expected: vec![outputs],
-            got: vec![classes],
-        });
-    }
+    check_data_fits(N::NAME, &N::input_shape(), outputs, shape, Some(classes))?;
     if len < batch {
         return Err(Error::Usage(format!(
             "{len} training examples do not fill one batch of {batch}; pass a smaller \

@@ -56,6 +56,16 @@ fn config(batch_size: usize) -> TrainConfig {
     }
 }
 
+/// The error of building MnistLinear's trainer with `config`, if any.
+fn new_linear(config: TrainConfig) -> Option<String> {
+    err(Trainer::new::<MnistLinear>(
+        compiler(),
+        config,
+        None,
+        &Device::LocalSync,
+    ))
+}
+
 fn linear_trainer() -> Trainer {
     Trainer::new::<MnistLinear>(compiler(), config(4), None, &Device::LocalSync).unwrap()
 }
@@ -99,8 +109,8 @@ fn cases() -> Vec<Case> {
             || {
                 let images = scratch("images.idx");
                 let labels = scratch("labels.idx");
-                std::fs::write(&images, idx_bytes(&[3, 2, 2], &[0; 12])).unwrap();
-                std::fs::write(&labels, idx_bytes(&[2], &[0, 1])).unwrap();
+                std::fs::write(&images, idx::encode(&[3, 2, 2], &[0; 12])).unwrap();
+                std::fs::write(&labels, idx::encode(&[2], &[0, 1])).unwrap();
                 err(idx::load_pair(&images, &labels))
             },
         ),
@@ -241,14 +251,7 @@ fn cases() -> Vec<Case> {
         case(
             "a batch size of 0",
             &["batch size must be at least 1"],
-            || {
-                err(Trainer::new::<MnistLinear>(
-                    compiler(),
-                    config(0),
-                    None,
-                    &Device::LocalSync,
-                ))
-            },
+            || new_linear(config(0)),
         ),
         case(
             "a batch size larger than the data set",
@@ -259,32 +262,20 @@ fn cases() -> Vec<Case> {
             "a negative learning rate",
             &["learning rate must be a finite number >= 0, got -0.1"],
             || {
-                let bad = TrainConfig {
+                new_linear(TrainConfig {
                     lr: -0.1,
                     ..config(4)
-                };
-                err(Trainer::new::<MnistLinear>(
-                    compiler(),
-                    bad,
-                    None,
-                    &Device::LocalSync,
-                ))
+                })
             },
         ),
         case(
             "a NaN learning rate",
             &["learning rate must be a finite number >= 0, got NaN"],
             || {
-                let bad = TrainConfig {
+                new_linear(TrainConfig {
                     lr: f64::NAN,
                     ..config(4)
-                };
-                err(Trainer::new::<MnistLinear>(
-                    compiler(),
-                    bad,
-                    None,
-                    &Device::LocalSync,
-                ))
+                })
             },
         ),
         case(
@@ -296,15 +287,6 @@ fn cases() -> Vec<Case> {
             missing_compiler_message,
         ),
     ]
-}
-
-fn idx_bytes(dims: &[u32], data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0, 0, 0x08, dims.len() as u8];
-    for d in dims {
-        out.extend_from_slice(&d.to_be_bytes());
-    }
-    out.extend_from_slice(data);
-    out
 }
 
 /// The compiler library is loaded once per process, so this case runs in a child process (this

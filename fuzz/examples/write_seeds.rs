@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use netspec_core::checkpoint::{self, NamedTensor};
+use netspec_core::data::idx;
 
 #[path = "../../netspec-iree/src/cache_entry.rs"]
 #[allow(dead_code)]
@@ -20,11 +21,11 @@ fn main() -> std::io::Result<()> {
         fs::write(dir.join(name), bytes)
     };
 
-    let images = idx(
+    let images = idx::encode(
         &[3, 4, 5],
         &(0..60).map(|i| (i * 17) as u8).collect::<Vec<_>>(),
     );
-    let labels = idx(&[3], &[0, 7, 9]);
+    let labels = idx::encode(&[3], &[0, 7, 9]);
     put("idx", "images", &images)?;
     put("idx", "labels", &labels)?;
     put("idx_gzip", "images.gz", &gzip(&images))?;
@@ -129,15 +130,6 @@ fn main() -> std::io::Result<()> {
     put("cache_entry", "entry.vmfb", &cache_entry::seal(&vmfb))?;
     println!("seeds written under {}", root.display());
     Ok(())
-}
-
-fn idx(dims: &[u32], data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0, 0, 0x08, dims.len() as u8];
-    for d in dims {
-        out.extend_from_slice(&d.to_be_bytes());
-    }
-    out.extend_from_slice(data);
-    out
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

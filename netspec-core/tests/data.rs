@@ -13,16 +13,6 @@ fn temp_dir(test: &str) -> PathBuf {
     dir
 }
 
-/// IDX bytes: u8 type, big-endian dims, data.
-fn idx_bytes(dims: &[u32], data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0, 0, 0x08, dims.len() as u8];
-    for d in dims {
-        out.extend_from_slice(&d.to_be_bytes());
-    }
-    out.extend_from_slice(data);
-    out
-}
-
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(bytes).unwrap();
@@ -34,7 +24,7 @@ const PIXELS: [u8; 12] = [0, 51, 102, 153, 204, 255, 0, 0, 255, 255, 255, 255];
 const LABELS: [u8; 3] = [7, 0, 9];
 
 fn write_pair(dir: &Path, prefix: &str, gz: bool) -> (PathBuf, PathBuf) {
-    let (x, y) = (idx_bytes(&[3, 2, 2], &PIXELS), idx_bytes(&[3], &LABELS));
+    let (x, y) = (idx::encode(&[3, 2, 2], &PIXELS), idx::encode(&[3], &LABELS));
     let suffix = if gz { ".gz" } else { "" };
     let xp = dir.join(format!("{prefix}-images-idx3-ubyte{suffix}"));
     let yp = dir.join(format!("{prefix}-labels-idx1-ubyte{suffix}"));
@@ -83,7 +73,7 @@ fn load_finds_idx_files_with_or_without_gz() {
 
 #[test]
 fn truncated_image_file_reports_expected_and_found_bytes() {
-    let bytes = idx_bytes(&[3, 2, 2], &PIXELS[..10]);
+    let bytes = idx::encode(&[3, 2, 2], &PIXELS[..10]);
     let err = idx::parse(&bytes, Path::new("imgs.idx")).unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, DataError::Malformed { .. }), "{err:?}");
@@ -108,7 +98,7 @@ fn wrong_magic_and_type_are_rejected() {
         msg.contains("bad magic number") && msg.contains("50 4b 03 04"),
         "{msg}"
     );
-    let mut f32_file = idx_bytes(&[1], &[0, 0, 0, 0]);
+    let mut f32_file = idx::encode(&[1], &[0, 0, 0, 0]);
     f32_file[2] = 0x0D;
     let msg = idx::parse(&f32_file, Path::new("a"))
         .unwrap_err()
@@ -123,8 +113,8 @@ fn count_mismatch_and_bad_labels_are_rejected() {
     let dir = temp_dir("mismatch");
     let xp = dir.join("x");
     let yp = dir.join("y");
-    std::fs::write(&xp, idx_bytes(&[3, 2, 2], &PIXELS)).unwrap();
-    std::fs::write(&yp, idx_bytes(&[2], &[1, 2])).unwrap();
+    std::fs::write(&xp, idx::encode(&[3, 2, 2], &PIXELS)).unwrap();
+    std::fs::write(&yp, idx::encode(&[2], &[1, 2])).unwrap();
     let err = idx::load_pair(&xp, &yp).unwrap_err();
     assert!(
         matches!(
@@ -139,7 +129,7 @@ fn count_mismatch_and_bad_labels_are_rejected() {
     );
     assert!(err.to_string().contains("3 images") && err.to_string().contains("2 labels"));
 
-    std::fs::write(&yp, idx_bytes(&[3], &[1, 10, 2])).unwrap();
+    std::fs::write(&yp, idx::encode(&[3], &[1, 10, 2])).unwrap();
     let msg = idx::load_pair(&xp, &yp).unwrap_err().to_string();
     assert!(msg.contains("label 10 at index 1 is out of range"), "{msg}");
 

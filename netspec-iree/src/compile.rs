@@ -96,18 +96,6 @@ impl Compiler {
         })
     }
 
-    /// [`Compiler::cache_only`] on `NETSPEC_CACHE_DIR` when `NETSPEC_CACHE_ONLY=1`, else
-    /// [`Compiler::new`]: how programs carried to a machine without the compiler run there.
-    pub fn from_env() -> Result<Self, Error> {
-        match (
-            std::env::var("NETSPEC_CACHE_ONLY").as_deref(),
-            default_cache_dir(),
-        ) {
-            (Ok("1"), Some(dir)) => Compiler::cache_only(dir),
-            _ => Compiler::new(),
-        }
-    }
-
     /// Uses `dir` for the vmfb cache, or no cache at all.
     pub fn with_cache_dir(mut self, dir: Option<PathBuf>) -> Self {
         self.cache_dir = dir;

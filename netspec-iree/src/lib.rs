@@ -12,4 +12,6 @@ pub mod trainer;
 pub use compile::{Compiler, Target};
 pub use error::Error;
 pub use session::{read_f32, read_scalar, Device, Executable, Session};
-pub use trainer::{EpochStats, EvalStats, LossKind, OptimizerKind, TrainConfig, Trainer};
+pub use trainer::{
+    check_data_fits, EpochStats, EvalStats, LossKind, OptimizerKind, TrainConfig, Trainer,
+};

@@ -34,26 +34,32 @@ impl Device {
     /// `cuda` feature, or on a machine without a usable NVIDIA GPU and driver. The CPU
     /// drivers are always there.
     pub fn check_available(&self) -> Result<(), Error> {
-        if *self != Device::Cuda {
-            return Ok(());
+        match self {
+            Device::Cuda => self.open().map(drop),
+            _ => Ok(()),
         }
-        if !cfg!(feature = "cuda") {
-            return Err(Error::DeviceUnavailable {
-                device: "cuda".into(),
-                why: "this build has no CUDA driver; build with `--features cuda` \
-                      (scripts/setup.sh installs what that needs)"
+    }
+
+    /// A runtime on this device, or [`Device::check_available`]'s error.
+    fn open(&self) -> Result<Runtime, Error> {
+        let unavailable = |why: String| Error::DeviceUnavailable {
+            device: "cuda".into(),
+            why,
+        };
+        if *self == Device::Cuda && !cfg!(feature = "cuda") {
+            return Err(unavailable(
+                "this build has no CUDA driver; build with `--features cuda` \
+                 (scripts/setup.sh installs what that needs)"
                     .into(),
-            });
+            ));
         }
-        Runtime::new(self.spec())
-            .map(drop)
-            .map_err(|e| Error::DeviceUnavailable {
-                device: "cuda".into(),
-                why: format!(
-                    "no usable NVIDIA GPU here ({})",
-                    e.to_string().lines().next().unwrap_or("").trim()
-                ),
-            })
+        Runtime::new(self.spec()).map_err(|e| match self {
+            Device::Cuda => unavailable(format!(
+                "no usable NVIDIA GPU here ({})",
+                e.to_string().lines().next().unwrap_or("").trim()
+            )),
+            _ => ctx(format!("opening the {self:?} device"))(e),
+        })
     }
 
     pub fn default_target(&self) -> Target {
@@ -85,15 +91,13 @@ pub struct Executable {
     pub compile: CompileReport,
 }
 
-/// The runtime, the program loaded on it and its functions resolved by name.
-fn open(
-    device: &Device,
+/// The program loaded on `runtime` and its functions resolved by name.
+fn load_program(
+    runtime: &Runtime,
     vmfb: &[u8],
     module_name: &str,
     function_names: impl Iterator<Item = String>,
-) -> Result<(HashMap<String, Function>, Program, Runtime), Error> {
-    let runtime =
-        Runtime::new(device.spec()).map_err(ctx(format!("opening the {device:?} device")))?;
+) -> Result<(HashMap<String, Function>, Program), Error> {
     let program = runtime
         .load_vmfb(vmfb)
         .map_err(ctx("loading the compiled module"))?;
@@ -104,18 +108,18 @@ fn open(
             .map_err(ctx(format!("resolving {name}")))?;
         functions.insert(name, resolved);
     }
-    Ok((functions, program, runtime))
+    Ok((functions, program))
 }
 
 impl Executable {
     pub fn load(compiler: &Compiler, module: &Module, device: &Device) -> Result<Self, Error> {
-        // Before compiling: a CUDA compile takes a while and is no use without a GPU.
-        device.check_available()?;
+        // The device first: a CUDA compile takes a while and is no use without a GPU.
+        let runtime = device.open()?;
         let text = emit::module_text(module);
         let target = device.default_target();
         let mut compiled = compiler.compile(&module.name, &text, &target)?;
         let names = || module.functions.iter().map(|f| f.name.clone());
-        let opened = match open(device, &compiled.vmfb, &module.name, names()) {
+        let loaded = match load_program(&runtime, &compiled.vmfb, &module.name, names()) {
             // An intact entry the runtime cannot load (another vmfb format, say) is compiled
             // again, once.
             Err(Error::Runtime { message, .. }) if compiled.from_cache => {
@@ -123,11 +127,11 @@ impl Executable {
                     crate::compile::discard_cache_entry(&path, &message);
                 }
                 compiled = compiler.compile(&module.name, &text, &target)?;
-                open(device, &compiled.vmfb, &module.name, names())?
+                load_program(&runtime, &compiled.vmfb, &module.name, names())?
             }
             other => other?,
         };
-        let (functions, program, runtime) = opened;
+        let (functions, program) = loaded;
         Ok(Executable {
             functions,
             _program: program,
@@ -152,12 +156,9 @@ impl Executable {
     pub fn reopen(&mut self) -> Result<(), Error> {
         let names: Vec<String> = self.functions.keys().cloned().collect();
         self.functions.clear();
-        let (functions, program, runtime) = open(
-            &self.device,
-            &self.vmfb,
-            &self.module_name,
-            names.into_iter(),
-        )?;
+        let runtime = self.device.open()?;
+        let (functions, program) =
+            load_program(&runtime, &self.vmfb, &self.module_name, names.into_iter())?;
         // Assigned in drop order: the old program goes before the old runtime.
         self.functions = functions;
         self._program = program;

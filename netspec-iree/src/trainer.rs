@@ -171,6 +171,32 @@ pub struct EvalStats {
     pub examples: usize,
 }
 
+/// Whether data of `image_shape` (and `classes`, when given) fits `network`, which takes
+/// images of `input` and has `outputs` classes.
+pub fn check_data_fits(
+    network: &str,
+    input: &[usize],
+    outputs: usize,
+    image_shape: [usize; 3],
+    classes: Option<usize>,
+) -> Result<(), Error> {
+    if input != image_shape {
+        return Err(Error::ShapeMismatch {
+            what: format!("image shape of the data set for {network}"),
+            expected: input.to_vec(),
+            got: image_shape.to_vec(),
+        });
+    }
+    match classes {
+        Some(c) if c != outputs => Err(Error::ShapeMismatch {
+            what: format!("classes of the data set for {network}"),
+            expected: vec![outputs],
+            got: vec![c],
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Labels of `classes` classes count from 0.
 fn check_labels(labels: &[i32], classes: usize) -> Result<(), Error> {
     match labels
@@ -351,21 +377,13 @@ impl Trainer {
     /// Whether `image_shape` and `classes` are the network's.
     fn check_fits(&self, image_shape: [usize; 3], classes: Option<usize>) -> Result<(), Error> {
         let step = &self.session.step;
-        if step.input.shape[1..] != image_shape {
-            return Err(Error::ShapeMismatch {
-                what: format!("image shape of the data set for {}", step.network),
-                expected: step.input.shape[1..].to_vec(),
-                got: image_shape.to_vec(),
-            });
-        }
-        match classes {
-            Some(c) if c != step.classes => Err(Error::ShapeMismatch {
-                what: format!("classes of the data set for {}", step.network),
-                expected: vec![step.classes],
-                got: vec![c],
-            }),
-            _ => Ok(()),
-        }
+        check_data_fits(
+            step.network,
+            &step.input.shape[1..],
+            step.classes,
+            image_shape,
+            classes,
+        )
     }
 
     fn upload_target(&self, labels: &[i32]) -> Result<Value, Error> {

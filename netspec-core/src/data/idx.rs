@@ -21,6 +21,18 @@ pub struct IdxArray {
 /// Number of classes in MNIST and Fashion-MNIST.
 const CLASSES: usize = 10;
 
+/// The bytes of an unsigned-byte IDX file: the header for `dims`, then `data` (row-major; a
+/// well-formed file holds their product of bytes, which is not checked, so that tests can write
+/// broken ones).
+pub fn encode(dims: &[u32], data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0, 0, 0x08, dims.len() as u8];
+    for d in dims {
+        out.extend_from_slice(&d.to_be_bytes());
+    }
+    out.extend_from_slice(data);
+    out
+}
+
 /// Reads an IDX file, gunzipping it first if it is gzipped.
 pub fn read(path: &Path) -> Result<IdxArray, DataError> {
     let raw = std::fs::read(path).map_err(|source| DataError::Io {
