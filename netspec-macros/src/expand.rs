@@ -15,7 +15,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
     let name_str = name.to_string();
     let core = quote!(::netspec::core);
     let n = net.layers.len();
-    let consts: Vec<_> = (0..n).map(|i| format_ident!("LAYER_{}", i)).collect();
+    let consts: Vec<_> = (0..n).map(|i| format_ident!("layer_{}", i)).collect();
     let forwards: Vec<_> = (0..n).map(|i| format_ident!("f{}", i)).collect();
     let backwards: Vec<_> = (0..n).map(|i| format_ident!("b{}", i)).collect();
 
@@ -32,8 +32,9 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
             )
         })?;
         let c = &consts[i];
+        // A function, not a const: blocks hold vectors and boxes.
         const_defs.push(quote! {
-            const #c: #core::layers::#ty = { use #core::layers::*; #expr };
+            fn #c() -> #core::layers::#ty { use #core::layers::*; #expr }
         });
         types.push(quote!(#core::layers::#ty));
         let end = param_start + layer.params.len();
@@ -50,7 +51,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
     let mut prev = quote!(x);
     for i in 0..n {
         let (c, f, r) = (&consts[i], &forwards[i], &ranges[i]);
-        fwd.push(quote! { let #f = Layer::forward(&Self::#c, g, #prev, &p[#r], mode); });
+        fwd.push(quote! { let #f = Layer::forward(&Self::#c(), g, #prev, &p[#r], mode); });
         prev = quote!(#f.y);
     }
     let last_f = &forwards[n - 1];
@@ -67,7 +68,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
             .any(|l| l.params.iter().any(|p| p.trainable));
         let idx = syn::Index::from(i);
         bwd.push(
-            quote! { let #b = Layer::vjp(&Self::#c, g, &saved.#idx, &p[#r], #grad, #need_dx); },
+            quote! { let #b = Layer::vjp(&Self::#c(), g, &saved.#idx, &p[#r], #grad, #need_dx); },
         );
         if !need_dx {
             break;
@@ -104,7 +105,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
             fn params() -> ::std::vec::Vec<#core::params::ParamSpec> {
                 use #core::layers::Layer;
                 let mut all = ::std::vec::Vec::new();
-                #( all.extend(Layer::params(&Self::#consts).into_iter().map(|p| p.prefixed(#prefixes))); )*
+                #( all.extend(Layer::params(&Self::#consts()).into_iter().map(|p| p.prefixed(#prefixes))); )*
                 all
             }
 

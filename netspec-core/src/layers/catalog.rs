@@ -6,6 +6,7 @@
 //! (plain structs of integers, floats, bools, arrays and tuples do; enums print their path).
 
 use super::*;
+use crate::ir::{Graph, Value};
 
 macro_rules! catalog {
     ($($name:literal => $variant:ident: $ty:ident = $ctor:path),* $(,)?) => {
@@ -42,9 +43,31 @@ macro_rules! catalog {
                 match self { $(LayerConfig::$variant(_) => stringify!($ty)),* }
             }
 
-            /// A Rust expression that rebuilds this configuration (see the module doc).
+            /// A Rust expression that rebuilds this layer (see the module doc).
             pub fn rust_expr(&self) -> String {
                 match self { $(LayerConfig::$variant(l) => format!("{l:?}")),* }
+            }
+
+            /// A Rust expression that rebuilds this configuration, variant and all.
+            pub fn rust_config_expr(&self) -> String {
+                match self { $(LayerConfig::$variant(l) => format!("LayerConfig::{}({l:?})", stringify!($variant))),* }
+            }
+
+            /// The layer's forward, its saved values type-erased (for blocks, see `compose`).
+            pub fn forward_dyn(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Box<dyn std::any::Any>> {
+                match self {
+                    $(LayerConfig::$variant(l) => {
+                        let f = l.forward(g, x, p, mode);
+                        Forward { y: f.y, saved: Box::new(f.saved), state: f.state }
+                    }),*
+                }
+            }
+
+            /// The layer's VJP, given what `forward_dyn` saved.
+            pub fn vjp_dyn(&self, g: &mut Graph, saved: &dyn std::any::Any, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+                match self {
+                    $(LayerConfig::$variant(l) => l.vjp(g, saved.downcast_ref().expect("saved values of this layer"), p, dy, need_dx)),*
+                }
             }
         }
     };
@@ -61,7 +84,7 @@ catalog! {
     "avg_pool" => AvgPool: Pool2d = Pool2d::avg_from_args,
     "global_avg_pool" => GlobalAvgPool: GlobalAvgPool = GlobalAvgPool::from_args,
     "batch_norm" => BatchNorm: BatchNorm = BatchNorm::from_args,
-    "basic_block" => BasicBlock: BasicBlock = BasicBlock::from_args,
+    "basic_block" => BasicBlock: Node = residual::basic_block,
     "relu6" => Relu6: Relu6 = Relu6::from_args,
     "sigmoid" => Sigmoid: Sigmoid = Sigmoid::from_args,
     "silu" => Silu: Silu = Silu::from_args,

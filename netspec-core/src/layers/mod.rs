@@ -18,10 +18,13 @@ pub mod residual;
 pub mod vit;
 pub mod window;
 
+pub use crate::noise::DepthRule;
+pub use crate::params::Init;
 pub use activation::{Gelu, Identity, Relu, Relu6, Sigmoid, Silu};
 pub use args::{ArgValue, Args};
 pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
+pub use compose::{Join, Node, NodeSaved, Part, Skip, SkipRule};
 pub use conv::Conv2d;
 pub use convnext::{
     ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead, ConvNeXtStage, ConvNeXtStem, DepthwiseConv,
@@ -33,7 +36,6 @@ pub use flatten::Flatten;
 pub use layer_norm::LayerNorm;
 pub use mobile::{ConvAct, ConvBn, InvertedResidual, MbConv, MbConvStage, SqueezeExcitation};
 pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
-pub use residual::BasicBlock;
 pub use vit::{
     ClassToken, EncoderBlock, PatchEmbed, SelfAttention, TokenLinear, VitEncoder, VitHead,
 };
