@@ -24,8 +24,8 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
     let mut ranges = vec![];
     let mut param_start = 0usize;
     for (i, layer) in net.layers.iter().enumerate() {
-        let ty = format_ident!("{}", layer.config.type_name());
-        let expr: syn::Expr = syn::parse_str(&layer.config.rust_expr()).map_err(|e| {
+        let ty = format_ident!("{}", layer.built.type_name());
+        let expr: syn::Expr = syn::parse_str(&layer.built.rust_expr()).map_err(|e| {
             syn::Error::new(
                 Span::call_site(),
                 format!("netspec internal error: layer literal does not parse: {e}"),

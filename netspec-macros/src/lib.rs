@@ -12,6 +12,9 @@ use proc_macro::TokenStream;
 pub fn netspec(input: TokenStream) -> TokenStream {
     let block = syn::parse_macro_input!(input as parse::Block);
     let mut out = proc_macro2::TokenStream::new();
+    if let Err(e) = check::check_blocks(&block.blocks) {
+        return e.to_compile_error().into();
+    }
     for (i, def) in block.networks.iter().enumerate() {
         // Heads of one body share it: a name declared twice is reported once, at the repeat.
         if block.networks[..i].iter().any(|d| d.name == def.name) {
@@ -22,7 +25,7 @@ pub fn netspec(input: TokenStream) -> TokenStream {
             out.extend(e.to_compile_error());
             continue;
         }
-        let result = check::check(def)
+        let result = check::check(def, &block.blocks)
             .map_err(|e| name_the_head(def, e))
             .and_then(|net| expand::expand(def, &net));
         match result {

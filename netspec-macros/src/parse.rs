@@ -1,12 +1,19 @@
 //! The syntax of a `netspec!` block, parsed into an AST that keeps every token's span.
 //!
 //! ```text
-//! block   := network*
-//! network := attr* vis head (',' head)* '=>' '{' item,* '}'
-//! head    := Ident ':' '[' int,* ']'          (one type per head, all with the same layers)
-//! item    := (label ':')? (layer | '[' layer,+ ';' int ']')
-//! layer   := ident ( '(' arg,* ')' )?
-//! arg     := value | ident '=' value        value := int | float | bool | ident | '-' number
+//! block    := (blockdef | network)*
+//! blockdef := attr* 'block' Ident '(' (Ident ('=' expr)?),* ')' '{' item,* '}'
+//! network  := attr* vis head (',' head)* '=>' '{' item,* '}'
+//! head     := Ident ':' '[' int,* ']'          (one type per head, all with the same layers)
+//! item     := (label ':')? element
+//! element  := layer | '[' layer,+ ';' int ']'
+//!           | 'seq' '{' item,* '}'
+//!           | 'residual' ('(' flag,* ')')? '{' item,* '}' ('skip' '{' item,* '}')?
+//!           | 'parallel' '(' ('sum' | 'concat') ')' ('{' item,* '}'){2,}
+//!           | 'gate' '{' item,* '}'
+//! layer    := ident ( '(' arg,* ')' )?           (a catalog layer or a declared block)
+//! arg      := expr | ident '=' expr
+//! expr     := int | float | bool | ident | '-' number | expr ('+'|'-'|'*'|'/') expr | '(' expr ')'
 //! ```
 
 use netspec_core::layers::ArgValue;
@@ -17,7 +24,16 @@ use syn::punctuated::Punctuated;
 use syn::{braced, bracketed, parenthesized, Attribute, Ident, LitInt, Token, Visibility};
 
 pub struct Block {
+    pub blocks: Vec<BlockDef>,
     pub networks: Vec<NetworkDef>,
+}
+
+/// `block Name(c, s = 1) { ... }`: a block a network (or another block) can use like a layer.
+#[derive(Clone)]
+pub struct BlockDef {
+    pub name: Ident,
+    pub params: Vec<(Ident, Option<Arg>)>,
+    pub items: Vec<Item>,
 }
 
 #[derive(Clone)]
@@ -34,14 +50,43 @@ pub struct NetworkDef {
     pub shares_body: bool,
 }
 
-/// One entry of a network: a layer, or a repeated group `[a, b; n]` (a once, then b n times;
-/// `[b; n]` is b n times), each optionally labelled.
+/// One entry of a network or block body, optionally labelled.
 #[derive(Clone)]
 pub struct Item {
     pub label: Option<Ident>,
-    pub calls: Vec<LayerCall>,
-    /// For a group: its count and its tokens.
-    pub repeat: Option<(LitInt, TokenStream)>,
+    pub element: Element,
+}
+
+#[derive(Clone)]
+pub enum Element {
+    Call(LayerCall),
+    /// `[a, b; n]`: a once, then b n times (`[b; n]` is b n times).
+    Repeat {
+        calls: Vec<LayerCall>,
+        count: LitInt,
+        tokens: TokenStream,
+    },
+    /// `seq { .. }`: a sequence, for a label to name (`downsample: seq { .. }`).
+    Seq { keyword: Ident, items: Vec<Item> },
+    Residual {
+        keyword: Ident,
+        flags: Vec<Ident>,
+        body: Vec<Item>,
+        skip: Option<(Ident, Vec<Item>)>,
+    },
+    Parallel {
+        keyword: Ident,
+        join: Ident,
+        branches: Vec<Vec<Item>>,
+    },
+    Gate { keyword: Ident, body: Vec<Item> },
+}
+
+/// An argument's value as written: a value, or arithmetic on a block's parameters.
+#[derive(Clone)]
+pub enum ArgExpr {
+    Value(ArgValue),
+    Binary(Box<ArgExpr>, syn::BinOp, Box<ArgExpr>),
 }
 
 #[derive(Clone)]
@@ -55,17 +100,169 @@ pub struct LayerCall {
 #[derive(Clone)]
 pub struct Arg {
     pub name: Option<Ident>,
-    pub value: ArgValue,
+    pub value: ArgExpr,
     pub tokens: TokenStream,
 }
 
 impl Parse for Block {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut networks = vec![];
+        let (mut blocks, mut networks) = (vec![], vec![]);
         while !input.is_empty() {
-            networks.extend(parse_definition(input)?);
+            let fork = input.fork();
+            fork.call(Attribute::parse_outer)?;
+            let is_block = fork.parse::<Ident>().is_ok_and(|i| i == "block") && fork.peek(Ident);
+            if is_block {
+                blocks.push(input.parse()?);
+            } else {
+                networks.extend(parse_definition(input)?);
+            }
         }
-        Ok(Block { networks })
+        Ok(Block { blocks, networks })
+    }
+}
+
+impl Parse for BlockDef {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        input.call(Attribute::parse_outer)?;
+        input.parse::<Ident>()?; // `block`
+        let name: Ident = input.parse()?;
+        let mut params = vec![];
+        if input.peek(syn::token::Paren) {
+            let content;
+            parenthesized!(content in input);
+            while !content.is_empty() {
+                let p: Ident = content.parse().map_err(|e| {
+                    syn::Error::new(e.span(), "a block's parameters are names with optional defaults, e.g. `block Stage(c, s = 1)`")
+                })?;
+                let default = if content.peek(Token![=]) {
+                    content.parse::<Token![=]>()?;
+                    Some(Arg::parse_value(&content, None, TokenStream::new())?)
+                } else {
+                    None
+                };
+                params.push((p, default));
+                if !content.is_empty() {
+                    content.parse::<Token![,]>()?;
+                }
+            }
+        }
+        let body;
+        braced!(body in input);
+        Ok(BlockDef {
+            name,
+            params,
+            items: parse_items(&body)?,
+        })
+    }
+}
+
+fn parse_items(input: ParseStream) -> syn::Result<Vec<Item>> {
+    Ok(Punctuated::<Item, Token![,]>::parse_terminated(input)?
+        .into_iter()
+        .collect())
+}
+
+fn braced_items(input: ParseStream) -> syn::Result<Vec<Item>> {
+    let content;
+    braced!(content in input);
+    parse_items(&content)
+}
+
+const COMBINATORS: &[&str] = &["seq", "residual", "parallel", "gate"];
+
+/// `seq {`, `residual {`, `residual(..) {`, `parallel(..) {`, `gate {`.
+fn starts_combinator(input: ParseStream) -> bool {
+    let fork = input.fork();
+    let Ok(word) = fork.parse::<Ident>() else {
+        return false;
+    };
+    if !COMBINATORS.iter().any(|c| word == c) {
+        return false;
+    }
+    if fork.peek(syn::token::Paren) {
+        let Ok(_) = (|| -> syn::Result<()> {
+            let _content;
+            parenthesized!(_content in fork);
+            Ok(())
+        })() else {
+            return false;
+        };
+    }
+    fork.peek(syn::token::Brace)
+}
+
+fn parse_combinator(input: ParseStream) -> syn::Result<Element> {
+    let keyword: Ident = input.parse()?;
+    let mut flags = vec![];
+    if input.peek(syn::token::Paren) {
+        let content;
+        parenthesized!(content in input);
+        flags = Punctuated::<Ident, Token![,]>::parse_terminated(&content)?
+            .into_iter()
+            .collect();
+    }
+    let flagless = |what: &str| -> syn::Result<()> {
+        match flags.first() {
+            Some(f) => Err(syn::Error::new_spanned(f, format!("`{what}` takes no options"))),
+            None => Ok(()),
+        }
+    };
+    match keyword.to_string().as_str() {
+        "seq" => {
+            flagless("seq")?;
+            Ok(Element::Seq {
+                keyword,
+                items: braced_items(input)?,
+            })
+        }
+        "gate" => {
+            flagless("gate")?;
+            Ok(Element::Gate {
+                keyword,
+                body: braced_items(input)?,
+            })
+        }
+        "residual" => {
+            let body = braced_items(input)?;
+            let skip = if input.peek(Ident) && input.fork().parse::<Ident>()? == "skip" {
+                let word: Ident = input.parse()?;
+                Some((word, braced_items(input)?))
+            } else {
+                None
+            };
+            Ok(Element::Residual {
+                keyword,
+                flags,
+                body,
+                skip,
+            })
+        }
+        _ => {
+            let join = match flags.as_slice() {
+                [j] if j == "sum" || j == "concat" => j.clone(),
+                _ => {
+                    return Err(syn::Error::new_spanned(
+                        &keyword,
+                        "`parallel` names how its branches join: `parallel(sum) { .. } { .. }` or `parallel(concat) { .. } { .. }`",
+                    ))
+                }
+            };
+            let mut branches = vec![];
+            while input.peek(syn::token::Brace) {
+                branches.push(braced_items(input)?);
+            }
+            if branches.len() < 2 {
+                return Err(syn::Error::new_spanned(
+                    &keyword,
+                    "`parallel` needs at least two branches, each in braces: `parallel(sum) { .. } { .. }`",
+                ));
+            }
+            Ok(Element::Parallel {
+                keyword,
+                join,
+                branches,
+            })
+        }
     }
 }
 
@@ -116,9 +313,7 @@ fn parse_definition(input: ParseStream) -> syn::Result<Vec<NetworkDef>> {
     input.parse::<Token![=>]>()?;
     let body;
     braced!(body in input);
-    let items: Vec<Item> = Punctuated::<Item, Token![,]>::parse_terminated(&body)?
-        .into_iter()
-        .collect();
+    let items = parse_items(&body)?;
     let shared = heads.len() > 1;
     Ok(heads
         .into_iter()
@@ -145,11 +340,16 @@ impl Parse for Item {
             } else {
                 None
             };
+        if starts_combinator(input) {
+            return Ok(Item {
+                label,
+                element: parse_combinator(input)?,
+            });
+        }
         if !input.peek(syn::token::Bracket) {
             return Ok(Item {
                 label,
-                calls: vec![input.parse()?],
-                repeat: None,
+                element: Element::Call(input.parse()?),
             });
         }
         let content;
@@ -170,8 +370,11 @@ impl Parse for Item {
         });
         Ok(Item {
             label,
-            calls: calls.into_iter().collect(),
-            repeat: Some((count, tokens)),
+            element: Element::Repeat {
+                calls: calls.into_iter().collect(),
+                count,
+                tokens,
+            },
         })
     }
 }
@@ -218,31 +421,53 @@ impl Parse for Arg {
         } else {
             None
         };
-        let neg: Option<Token![-]> = input.parse()?;
-        neg.to_tokens(&mut tokens);
-        let sign = if neg.is_some() { -1.0 } else { 1.0 };
-        let lit: syn::Expr = input.parse()?;
-        lit.to_tokens(&mut tokens);
-        let bad = || {
-            syn::Error::new_spanned(&lit, "a layer argument is a number, `true`/`false` or a name, e.g. `dense(128, bias = false)`")
-        };
-        let value = match &lit {
-            syn::Expr::Lit(l) => match &l.lit {
-                syn::Lit::Int(i) => ArgValue::Int(sign as i64 * i.base10_parse::<i64>()?),
-                syn::Lit::Float(f) => ArgValue::Float(sign * f.base10_parse::<f64>()?),
-                syn::Lit::Bool(b) if neg.is_none() => ArgValue::Bool(b.value),
-                _ => return Err(bad()),
-            },
-            syn::Expr::Path(p) if neg.is_none() => match p.path.get_ident() {
-                Some(i) => ArgValue::Ident(i.to_string()),
-                None => return Err(bad()),
-            },
-            _ => return Err(bad()),
-        };
+        Arg::parse_value(input, name, tokens)
+    }
+}
+
+impl Arg {
+    fn parse_value(input: ParseStream, name: Option<Ident>, mut tokens: TokenStream) -> syn::Result<Arg> {
+        let expr: syn::Expr = input.parse()?;
+        expr.to_tokens(&mut tokens);
         Ok(Arg {
             name,
-            value,
+            value: arg_expr(&expr)?,
             tokens,
         })
     }
+}
+
+fn arg_expr(expr: &syn::Expr) -> syn::Result<ArgExpr> {
+    let bad = || {
+        syn::Error::new_spanned(expr, "a layer argument is a number, `true`/`false` or a name, e.g. `dense(128, bias = false)`")
+    };
+    let literal = |lit: &syn::Lit, sign: f64| -> syn::Result<ArgValue> {
+        Ok(match lit {
+            syn::Lit::Int(i) => ArgValue::Int(sign as i64 * i.base10_parse::<i64>()?),
+            syn::Lit::Float(f) => ArgValue::Float(sign * f.base10_parse::<f64>()?),
+            syn::Lit::Bool(b) if sign > 0.0 => ArgValue::Bool(b.value),
+            _ => return Err(bad()),
+        })
+    };
+    Ok(match expr {
+        syn::Expr::Lit(l) => ArgExpr::Value(literal(&l.lit, 1.0)?),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => match u.expr.as_ref() {
+            syn::Expr::Lit(l) => ArgExpr::Value(literal(&l.lit, -1.0)?),
+            _ => return Err(bad()),
+        },
+        syn::Expr::Path(p) => match p.path.get_ident() {
+            Some(i) => ArgExpr::Value(ArgValue::Ident(i.to_string())),
+            None => return Err(bad()),
+        },
+        syn::Expr::Paren(p) => arg_expr(&p.expr)?,
+        syn::Expr::Binary(b)
+            if matches!(
+                b.op,
+                syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_)
+            ) =>
+        {
+            ArgExpr::Binary(Box::new(arg_expr(&b.left)?), b.op, Box::new(arg_expr(&b.right)?))
+        }
+        _ => return Err(bad()),
+    })
 }
