@@ -132,6 +132,17 @@ fn tiny_convnext_adamw_label_smoothing() {
     );
 }
 
+/// User-declared blocks: every combinator, BatchNorm inside a block, stochastic depth.
+#[test]
+fn composed_blocks_sgd_momentum() {
+    agree::<common::TinyComposed>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
+}
+
+#[test]
+fn tiny_preact_resnet_adamw() {
+    agree::<common::TinyPreAct>(OptimizerKind::Adam, LossKind::CrossEntropy, 1e-3, 0.0, 0.01);
+}
+
 /// SGD rather than Adam: the key bias's gradient is exactly 0 (adding one vector to every key
 /// shifts each row of scores by a constant, which softmax ignores), so Adam would turn its
 /// rounding noise into steps of ±lr that no two evaluators share.

@@ -194,6 +194,60 @@ fn tiny_vit_backward_matches_finite_differences() {
     assert_holds(&network_case::<common::TinyViT>(2, 1), 12, 1e-5);
 }
 
+/// User-declared blocks get their backward from the combinators: the example's pre-activation
+/// ResNet, small, and a network with every combinator.
+#[test]
+fn tiny_preact_resnet_backward_matches_finite_differences() {
+    assert_holds(&network_case::<common::TinyPreAct>(2, 1), 12, 1e-5);
+}
+
+#[test]
+fn composed_blocks_backward_matches_finite_differences() {
+    assert_holds(&network_case::<common::TinyComposed>(2, 1), 12, 1e-5);
+}
+
+#[test]
+fn user_blocks_name_parameters_as_pytorch_modules() {
+    let names = |params: Vec<netspec::core::params::ParamSpec>| -> Vec<String> {
+        params.into_iter().filter(|p| p.trainable).map(|p| p.name).collect()
+    };
+    assert_eq!(
+        names(common::TinyPreAct::params()),
+        [
+            "conv1.weight",
+            "layer1.0.bn1.weight", "layer1.0.bn1.bias", "layer1.0.conv1.weight",
+            "layer1.0.bn2.weight", "layer1.0.bn2.bias", "layer1.0.conv2.weight",
+            "layer1.1.bn1.weight", "layer1.1.bn1.bias", "layer1.1.conv1.weight",
+            "layer1.1.bn2.weight", "layer1.1.bn2.bias", "layer1.1.conv2.weight",
+            "layer1.1.shortcut.0.weight",
+            "bn.weight", "bn.bias", "linear.weight", "linear.bias",
+        ]
+    );
+    assert_eq!(
+        names(common::TinyComposed::params()),
+        [
+            "stem.weight", "stem.bias",
+            "mix.a.weight", "mix.a.bias", "mix.b.weight", "mix.b.bias",
+            "mix.se.fc1.weight", "mix.se.fc1.bias", "mix.se.fc2.weight", "mix.se.fc2.bias",
+            "sum.0.x.weight", "sum.0.x.bias", "sum.0.y.weight", "sum.0.y.bias",
+            "sum.1.x.weight", "sum.1.x.bias", "sum.1.y.weight", "sum.1.y.bias",
+            "fc.weight", "fc.bias",
+        ]
+    );
+    // The strided block's skip projects 4 -> 6 channels; SE squeezes 8 -> 2 -> 8.
+    let shape = |n: &str| {
+        common::TinyComposed::params()
+            .into_iter()
+            .chain(common::TinyPreAct::params())
+            .find(|p| p.name == n)
+            .unwrap()
+            .shape
+    };
+    assert_eq!(shape("layer1.1.shortcut.0.weight"), [6, 4, 1, 1]);
+    assert_eq!(shape("mix.se.fc1.weight"), [2, 8, 1, 1]);
+    assert_eq!(shape("mix.se.fc2.weight"), [8, 2, 1, 1]);
+}
+
 #[test]
 fn convnext_tiny_parameters_are_torchvisions() {
     use netspec::models::{ConvNeXtTiny, ConvNeXtTinyAt32};

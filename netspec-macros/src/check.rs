@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use netspec_core::layers::{
-    catalog::LAYER_NAMES, shape_str, ArgRef, ArgValue, Args, DepthRule, Join, Layer,
-    LayerConfig, Node, Part, SkipRule, SpecError,
+    catalog::LAYER_NAMES, shape_str, ArgRef, ArgValue, Args, DepthRule, Join, Layer, LayerConfig,
+    Node, Part, SkipRule, SpecError,
 };
 use netspec_core::params::ParamSpec;
 use quote::ToTokens;
@@ -95,18 +95,33 @@ pub fn check_blocks(blocks: &[BlockDef]) -> Result<(), syn::Error> {
     for (i, b) in blocks.iter().enumerate() {
         let name = b.name.to_string();
         if blocks[..i].iter().any(|o| o.name == b.name) {
-            combine(&mut errors, syn::Error::new_spanned(&b.name, format!("the block `{name}` is declared twice")));
+            combine(
+                &mut errors,
+                syn::Error::new_spanned(&b.name, format!("the block `{name}` is declared twice")),
+            );
         }
         if LAYER_NAMES.contains(&name.as_str()) {
-            combine(&mut errors, syn::Error::new_spanned(&b.name, format!("`{name}` is a layer of netspec; give the block another name")));
+            combine(
+                &mut errors,
+                syn::Error::new_spanned(
+                    &b.name,
+                    format!("`{name}` is a layer of netspec; give the block another name"),
+                ),
+            );
         }
         for (j, (p, _)) in b.params.iter().enumerate() {
             if b.params[..j].iter().any(|(o, _)| o == p) {
-                combine(&mut errors, syn::Error::new_spanned(p, format!("the parameter `{p}` is declared twice")));
+                combine(
+                    &mut errors,
+                    syn::Error::new_spanned(p, format!("the parameter `{p}` is declared twice")),
+                );
             }
         }
         if b.items.is_empty() {
-            combine(&mut errors, syn::Error::new_spanned(&b.name, format!("block `{name}` has no layers")));
+            combine(
+                &mut errors,
+                syn::Error::new_spanned(&b.name, format!("block `{name}` has no layers")),
+            );
         }
     }
     errors.map_or(Ok(()), Err)
@@ -187,10 +202,15 @@ fn build_items(items: &[Item], input: &[usize], scope: &Scope) -> Result<BuiltIt
     for item in items {
         if let Some(label) = &item.label {
             if labels.contains(&label) {
-                combine(&mut errors, syn::Error::new_spanned(
-                    label,
-                    format!("the label `{label}` is used twice; parameter names must be unique"),
-                ));
+                combine(
+                    &mut errors,
+                    syn::Error::new_spanned(
+                        label,
+                        format!(
+                            "the label `{label}` is used twice; parameter names must be unique"
+                        ),
+                    ),
+                );
             }
             labels.push(label);
         }
@@ -229,7 +249,9 @@ fn build_items(items: &[Item], input: &[usize], scope: &Scope) -> Result<BuiltIt
             let at = name.as_deref().unwrap_or("");
             let result = match unit {
                 Unit::Call(call) => build_call(call, &shape, scope, at),
-                Unit::Combinator(c) => build_combinator(c, &shape, scope).map(|n| Built::Block(Box::new(n))),
+                Unit::Combinator(c) => {
+                    build_combinator(c, &shape, scope).map(|n| Built::Block(Box::new(n)))
+                }
             };
             match result {
                 Ok(b) => {
@@ -322,7 +344,9 @@ fn build_combinator(element: &Element, input: &[usize], scope: &Scope) -> Result
                     _ => {
                         return Err(syn::Error::new_spanned(
                             f,
-                            format!("`residual` has no option `{f}` (its options: optional, drop_path)"),
+                            format!(
+                                "`residual` has no option `{f}` (its options: optional, drop_path)"
+                            ),
                         ))
                     }
                 }
@@ -359,7 +383,11 @@ fn build_combinator(element: &Element, input: &[usize], scope: &Scope) -> Result
                 nonempty(b, keyword, "a branch of this `parallel`")?;
                 nodes.push(build_seq(b, input, scope)?);
             }
-            let join = if join == "sum" { Join::Sum } else { Join::Concat };
+            let join = if join == "sum" {
+                Join::Sum
+            } else {
+                Join::Concat
+            };
             Node::parallel(input, nodes, join).map_err(|m| syn::Error::new_spanned(keyword, m))
         }
         Element::Gate { keyword, body } => {
@@ -372,7 +400,11 @@ fn build_combinator(element: &Element, input: &[usize], scope: &Scope) -> Result
 }
 
 /// An argument's value, with the enclosing block's parameters substituted.
-fn eval(arg: &Arg, expr: &ArgExpr, env: &HashMap<String, ArgValue>) -> Result<ArgValue, syn::Error> {
+fn eval(
+    arg: &Arg,
+    expr: &ArgExpr,
+    env: &HashMap<String, ArgValue>,
+) -> Result<ArgValue, syn::Error> {
     match expr {
         ArgExpr::Value(ArgValue::Ident(name)) => Ok(env
             .get(name)
@@ -424,7 +456,12 @@ fn call_str(call: &LayerCall) -> String {
     }
 }
 
-fn build_call(call: &LayerCall, input: &[usize], scope: &Scope, at: &str) -> Result<Built, syn::Error> {
+fn build_call(
+    call: &LayerCall,
+    input: &[usize],
+    scope: &Scope,
+    at: &str,
+) -> Result<Built, syn::Error> {
     if let Some(first_named) = call.args.iter().position(|a| a.name.is_some()) {
         if let Some(late) = call.args[first_named..].iter().find(|a| a.name.is_none()) {
             return Err(syn::Error::new_spanned(
@@ -482,30 +519,52 @@ fn instantiate(
 ) -> Result<Node, syn::Error> {
     let name = def.name.to_string();
     if scope.stack.contains(&name) {
-        return Err(syn::Error::new_spanned(&call.name, format!("the block `{name}` uses itself")));
+        return Err(syn::Error::new_spanned(
+            &call.name,
+            format!("the block `{name}` uses itself"),
+        ));
     }
     let mut env = HashMap::new();
     let arg_at = |i: usize| call.args.iter().filter(|a| a.name.is_none()).nth(i);
     if args.positional.len() > def.params.len() {
         let extra = arg_at(def.params.len()).expect("an extra argument");
-        return Err(syn::Error::new_spanned(&extra.tokens, format!("`{name}` takes {} argument(s)", def.params.len())));
+        return Err(syn::Error::new_spanned(
+            &extra.tokens,
+            format!("`{name}` takes {} argument(s)", def.params.len()),
+        ));
     }
     for (n, _) in &args.named {
         if !def.params.iter().any(|(p, _)| p == n) {
-            let a = call.args.iter().find(|a| a.name.as_ref().is_some_and(|x| x == n)).expect("a named argument");
+            let a = call
+                .args
+                .iter()
+                .find(|a| a.name.as_ref().is_some_and(|x| x == n))
+                .expect("a named argument");
             let list: Vec<String> = def.params.iter().map(|(p, _)| p.to_string()).collect();
-            return Err(syn::Error::new_spanned(&a.tokens, format!("`{name}` has no parameter `{n}` (its parameters: {})", list.join(", "))));
+            return Err(syn::Error::new_spanned(
+                &a.tokens,
+                format!(
+                    "`{name}` has no parameter `{n}` (its parameters: {})",
+                    list.join(", ")
+                ),
+            ));
         }
     }
     for (i, (p, default)) in def.params.iter().enumerate() {
         let given = args.positional.get(i).cloned().or_else(|| {
-            args.named.iter().find(|(n, _)| p == n).map(|(_, v)| v.clone())
+            args.named
+                .iter()
+                .find(|(n, _)| p == n)
+                .map(|(_, v)| v.clone())
         });
         let value = match (given, default) {
             (Some(v), _) => v,
             (None, Some(d)) => eval(d, &d.value, &HashMap::new())?,
             (None, None) => {
-                return Err(syn::Error::new_spanned(&call.tokens, format!("`{name}` needs its parameter `{p}`")))
+                return Err(syn::Error::new_spanned(
+                    &call.tokens,
+                    format!("`{name}` needs its parameter `{p}`"),
+                ))
             }
         };
         env.insert(p.to_string(), value);
@@ -522,14 +581,20 @@ fn instantiate(
         at => format!("{at}: {}", call_str(call)),
     };
     build_seq(&def.items, input, &inner).map_err(|errors| {
-        let mut all = syn::Error::new_spanned(
-            &call.tokens,
-            format!("`{use_str}` cannot be built for its input {}: see the error in the block", shape_str(input)),
-        );
+        let mut all: Option<syn::Error> = None;
         for e in errors {
-            all.combine(syn::Error::new(e.span(), format!("{e} (in `{use_str}`, input {})", shape_str(input))));
+            let located = syn::Error::new(
+                e.span(),
+                format!("{e} (in `{use_str}`, input {})", shape_str(input)),
+            );
+            combine(&mut all, located);
         }
-        all
+        let note = syn::Error::new_spanned(
+            &call.tokens,
+            format!("`{use_str}` cannot be built for its input {}: the error above is in the block's body", shape_str(input)),
+        );
+        combine(&mut all, note);
+        all.expect("at least one error")
     })
 }
 

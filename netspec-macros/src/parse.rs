@@ -67,7 +67,10 @@ pub enum Element {
         tokens: TokenStream,
     },
     /// `seq { .. }`: a sequence, for a label to name (`downsample: seq { .. }`).
-    Seq { keyword: Ident, items: Vec<Item> },
+    Seq {
+        keyword: Ident,
+        items: Vec<Item>,
+    },
     Residual {
         keyword: Ident,
         flags: Vec<Ident>,
@@ -79,7 +82,10 @@ pub enum Element {
         join: Ident,
         branches: Vec<Vec<Item>>,
     },
-    Gate { keyword: Ident, body: Vec<Item> },
+    Gate {
+        keyword: Ident,
+        body: Vec<Item>,
+    },
 }
 
 /// An argument's value as written: a value, or arithmetic on a block's parameters.
@@ -203,7 +209,10 @@ fn parse_combinator(input: ParseStream) -> syn::Result<Element> {
     }
     let flagless = |what: &str| -> syn::Result<()> {
         match flags.first() {
-            Some(f) => Err(syn::Error::new_spanned(f, format!("`{what}` takes no options"))),
+            Some(f) => Err(syn::Error::new_spanned(
+                f,
+                format!("`{what}` takes no options"),
+            )),
             None => Ok(()),
         }
     };
@@ -426,7 +435,11 @@ impl Parse for Arg {
 }
 
 impl Arg {
-    fn parse_value(input: ParseStream, name: Option<Ident>, mut tokens: TokenStream) -> syn::Result<Arg> {
+    fn parse_value(
+        input: ParseStream,
+        name: Option<Ident>,
+        mut tokens: TokenStream,
+    ) -> syn::Result<Arg> {
         let expr: syn::Expr = input.parse()?;
         expr.to_tokens(&mut tokens);
         Ok(Arg {
@@ -466,7 +479,11 @@ fn arg_expr(expr: &syn::Expr) -> syn::Result<ArgExpr> {
                 syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_)
             ) =>
         {
-            ArgExpr::Binary(Box::new(arg_expr(&b.left)?), b.op, Box::new(arg_expr(&b.right)?))
+            ArgExpr::Binary(
+                Box::new(arg_expr(&b.left)?),
+                b.op,
+                Box::new(arg_expr(&b.right)?),
+            )
         }
         _ => return Err(bad()),
     })

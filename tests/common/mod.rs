@@ -73,3 +73,48 @@ netspec! {
         heads: vit_head(10),
     }
 }
+
+netspec! {
+    /// The pre-activation block of `examples/preact_resnet.rs`.
+    block PreActBlock(c, s = 1) {
+        residual {
+            bn1: batch_norm, relu, conv1: conv2d(c, k = 3, s = s, p = 1, bias = false),
+            bn2: batch_norm, relu, conv2: conv2d(c, k = 3, p = 1, bias = false),
+        } skip {
+            shortcut: seq { conv2d(c, k = 1, s = s, bias = false) },
+        }
+    }
+
+    /// Two branches joined by concatenation, then squeeze-and-excitation as a gate.
+    block MixSe(c) {
+        parallel(concat) { a: conv2d(c, k = 1), relu } { b: conv2d(c, k = 3, p = 1), relu },
+        se: gate { global_avg_pool, fc1: conv2d(c / 2, k = 1), silu, fc2: conv2d(2 * c, k = 1), sigmoid },
+    }
+
+    /// Two branches joined by sum, inside an optional residual with stochastic depth.
+    block SumSkip(c) {
+        residual(optional, drop_path) {
+            parallel(sum) { x: conv2d(c, k = 3, p = 1) } { y: conv2d(c, k = 1) },
+        }
+    }
+
+    /// The example's pre-activation ResNet, small: one block with the identity skip, one
+    /// strided with its projection.
+    pub TinyPreAct: [3, 8, 8] => {
+        conv1: conv2d(4, k = 3, p = 1, bias = false),
+        layer1: [PreActBlock(4), PreActBlock(6, s = 2); 1],
+        bn: batch_norm, relu, global_avg_pool, flatten,
+        linear: dense(10),
+    }
+
+    /// Every combinator in user blocks: parallel by concatenation and by sum, a gate, an
+    /// optional residual with stochastic depth (which adds here: the shapes agree; the second
+    /// of the two drops with the full rate).
+    pub TinyComposed: [3, 8, 8] => {
+        stem: conv2d(4, k = 3, p = 1), relu,
+        mix: MixSe(4),
+        sum: [SumSkip(8); 2],
+        global_avg_pool, flatten,
+        fc: dense(10),
+    }
+}

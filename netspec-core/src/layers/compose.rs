@@ -170,11 +170,13 @@ impl Node {
         let out = body.output_shape(input);
         let skip = match rule {
             _ if out == input => Skip::Identity,
-            SkipRule::Identity => return Err(format!(
+            SkipRule::Identity => {
+                return Err(format!(
                 "the identity skip cannot be added to the body's output: the body maps {} to {}",
                 shape_str(input),
                 shape_str(&out)
-            )),
+            ))
+            }
             SkipRule::Optional => Skip::Absent,
             SkipRule::Projection(p) => {
                 let projected = p.output_shape(input);
