@@ -3,10 +3,10 @@
 //! parameter names, which are torchvision's.
 
 use netspec_core::contract::{assert_holds, layer_case};
-use netspec_core::layers::{
-    ArgValue, Args, ConvAct, ConvBn, InvertedResidual, Layer, LayerConfig, MbConv, MbConvStage,
-    SqueezeExcitation,
+use netspec_core::layers::mobile::{
+    conv_bn, inverted_residual, mbconv, mbconv_stage, squeeze_excitation,
 };
+use netspec_core::layers::{ArgValue, Args, Layer, LayerConfig, Node, Skip};
 
 const TOL: f64 = 1e-5;
 
@@ -24,13 +24,35 @@ fn names<L: Layer>(layer: &L) -> Vec<String> {
     layer.params().into_iter().map(|p| p.name).collect()
 }
 
+/// Whether a block adds its input to its output (a residual whose skip is the identity).
+fn adds_input(node: &Node) -> bool {
+    matches!(node, Node::Residual { skip: Skip::Identity, .. })
+}
+
+/// Whether a block has a parameter of this name (an expansion shows as a fourth part).
+fn has(node: &Node, name: &str) -> bool {
+    node.params().iter().any(|p| p.name == name)
+}
+
+/// The last layer of a sequence (a `conv_bn`'s activation, or its BatchNorm).
+fn last_layer(node: &Node) -> &LayerConfig {
+    match node {
+        Node::Seq(parts) => last_layer(&parts.last().unwrap().node),
+        Node::Layer { layer, .. } => layer,
+        _ => panic!("not a sequence of layers"),
+    }
+}
+
+fn parts(node: &Node) -> &[netspec_core::layers::Part] {
+    match node {
+        Node::Seq(parts) => parts,
+        _ => panic!("not a sequence"),
+    }
+}
+
 #[test]
 fn conv_bn_vjp_with_each_activation() {
-    for (act, name) in [
-        (Some(ConvAct::Relu6), "relu6"),
-        (Some(ConvAct::Silu), "silu"),
-        (None, "none"),
-    ] {
+    for name in ["relu6", "silu", "none"] {
         let a = Args {
             named: vec![
                 ("k".into(), ArgValue::Int(3)),
@@ -39,8 +61,14 @@ fn conv_bn_vjp_with_each_activation() {
             ],
             ..args(&[3], &[])
         };
-        let layer = ConvBn::from_args(&a, &[2, 5, 5]).unwrap();
-        assert_eq!(layer.act, act);
+        let layer = conv_bn(&a, &[2, 5, 5]).unwrap();
+        let last = last_layer(&layer);
+        let expected = match name {
+            "relu6" => matches!(last, LayerConfig::Relu6(_)),
+            "silu" => matches!(last, LayerConfig::Silu(_)),
+            _ => matches!(last, LayerConfig::BatchNorm(_)),
+        };
+        assert!(expected, "act = {name}: ends with {last:?}");
         assert_eq!(layer.output_shape(&[2, 5, 5]), vec![3, 3, 3]);
         assert_holds(&layer_case(&layer, &[2, 5, 5], 2, 1), 32, TOL);
     }
@@ -48,10 +76,9 @@ fn conv_bn_vjp_with_each_activation() {
 
 #[test]
 fn conv_bn_names_are_torchvisions() {
-    let layer = ConvBn::from_args(&args(&[4], &[]), &[3, 6, 6]).unwrap();
-    assert_eq!(
-        layer.act,
-        Some(ConvAct::Relu),
+    let layer = conv_bn(&args(&[4], &[]), &[3, 6, 6]).unwrap();
+    assert!(
+        matches!(last_layer(&layer), LayerConfig::Relu(_)),
         "torchvision's default is ReLU"
     );
     assert_eq!(
@@ -69,42 +96,42 @@ fn conv_bn_names_are_torchvisions() {
         named: vec![("act".into(), ArgValue::Ident("tanh".into()))],
         ..args(&[4], &[])
     };
-    assert!(ConvBn::from_args(&bad, &[3, 6, 6]).is_err());
+    assert!(conv_bn(&bad, &[3, 6, 6]).is_err());
 }
 
 #[test]
 fn inverted_residual_without_expansion_with_skip() {
-    let block = InvertedResidual::from_args(&args(&[3], &[("t", 1)]), &[3, 5, 5]).unwrap();
-    assert!(block.expand.is_none() && block.residual);
+    let block = inverted_residual(&args(&[3], &[("t", 1)]), &[3, 5, 5]).unwrap();
+    assert!(!has(&block, "conv.3.weight") && adds_input(&block));
     assert_holds(&layer_case(&block, &[3, 5, 5], 2, 1), 32, TOL);
 }
 
 #[test]
 fn inverted_residual_without_expansion_strided() {
     let block =
-        InvertedResidual::from_args(&args(&[4], &[("t", 1), ("s", 2)]), &[3, 5, 5]).unwrap();
-    assert!(block.expand.is_none() && !block.residual);
+        inverted_residual(&args(&[4], &[("t", 1), ("s", 2)]), &[3, 5, 5]).unwrap();
+    assert!(!has(&block, "conv.3.weight") && !adds_input(&block));
     assert_eq!(block.output_shape(&[3, 5, 5]), vec![4, 3, 3]);
     assert_holds(&layer_case(&block, &[3, 5, 5], 2, 2), 32, TOL);
 }
 
 #[test]
 fn inverted_residual_with_expansion_and_skip() {
-    let block = InvertedResidual::from_args(&args(&[2], &[("t", 6)]), &[2, 4, 4]).unwrap();
-    assert!(block.expand.is_some() && block.residual);
+    let block = inverted_residual(&args(&[2], &[("t", 6)]), &[2, 4, 4]).unwrap();
+    assert!(has(&block, "conv.3.weight") && adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 3), 32, TOL);
 }
 
 #[test]
 fn inverted_residual_with_expansion_no_skip() {
     // Same stride, different width: no skip.
-    let block = InvertedResidual::from_args(&args(&[3], &[("t", 6)]), &[2, 4, 4]).unwrap();
-    assert!(block.expand.is_some() && !block.residual);
+    let block = inverted_residual(&args(&[3], &[("t", 6)]), &[2, 4, 4]).unwrap();
+    assert!(has(&block, "conv.3.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 4), 32, TOL);
     // Stride 2.
     let block =
-        InvertedResidual::from_args(&args(&[2], &[("t", 6), ("s", 2)]), &[2, 5, 5]).unwrap();
-    assert!(block.expand.is_some() && !block.residual);
+        inverted_residual(&args(&[2], &[("t", 6), ("s", 2)]), &[2, 5, 5]).unwrap();
+    assert!(has(&block, "conv.3.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 5, 5], 2, 5), 32, TOL);
 }
 
@@ -112,7 +139,7 @@ fn inverted_residual_with_expansion_no_skip() {
 fn inverted_residual_names_are_torchvisions() {
     // torchvision: InvertedResidual(16, 24, stride=2, expand_ratio=6).
     let block =
-        InvertedResidual::from_args(&args(&[24], &[("t", 6), ("s", 2)]), &[16, 8, 8]).unwrap();
+        inverted_residual(&args(&[24], &[("t", 6), ("s", 2)]), &[16, 8, 8]).unwrap();
     let p = block.params();
     let shape = |n: &str| p.iter().find(|s| s.name == n).unwrap().shape.clone();
     assert_eq!(shape("conv.0.0.weight"), [96, 16, 1, 1]);
@@ -123,7 +150,7 @@ fn inverted_residual_names_are_torchvisions() {
     assert_eq!(shape("conv.3.num_batches_tracked"), Vec::<usize>::new());
     assert_eq!(p.len(), 3 + 3 * 5);
     // expand_ratio=1: conv.0 is the depthwise ConvBNReLU, conv.1 the projection, conv.2 its BN.
-    let block = InvertedResidual::from_args(&args(&[16], &[("t", 1)]), &[32, 8, 8]).unwrap();
+    let block = inverted_residual(&args(&[16], &[("t", 1)]), &[32, 8, 8]).unwrap();
     assert_eq!(
         names(&block),
         [
@@ -145,62 +172,57 @@ fn inverted_residual_names_are_torchvisions() {
 
 #[test]
 fn squeeze_excitation_vjp() {
-    let se = SqueezeExcitation {
-        channels: 6,
-        squeeze: 2,
-    };
+    let se = squeeze_excitation(&[6, 3, 3], 2);
     assert_holds(&layer_case(&se, &[6, 3, 3], 3, 1), 48, TOL);
-    let se = SqueezeExcitation {
-        channels: 3,
-        squeeze: 1,
-    };
+    let se = squeeze_excitation(&[3, 2, 4], 1);
     assert_holds(&layer_case(&se, &[3, 2, 4], 2, 2), 48, TOL);
 }
 
 #[test]
 fn mbconv_t1_k3_with_skip() {
-    let block = MbConv::from_args(&args(&[4], &[("t", 1)]), &[4, 4, 4]).unwrap();
-    assert!(block.expand.is_none() && block.residual);
-    assert_eq!(block.se.squeeze, 1);
+    let block = mbconv(&args(&[4], &[("t", 1)]), &[4, 4, 4]).unwrap();
+    assert!(!has(&block, "block.3.0.weight") && adds_input(&block));
+    assert!(block.params().iter().any(|p| p.name == "block.1.fc1.weight" && p.shape == [1, 4, 1, 1]));
     assert_holds(&layer_case(&block, &[4, 4, 4], 2, 1), 32, TOL);
 }
 
 #[test]
 fn mbconv_t1_k5_strided() {
     let block =
-        MbConv::from_args(&args(&[3], &[("t", 1), ("k", 5), ("s", 2)]), &[4, 5, 5]).unwrap();
-    assert!(block.expand.is_none() && !block.residual);
+        mbconv(&args(&[3], &[("t", 1), ("k", 5), ("s", 2)]), &[4, 5, 5]).unwrap();
+    assert!(!has(&block, "block.3.0.weight") && !adds_input(&block));
     assert_eq!(block.output_shape(&[4, 5, 5]), vec![3, 3, 3]);
     assert_holds(&layer_case(&block, &[4, 5, 5], 2, 2), 32, TOL);
 }
 
 #[test]
 fn mbconv_t6_k3_with_skip() {
-    let block = MbConv::from_args(&args(&[2], &[("t", 6)]), &[2, 4, 4]).unwrap();
-    assert!(block.expand.is_some() && block.residual);
+    let block = mbconv(&args(&[2], &[("t", 6)]), &[2, 4, 4]).unwrap();
+    assert!(has(&block, "block.3.0.weight") && adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 3), 32, TOL);
 }
 
 #[test]
 fn mbconv_t6_k5_with_skip_and_strided() {
-    let block = MbConv::from_args(&args(&[2], &[("t", 6), ("k", 5)]), &[2, 4, 4]).unwrap();
-    assert!(block.expand.is_some() && block.residual);
+    let block = mbconv(&args(&[2], &[("t", 6), ("k", 5)]), &[2, 4, 4]).unwrap();
+    assert!(has(&block, "block.3.0.weight") && adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 4), 32, TOL);
     let block =
-        MbConv::from_args(&args(&[3], &[("t", 6), ("k", 5), ("s", 2)]), &[2, 5, 5]).unwrap();
-    assert!(block.expand.is_some() && !block.residual);
+        mbconv(&args(&[3], &[("t", 6), ("k", 5), ("s", 2)]), &[2, 5, 5]).unwrap();
+    assert!(has(&block, "block.3.0.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 5, 5], 2, 5), 32, TOL);
 }
 
 #[test]
 fn mbconv_stage_vjp() {
-    let stage = MbConvStage::from_args(
+    let stage = mbconv_stage(
         &args(&[3], &[("t", 2), ("k", 3), ("s", 2), ("n", 3)]),
         &[2, 5, 5],
     )
     .unwrap();
-    assert_eq!(stage.repeats, 2);
-    assert!(stage.rest.unwrap().residual && !stage.first.residual);
+    let blocks = parts(&stage);
+    assert_eq!(blocks.len(), 3);
+    assert!(!adds_input(&blocks[0].node) && adds_input(&blocks[1].node) && adds_input(&blocks[2].node));
     assert_eq!(stage.output_shape(&[2, 5, 5]), vec![3, 3, 3]);
     assert_holds(&layer_case(&stage, &[2, 5, 5], 2, 6), 24, TOL);
 }
@@ -209,7 +231,7 @@ fn mbconv_stage_vjp() {
 fn mbconv_names_are_torchvisions() {
     // torchvision: MBConv(MBConvConfig(6, 5, 2, 24, 40, 1)), the first block of features.3.
     let block =
-        MbConv::from_args(&args(&[40], &[("t", 6), ("k", 5), ("s", 2)]), &[24, 16, 16]).unwrap();
+        mbconv(&args(&[40], &[("t", 6), ("k", 5), ("s", 2)]), &[24, 16, 16]).unwrap();
     let p = block.params();
     let shape = |n: &str| p.iter().find(|s| s.name == n).unwrap().shape.clone();
     assert_eq!(shape("block.0.0.weight"), [144, 24, 1, 1]);
@@ -223,7 +245,7 @@ fn mbconv_names_are_torchvisions() {
     assert_eq!(shape("block.3.1.bias"), [40]);
     assert_eq!(p.len(), 3 + 3 * 5 + 4);
     // expand_ratio=1 (features.1.0): the depthwise block is block.0.
-    let block = MbConv::from_args(&args(&[16], &[("t", 1)]), &[32, 8, 8]).unwrap();
+    let block = mbconv(&args(&[16], &[("t", 1)]), &[32, 8, 8]).unwrap();
     let p = block.params();
     let shape = |n: &str| p.iter().find(|s| s.name == n).unwrap().shape.clone();
     assert_eq!(shape("block.0.0.weight"), [32, 1, 3, 3]);
@@ -233,7 +255,7 @@ fn mbconv_names_are_torchvisions() {
     assert_eq!(p.len(), 2 + 2 * 5 + 4);
     // A stage's blocks sit under their index.
     let stage =
-        MbConvStage::from_args(&args(&[24], &[("t", 6), ("s", 2), ("n", 2)]), &[16, 8, 8]).unwrap();
+        mbconv_stage(&args(&[24], &[("t", 6), ("s", 2), ("n", 2)]), &[16, 8, 8]).unwrap();
     let n = names(&stage);
     assert_eq!(n[0], "0.block.0.0.weight");
     assert!(n.contains(&"1.block.2.fc1.bias".to_string()));
@@ -251,7 +273,7 @@ fn mbconv_names_are_torchvisions() {
 #[test]
 fn torchvision_initialisers() {
     use netspec_core::params::Init;
-    let block = MbConv::from_args(&args(&[8], &[("t", 6)]), &[8, 4, 4]).unwrap();
+    let block = mbconv(&args(&[8], &[("t", 6)]), &[8, 4, 4]).unwrap();
     let p = block.params();
     let init = |n: &str| p.iter().find(|s| s.name == n).unwrap().init.clone();
     // Kaiming normal, fan_out = out_channels · kh · kw (the depthwise kernel: 48 · 9).
@@ -267,9 +289,9 @@ fn torchvision_initialisers() {
 
 #[test]
 fn blocks_reject_bad_arguments_and_print_as_rust() {
-    assert!(InvertedResidual::from_args(&args(&[8], &[]), &[8, 4, 4]).is_err());
-    assert!(InvertedResidual::from_args(&args(&[8], &[("t", 6), ("s", 3)]), &[8, 4, 4]).is_err());
-    assert!(MbConv::from_args(&args(&[8], &[("t", 6)]), &[8]).is_err());
+    assert!(inverted_residual(&args(&[8], &[]), &[8, 4, 4]).is_err());
+    assert!(inverted_residual(&args(&[8], &[("t", 6), ("s", 3)]), &[8, 4, 4]).is_err());
+    assert!(mbconv(&args(&[8], &[("t", 6)]), &[8]).is_err());
     let stage = LayerConfig::build(
         "mbconv_stage",
         &args(&[8], &[("t", 6), ("k", 5), ("n", 2)]),
@@ -278,7 +300,7 @@ fn blocks_reject_bad_arguments_and_print_as_rust() {
     .unwrap()
     .unwrap();
     let expr = stage.rust_expr();
-    assert!(expr.starts_with("MbConvStage { first: MbConv { expand: Some(ConvBn"));
-    assert!(expr.contains("act: Some(ConvAct::Silu)"));
-    assert!(expr.contains("act: None"));
+    assert!(expr.starts_with("Node::Seq(::std::vec![Part { name: Some(::std::string::String::from(\"0\")), node: Node::Residual {"));
+    assert!(expr.contains("LayerConfig::Silu(Silu)"));
+    assert!(expr.contains("drop_path: Some(DepthRule::OverBlocks)"));
 }

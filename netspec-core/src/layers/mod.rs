@@ -34,7 +34,7 @@ pub use dense::Dense;
 pub use dropout::Dropout;
 pub use flatten::Flatten;
 pub use layer_norm::LayerNorm;
-pub use mobile::{ConvAct, ConvBn, InvertedResidual, MbConv, MbConvStage, SqueezeExcitation};
+pub use mobile::ConvAct;
 pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
 pub use vit::{
     ClassToken, EncoderBlock, PatchEmbed, SelfAttention, TokenLinear, VitEncoder, VitHead,
