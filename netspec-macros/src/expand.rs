@@ -33,7 +33,9 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
         })?;
         let c = &consts[i];
         // A function, not a const: blocks hold vectors and boxes.
+        // Initialiser constants print as computed (a std of 1/sqrt(2) is no typo).
         const_defs.push(quote! {
+            #[allow(clippy::approx_constant, clippy::excessive_precision)]
             fn #c() -> #core::layers::#ty { use #core::layers::*; #expr }
         });
         types.push(quote!(#core::layers::#ty));
