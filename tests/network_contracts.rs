@@ -209,29 +209,58 @@ fn composed_blocks_backward_matches_finite_differences() {
 #[test]
 fn user_blocks_name_parameters_as_pytorch_modules() {
     let names = |params: Vec<netspec::core::params::ParamSpec>| -> Vec<String> {
-        params.into_iter().filter(|p| p.trainable).map(|p| p.name).collect()
+        params
+            .into_iter()
+            .filter(|p| p.trainable)
+            .map(|p| p.name)
+            .collect()
     };
     assert_eq!(
         names(common::TinyPreAct::params()),
         [
             "conv1.weight",
-            "layer1.0.bn1.weight", "layer1.0.bn1.bias", "layer1.0.conv1.weight",
-            "layer1.0.bn2.weight", "layer1.0.bn2.bias", "layer1.0.conv2.weight",
-            "layer1.1.bn1.weight", "layer1.1.bn1.bias", "layer1.1.conv1.weight",
-            "layer1.1.bn2.weight", "layer1.1.bn2.bias", "layer1.1.conv2.weight",
+            "layer1.0.bn1.weight",
+            "layer1.0.bn1.bias",
+            "layer1.0.conv1.weight",
+            "layer1.0.bn2.weight",
+            "layer1.0.bn2.bias",
+            "layer1.0.conv2.weight",
+            "layer1.1.bn1.weight",
+            "layer1.1.bn1.bias",
+            "layer1.1.conv1.weight",
+            "layer1.1.bn2.weight",
+            "layer1.1.bn2.bias",
+            "layer1.1.conv2.weight",
             "layer1.1.shortcut.0.weight",
-            "bn.weight", "bn.bias", "linear.weight", "linear.bias",
+            "bn.weight",
+            "bn.bias",
+            "linear.weight",
+            "linear.bias",
         ]
     );
     assert_eq!(
         names(common::TinyComposed::params()),
         [
-            "stem.weight", "stem.bias",
-            "mix.a.weight", "mix.a.bias", "mix.b.weight", "mix.b.bias",
-            "mix.se.fc1.weight", "mix.se.fc1.bias", "mix.se.fc2.weight", "mix.se.fc2.bias",
-            "sum.0.x.weight", "sum.0.x.bias", "sum.0.y.weight", "sum.0.y.bias",
-            "sum.1.x.weight", "sum.1.x.bias", "sum.1.y.weight", "sum.1.y.bias",
-            "fc.weight", "fc.bias",
+            "stem.weight",
+            "stem.bias",
+            "mix.a.weight",
+            "mix.a.bias",
+            "mix.b.weight",
+            "mix.b.bias",
+            "mix.se.fc1.weight",
+            "mix.se.fc1.bias",
+            "mix.se.fc2.weight",
+            "mix.se.fc2.bias",
+            "sum.0.x.weight",
+            "sum.0.x.bias",
+            "sum.0.y.weight",
+            "sum.0.y.bias",
+            "sum.1.x.weight",
+            "sum.1.x.bias",
+            "sum.1.y.weight",
+            "sum.1.y.bias",
+            "fc.weight",
+            "fc.bias",
         ]
     );
     // The strided block's skip projects 4 -> 6 channels; SE squeezes 8 -> 2 -> 8.

@@ -26,7 +26,13 @@ fn names<L: Layer>(layer: &L) -> Vec<String> {
 
 /// Whether a block adds its input to its output (a residual whose skip is the identity).
 fn adds_input(node: &Node) -> bool {
-    matches!(node, Node::Residual { skip: Skip::Identity, .. })
+    matches!(
+        node,
+        Node::Residual {
+            skip: Skip::Identity,
+            ..
+        }
+    )
 }
 
 /// Whether a block has a parameter of this name (an expansion shows as a fourth part).
@@ -108,8 +114,7 @@ fn inverted_residual_without_expansion_with_skip() {
 
 #[test]
 fn inverted_residual_without_expansion_strided() {
-    let block =
-        inverted_residual(&args(&[4], &[("t", 1), ("s", 2)]), &[3, 5, 5]).unwrap();
+    let block = inverted_residual(&args(&[4], &[("t", 1), ("s", 2)]), &[3, 5, 5]).unwrap();
     assert!(!has(&block, "conv.3.weight") && !adds_input(&block));
     assert_eq!(block.output_shape(&[3, 5, 5]), vec![4, 3, 3]);
     assert_holds(&layer_case(&block, &[3, 5, 5], 2, 2), 32, TOL);
@@ -129,8 +134,7 @@ fn inverted_residual_with_expansion_no_skip() {
     assert!(has(&block, "conv.3.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 4), 32, TOL);
     // Stride 2.
-    let block =
-        inverted_residual(&args(&[2], &[("t", 6), ("s", 2)]), &[2, 5, 5]).unwrap();
+    let block = inverted_residual(&args(&[2], &[("t", 6), ("s", 2)]), &[2, 5, 5]).unwrap();
     assert!(has(&block, "conv.3.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 5, 5], 2, 5), 32, TOL);
 }
@@ -138,8 +142,7 @@ fn inverted_residual_with_expansion_no_skip() {
 #[test]
 fn inverted_residual_names_are_torchvisions() {
     // torchvision: InvertedResidual(16, 24, stride=2, expand_ratio=6).
-    let block =
-        inverted_residual(&args(&[24], &[("t", 6), ("s", 2)]), &[16, 8, 8]).unwrap();
+    let block = inverted_residual(&args(&[24], &[("t", 6), ("s", 2)]), &[16, 8, 8]).unwrap();
     let p = block.params();
     let shape = |n: &str| p.iter().find(|s| s.name == n).unwrap().shape.clone();
     assert_eq!(shape("conv.0.0.weight"), [96, 16, 1, 1]);
@@ -182,14 +185,16 @@ fn squeeze_excitation_vjp() {
 fn mbconv_t1_k3_with_skip() {
     let block = mbconv(&args(&[4], &[("t", 1)]), &[4, 4, 4]).unwrap();
     assert!(!has(&block, "block.3.0.weight") && adds_input(&block));
-    assert!(block.params().iter().any(|p| p.name == "block.1.fc1.weight" && p.shape == [1, 4, 1, 1]));
+    assert!(block
+        .params()
+        .iter()
+        .any(|p| p.name == "block.1.fc1.weight" && p.shape == [1, 4, 1, 1]));
     assert_holds(&layer_case(&block, &[4, 4, 4], 2, 1), 32, TOL);
 }
 
 #[test]
 fn mbconv_t1_k5_strided() {
-    let block =
-        mbconv(&args(&[3], &[("t", 1), ("k", 5), ("s", 2)]), &[4, 5, 5]).unwrap();
+    let block = mbconv(&args(&[3], &[("t", 1), ("k", 5), ("s", 2)]), &[4, 5, 5]).unwrap();
     assert!(!has(&block, "block.3.0.weight") && !adds_input(&block));
     assert_eq!(block.output_shape(&[4, 5, 5]), vec![3, 3, 3]);
     assert_holds(&layer_case(&block, &[4, 5, 5], 2, 2), 32, TOL);
@@ -207,8 +212,7 @@ fn mbconv_t6_k5_with_skip_and_strided() {
     let block = mbconv(&args(&[2], &[("t", 6), ("k", 5)]), &[2, 4, 4]).unwrap();
     assert!(has(&block, "block.3.0.weight") && adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 4, 4], 2, 4), 32, TOL);
-    let block =
-        mbconv(&args(&[3], &[("t", 6), ("k", 5), ("s", 2)]), &[2, 5, 5]).unwrap();
+    let block = mbconv(&args(&[3], &[("t", 6), ("k", 5), ("s", 2)]), &[2, 5, 5]).unwrap();
     assert!(has(&block, "block.3.0.weight") && !adds_input(&block));
     assert_holds(&layer_case(&block, &[2, 5, 5], 2, 5), 32, TOL);
 }
@@ -222,7 +226,9 @@ fn mbconv_stage_vjp() {
     .unwrap();
     let blocks = parts(&stage);
     assert_eq!(blocks.len(), 3);
-    assert!(!adds_input(&blocks[0].node) && adds_input(&blocks[1].node) && adds_input(&blocks[2].node));
+    assert!(
+        !adds_input(&blocks[0].node) && adds_input(&blocks[1].node) && adds_input(&blocks[2].node)
+    );
     assert_eq!(stage.output_shape(&[2, 5, 5]), vec![3, 3, 3]);
     assert_holds(&layer_case(&stage, &[2, 5, 5], 2, 6), 24, TOL);
 }
@@ -230,8 +236,7 @@ fn mbconv_stage_vjp() {
 #[test]
 fn mbconv_names_are_torchvisions() {
     // torchvision: MBConv(MBConvConfig(6, 5, 2, 24, 40, 1)), the first block of features.3.
-    let block =
-        mbconv(&args(&[40], &[("t", 6), ("k", 5), ("s", 2)]), &[24, 16, 16]).unwrap();
+    let block = mbconv(&args(&[40], &[("t", 6), ("k", 5), ("s", 2)]), &[24, 16, 16]).unwrap();
     let p = block.params();
     let shape = |n: &str| p.iter().find(|s| s.name == n).unwrap().shape.clone();
     assert_eq!(shape("block.0.0.weight"), [144, 24, 1, 1]);
@@ -254,8 +259,7 @@ fn mbconv_names_are_torchvisions() {
     assert_eq!(shape("block.2.0.weight"), [16, 32, 1, 1]);
     assert_eq!(p.len(), 2 + 2 * 5 + 4);
     // A stage's blocks sit under their index.
-    let stage =
-        mbconv_stage(&args(&[24], &[("t", 6), ("s", 2), ("n", 2)]), &[16, 8, 8]).unwrap();
+    let stage = mbconv_stage(&args(&[24], &[("t", 6), ("s", 2), ("n", 2)]), &[16, 8, 8]).unwrap();
     let n = names(&stage);
     assert_eq!(n[0], "0.block.0.0.weight");
     assert!(n.contains(&"1.block.2.fc1.bias".to_string()));

@@ -6,10 +6,13 @@
 
 use netspec_core::contract::{assert_holds, layer_case};
 use netspec_core::ir::{Graph, TensorType, Value};
+use netspec_core::layers::convnext::{
+    convnext_block_node, convnext_downsample, convnext_head, convnext_stage, convnext_stem,
+};
+use netspec_core::layers::vit::{encoder_layer, vit_encoder};
 use netspec_core::layers::{
-    ArgRef, ArgValue, Args, Backward, ClassToken, ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead,
-    ConvNeXtStage, ConvNeXtStem, DepthwiseConv, EncoderBlock, Forward, Layer, LayerConfig,
-    LayerScale, Mode, PatchEmbed, PointwiseLinear, SelfAttention, SpecError, VitEncoder, VitHead,
+    ArgRef, ArgValue, Args, Backward, ClassToken, DepthwiseConv, Forward, Layer, LayerConfig,
+    LayerScale, Mode, Node, PatchEmbed, PointwiseLinear, SelfAttention, SpecError, VitHead,
 };
 use netspec_core::params::{Init, ParamSpec};
 use netspec_core::reference::{self, Tensor};
@@ -227,19 +230,18 @@ fn layer_scale_vjp() {
 fn convnext_block_vjp() {
     // 5x5, and the 2x2 and 1x1 that ConvNeXt-T's last stages see at 32x32.
     for (i, input) in [[4, 5, 5], [3, 2, 2], [2, 1, 1]].iter().enumerate() {
-        let block = ConvNeXtBlock::new(input).unwrap();
+        let block = convnext_block_node(input).unwrap();
         assert_holds(&layer_case(&block, input, 2, i as u64), 24, TOL);
     }
 }
 
 #[test]
 fn convnext_block_names_are_torchvisions() {
-    let block = ConvNeXtBlock::new(&[96, 56, 56]).unwrap();
+    let block = convnext_block_node(&[96, 56, 56]).unwrap();
     let p = block.params();
     assert_eq!(
         names(&p),
         [
-            "layer_scale",
             "block.0.weight",
             "block.0.bias",
             "block.2.weight",
@@ -248,13 +250,13 @@ fn convnext_block_names_are_torchvisions() {
             "block.3.bias",
             "block.5.weight",
             "block.5.bias",
+            "layer_scale",
         ]
     );
     let shapes: Vec<Vec<usize>> = p.iter().map(|s| s.shape.clone()).collect();
     assert_eq!(
         shapes,
         [
-            vec![96, 1, 1],
             vec![96, 1, 7, 7],
             vec![96],
             vec![96],
@@ -263,22 +265,25 @@ fn convnext_block_names_are_torchvisions() {
             vec![384],
             vec![96, 384],
             vec![96],
+            vec![96, 1, 1],
         ]
     );
-    assert_eq!(block.norm.eps, 1e-6);
-    assert_eq!(p[1].init, Init::Normal { std: 0.02 });
-    assert_eq!(p[2].init, Init::Zeros);
-    assert_eq!(p[3].init, Init::Ones);
+    assert!(format!("{block:?}")
+        .contains("LayerNorm { features: 96, eps: 1e-6, channels_first: true }"));
+    assert_eq!(p[0].init, Init::Normal { std: 0.02 });
+    assert_eq!(p[1].init, Init::Zeros);
+    assert_eq!(p[2].init, Init::Ones);
 }
 
 #[test]
 fn convnext_stage_stem_downsample_and_head_vjp() {
-    let stage = ConvNeXtStage::from_args(&args(&[2], &[]), &[3, 4, 4]).unwrap();
+    let stage = convnext_stage(&args(&[2], &[]), &[3, 4, 4]).unwrap();
     assert_eq!(stage.params().len(), 18);
-    assert_eq!(stage.params()[9].name, "1.layer_scale");
+    assert_eq!(stage.params()[9].name, "1.block.0.weight");
+    assert_eq!(stage.params()[17].name, "1.layer_scale");
     assert_holds(&layer_case(&stage, &[3, 4, 4], 2, 1), 16, TOL);
 
-    let stem = ConvNeXtStem::from_args(&args(&[4], &[("k", 2)]), &[3, 6, 6]).unwrap();
+    let stem = convnext_stem(&args(&[4], &[("k", 2)]), &[3, 6, 6]).unwrap();
     assert_eq!(stem.output_shape(&[3, 6, 6]), vec![4, 3, 3]);
     assert_eq!(
         names(&stem.params()),
@@ -286,12 +291,12 @@ fn convnext_stage_stem_downsample_and_head_vjp() {
     );
     assert_holds(&layer_case(&stem, &[3, 6, 6], 2, 2), 32, TOL);
 
-    let down = ConvNeXtDownsample::from_args(&args(&[5], &[]), &[3, 4, 4]).unwrap();
+    let down = convnext_downsample(&args(&[5], &[]), &[3, 4, 4]).unwrap();
     assert_eq!(down.output_shape(&[3, 4, 4]), vec![5, 2, 2]);
     assert_eq!(down.params()[2].shape, vec![5, 3, 2, 2]);
     assert_holds(&layer_case(&down, &[3, 4, 4], 2, 3), 32, TOL);
 
-    let head = ConvNeXtHead::from_args(&args(&[10], &[]), &[6, 1, 1]).unwrap();
+    let head = convnext_head(&args(&[10], &[]), &[6, 1, 1]).unwrap();
     assert_eq!(
         names(&head.params()),
         ["0.weight", "0.bias", "2.weight", "2.bias"]
@@ -302,7 +307,7 @@ fn convnext_stage_stem_downsample_and_head_vjp() {
 /// The block's output in `mode` on the reference evaluator, with a stochastic-depth mask when
 /// training.
 fn convnext_block_output(
-    block: &ConvNeXtBlock,
+    block: &Node,
     mode: Mode,
     inputs: &[Tensor],
     mask: &[f32],
@@ -328,7 +333,7 @@ fn convnext_block_output(
 
 #[test]
 fn convnext_block_is_a_residual_whose_branch_stochastic_depth_drops_per_example() {
-    let block = ConvNeXtBlock::new(&[3, 4, 4]).unwrap();
+    let block = convnext_block_node(&[3, 4, 4]).unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let xt = random(&mut rng, &[2, 3, 4, 4]);
     let mut inputs = vec![xt.clone()];
@@ -469,10 +474,10 @@ fn self_attention_names_shapes_and_init() {
 #[test]
 fn encoder_layer_vjp() {
     for (i, heads) in [2, 3].into_iter().enumerate() {
-        let layer = EncoderBlock::new(6, heads, 12).unwrap();
+        let layer = encoder_layer(5, 6, heads, 12).unwrap();
         assert_holds(&layer_case(&layer, &[5, 6], 2, i as u64), 24, TOL);
     }
-    let names = names(&EncoderBlock::new(6, 2, 12).unwrap().params());
+    let names = names(&encoder_layer(5, 6, 2, 12).unwrap().params());
     assert_eq!(
         names,
         [
@@ -502,7 +507,7 @@ fn patch_embedding_class_token_and_position_embedding_vjp() {
     assert_eq!(token.output_shape(&[6, 6]), vec![7, 6]);
     assert_holds(&layer_case(&token, &[6, 6], 3, 2), 32, TOL);
 
-    let encoder = VitEncoder::from_args(
+    let encoder = vit_encoder(
         &args(&[], &[("layers", 1), ("heads", 2), ("mlp", 8)]),
         &[7, 6],
     )
@@ -548,7 +553,7 @@ fn patches_are_read_row_major_after_the_class_token() {
 #[test]
 fn vit_encoder_and_head_vjp_and_names() {
     let a = args(&[], &[("layers", 2), ("heads", 3), ("mlp", 12)]);
-    let encoder = VitEncoder::from_args(&a, &[5, 6]).unwrap();
+    let encoder = vit_encoder(&a, &[5, 6]).unwrap();
     assert_holds(&layer_case(&encoder, &[5, 6], 2, 1), 12, TOL);
     let p = encoder.params();
     assert_eq!(p[0].name, "pos_embedding");

@@ -32,13 +32,14 @@
 //! dx = γ ⊙ dy and dγ = Σ_{b,h,w} dy ⊙ x.
 
 use super::activation::Gelu;
-use super::compose::{in_block, prefixed, ParamCursor};
+use super::compose::in_block;
 use super::conv::Conv2d;
 use super::dense::Dense;
-use super::dropout;
-use super::{shape_str, Args, Backward, Forward, Layer, LayerNorm, Mode, SpecError};
+use super::{
+    shape_str, Args, Backward, DepthRule, Flatten, Forward, Layer, LayerConfig, LayerNorm, Mode,
+    Node, Part, SkipRule, SpecError,
+};
 use crate::ir::{ConvDims, DotDims, Graph, Value};
-use crate::noise::DepthRule;
 use crate::params::{Init, ParamSpec};
 
 /// torchvision's `LayerNorm2d` (and the block's LayerNorm): eps 1e-6.
@@ -102,6 +103,19 @@ fn image(what: &str, input: &[usize]) -> Result<usize, SpecError> {
 pub struct PointwiseLinear {
     pub in_channels: usize,
     pub out_channels: usize,
+}
+
+impl PointwiseLinear {
+    /// `channel_linear(out_channels)` on [C, H, W].
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("channel_linear", &["out_channels"], &[])?;
+        let out = args.required_positive("channel_linear", 0, "out_channels")?;
+        let c = image(&format!("channel_linear({out})"), input)?;
+        Ok(PointwiseLinear {
+            in_channels: c,
+            out_channels: out,
+        })
+    }
 }
 
 impl Layer for PointwiseLinear {
@@ -204,6 +218,29 @@ pub struct DepthwiseConv {
 }
 
 impl DepthwiseConv {
+    /// `depthwise_conv(k, p = 0)` on [C, H, W].
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("depthwise_conv", &["k"], &["p"])?;
+        let k = args.required_positive("depthwise_conv", 0, "k")?;
+        let p = args.find(None, "p").map_or(Ok(0), |(at, v)| match v {
+            super::ArgValue::Int(i) if *i >= 0 => Ok(*i as usize),
+            _ => Err(SpecError {
+                at: Some(at),
+                message: "`p` must be a non-negative integer".into(),
+            }),
+        })?;
+        let what = format!("depthwise_conv({k}, p = {p})");
+        let c = image(&what, input)?;
+        let conv =
+            conv_with_bias(input, c, k, 1, p, c).map_err(|e| in_block(&what, "kernel", e))?;
+        Ok(DepthwiseConv {
+            channels: c,
+            k,
+            p,
+            input: conv.input,
+        })
+    }
+
     fn dims(&self, padding: usize, groups: usize) -> ConvDims {
         let p = padding as i64;
         let mut d = ConvDims::nchw([1, 1], [(p, p), (p, p)]);
@@ -267,6 +304,14 @@ pub struct LayerScale {
 }
 
 impl LayerScale {
+    /// `layer_scale(init = 1e-6)` on [C, H, W].
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("layer_scale", &[], &["init"])?;
+        let init = args.float("init", LAYER_SCALE_INIT)?;
+        let c = image("layer_scale", input)?;
+        Ok(LayerScale { channels: c, init })
+    }
+
     fn per_channel(&self, g: &mut Graph, gamma: Value, like: Value) -> Value {
         let shape = g.shape(like).to_vec();
         let flat = g.reshape(gamma, &[self.channels]);
@@ -309,439 +354,132 @@ impl Layer for LayerScale {
     }
 }
 
-// ---- CNBlock ------------------------------------------------------------------------------
+// ---- CNBlock and the stages: compositions ------------------------------------------------
 
-/// `convnext_block`: torchvision's `CNBlock` for the input's channel count.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ConvNeXtBlock {
-    /// `block.0`: depthwise 7x7, padding 3, with bias.
-    pub dwconv: DepthwiseConv,
-    /// `block.2`.
-    pub norm: LayerNorm,
-    /// `block.3`: C -> 4C.
-    pub pwconv1: PointwiseLinear,
-    /// `block.5`: 4C -> C.
-    pub pwconv2: PointwiseLinear,
-    /// `layer_scale`.
-    pub layer_scale: LayerScale,
+/// ConvNeXt's initialisers on a catalog layer: weight N(0, 0.02²), bias 0.
+fn with_convnext_init(layer: LayerConfig) -> Node {
+    Node::layer_with_init(layer, Init::Normal { std: WEIGHT_STD })
 }
 
-impl ConvNeXtBlock {
-    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("convnext_block", &[], &[])?;
-        Self::new(input)
-    }
+fn norm_node(channels: usize) -> Node {
+    Node::layer(LayerConfig::LayerNorm(channels_first_norm(channels)))
+}
 
-    /// The block for a per-example input [C, H, W].
-    pub fn new(input: &[usize]) -> Result<Self, SpecError> {
-        let c = image("convnext_block", input)?;
-        // Checks the size (any size is enough: 7x7 with padding 3 reads at least 7x7).
-        let conv = conv_with_bias(input, c, 7, 1, 3, c)
-            .map_err(|e| in_block("convnext_block", "depthwise convolution", e))?;
-        let dwconv = DepthwiseConv {
-            channels: c,
-            k: 7,
-            p: 3,
-            input: conv.input,
-        };
-        Ok(ConvNeXtBlock {
-            dwconv,
-            norm: LayerNorm {
-                features: c,
-                eps: CONVNEXT_EPS,
-                channels_first: true,
-            },
-            pwconv1: PointwiseLinear {
-                in_channels: c,
-                out_channels: 4 * c,
-            },
-            pwconv2: PointwiseLinear {
-                in_channels: 4 * c,
-                out_channels: c,
-            },
-            layer_scale: LayerScale {
-                channels: c,
-                init: LAYER_SCALE_INIT,
-            },
+/// `convnext_block`: torchvision's `CNBlock` for the input's channel count, a residual with
+/// stochastic depth around `block` (`block.1` and `block.6`, torchvision's permutes, hold
+/// nothing) and the layer scale.
+pub fn convnext_block(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("convnext_block", &[], &[])?;
+    convnext_block_node(input)
+}
+
+/// The block for a per-example input [C, H, W].
+pub fn convnext_block_node(input: &[usize]) -> Result<Node, SpecError> {
+    let c = image("convnext_block", input)?;
+    // Checks the size (any size is enough: 7x7 with padding 3 reads at least 7x7).
+    let conv = conv_with_bias(input, c, 7, 1, 3, c)
+        .map_err(|e| in_block("convnext_block", "depthwise convolution", e))?;
+    let dwconv = DepthwiseConv {
+        channels: c,
+        k: 7,
+        p: 3,
+        input: conv.input,
+    };
+    let linear = |i, o| {
+        LayerConfig::ChannelLinear(PointwiseLinear {
+            in_channels: i,
+            out_channels: o,
         })
-    }
+    };
+    let block = Node::Seq(vec![
+        Part::named("0", Node::layer(LayerConfig::DepthwiseConv(dwconv))),
+        Part::named("2", norm_node(c)),
+        Part::named("3", Node::layer(linear(c, 4 * c))),
+        Part::named("4", Node::layer(LayerConfig::Gelu(Gelu))),
+        Part::named("5", Node::layer(linear(4 * c, c))),
+    ]);
+    let scale = LayerScale {
+        channels: c,
+        init: LAYER_SCALE_INIT,
+    };
+    let body = Node::Seq(vec![
+        Part::named("block", block),
+        Part::anonymous(Node::layer(LayerConfig::LayerScale(scale))),
+    ]);
+    Ok(Node::residual(
+        input,
+        body,
+        SkipRule::Identity,
+        Some(DepthRule::OverBlocksMinusOne),
+    )
+    .expect("a CNBlock keeps its shape"))
 }
-
-pub struct ConvNeXtBlockSaved {
-    dwconv: Value,
-    norm: <LayerNorm as Layer>::Saved,
-    pwconv1: Value,
-    gelu: (Value, Value),
-    pwconv2: Value,
-    layer_scale: Value,
-    drop_path: Option<Value>,
-}
-
-impl Layer for ConvNeXtBlock {
-    type Saved = ConvNeXtBlockSaved;
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        input.to_vec()
-    }
-
-    /// torchvision's order: the block's own `layer_scale`, then its `block` submodules.
-    fn params(&self) -> Vec<ParamSpec> {
-        let mut p = self.layer_scale.params();
-        p.extend(prefixed("block.0", &self.dwconv));
-        p.extend(prefixed("block.2", &self.norm));
-        p.extend(prefixed("block.3", &self.pwconv1));
-        p.extend(prefixed("block.5", &self.pwconv2));
-        p
-    }
-
-    fn forward(
-        &self,
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<ConvNeXtBlockSaved> {
-        let mut c = ParamCursor::new(p);
-        let ps = c.take(&self.layer_scale);
-        let f0 = self.dwconv.forward(g, x, c.take(&self.dwconv), mode);
-        let f2 = self.norm.forward(g, f0.y, c.take(&self.norm), mode);
-        let f3 = self.pwconv1.forward(g, f2.y, c.take(&self.pwconv1), mode);
-        let f4 = Gelu.forward(g, f3.y, &[], mode);
-        let f5 = self.pwconv2.forward(g, f4.y, c.take(&self.pwconv2), mode);
-        let fs = self.layer_scale.forward(g, f5.y, ps, mode);
-        let (branch, drop_path) = dropout::drop_path(g, fs.y, mode, DepthRule::OverBlocksMinusOne);
-        let y = g.add(x, branch);
-        let saved = ConvNeXtBlockSaved {
-            dwconv: f0.saved,
-            norm: f2.saved,
-            pwconv1: f3.saved,
-            gelu: f4.saved,
-            pwconv2: f5.saved,
-            layer_scale: fs.saved,
-            drop_path,
-        };
-        Forward::new(y, saved)
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &ConvNeXtBlockSaved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let mut c = ParamCursor::new(p);
-        let (ps, p0, p2, p3, p5) = (
-            c.take(&self.layer_scale),
-            c.take(&self.dwconv),
-            c.take(&self.norm),
-            c.take(&self.pwconv1),
-            c.take(&self.pwconv2),
-        );
-        let d_branch = dropout::drop_path_vjp(g, dy, s.drop_path);
-        let gs = self.layer_scale.vjp(g, &s.layer_scale, ps, d_branch, true);
-        let g5 = self.pwconv2.vjp(g, &s.pwconv2, p5, gs.dx.unwrap(), true);
-        let g4 = Gelu.vjp(g, &s.gelu, &[], g5.dx.unwrap(), true);
-        let g3 = self.pwconv1.vjp(g, &s.pwconv1, p3, g4.dx.unwrap(), true);
-        let g2 = self.norm.vjp(g, &s.norm, p2, g3.dx.unwrap(), true);
-        let g0 = self.dwconv.vjp(g, &s.dwconv, p0, g2.dx.unwrap(), need_dx);
-        // The residual: dy reaches x directly too.
-        let dx = g0.dx.map(|d| g.add(dy, d));
-        let mut grads = gs.grads;
-        grads.extend(g0.grads);
-        grads.extend(g2.grads);
-        grads.extend(g3.grads);
-        grads.extend(g5.grads);
-        Backward { dx, grads }
-    }
-}
-
-// ---- a stage of blocks --------------------------------------------------------------------
 
 /// `convnext_stage(depth)`: `depth` CNBlocks of the input's width (torchvision's
 /// `nn.Sequential` of them: `0.block.0.weight`, ..., `{depth-1}.layer_scale`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ConvNeXtStage {
-    pub depth: usize,
-    pub block: ConvNeXtBlock,
+pub fn convnext_stage(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("convnext_stage", &["depth"], &[])?;
+    let depth = args.required_positive("convnext_stage", 0, "depth")?;
+    let what = format!("convnext_stage({depth})");
+    image(&what, input)?;
+    let block = convnext_block_node(input).map_err(|e| in_block(&what, "block", e))?;
+    Ok(Node::indexed(vec![block; depth]))
 }
-
-impl ConvNeXtStage {
-    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("convnext_stage", &["depth"], &[])?;
-        let depth = args.required_positive("convnext_stage", 0, "depth")?;
-        let what = format!("convnext_stage({depth})");
-        image(&what, input)?;
-        let block = ConvNeXtBlock::new(input).map_err(|e| in_block(&what, "block", e))?;
-        Ok(ConvNeXtStage { depth, block })
-    }
-}
-
-impl Layer for ConvNeXtStage {
-    type Saved = Vec<ConvNeXtBlockSaved>;
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        input.to_vec()
-    }
-
-    fn params(&self) -> Vec<ParamSpec> {
-        (0..self.depth)
-            .flat_map(|i| prefixed(&i.to_string(), &self.block))
-            .collect()
-    }
-
-    fn forward(
-        &self,
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<Vec<ConvNeXtBlockSaved>> {
-        let mut c = ParamCursor::new(p);
-        let mut y = x;
-        let mut saved = vec![];
-        for _ in 0..self.depth {
-            let f = self.block.forward(g, y, c.take(&self.block), mode);
-            y = f.y;
-            saved.push(f.saved);
-        }
-        Forward::new(y, saved)
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        saved: &Vec<ConvNeXtBlockSaved>,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let n = self.block.params().len();
-        let mut d = dy;
-        let mut per_block = vec![];
-        for i in (0..self.depth).rev() {
-            let b = self
-                .block
-                .vjp(g, &saved[i], &p[i * n..(i + 1) * n], d, i > 0 || need_dx);
-            per_block.push(b.grads);
-            if let Some(dx) = b.dx {
-                d = dx;
-            }
-        }
-        per_block.reverse();
-        Backward {
-            dx: need_dx.then_some(d),
-            grads: per_block.into_iter().flatten().collect(),
-        }
-    }
-}
-
-// ---- stem, downsampling, head -------------------------------------------------------------
 
 /// `convnext_stem(out_channels, k = 4)`: k x k convolution with stride k and bias, then a
-/// channels-first LayerNorm (torchvision's `Conv2dNormActivation` without activation).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ConvNeXtStem {
-    pub conv: Conv2d,
-    pub norm: LayerNorm,
-}
-
-impl ConvNeXtStem {
-    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("convnext_stem", &["out_channels"], &["k"])?;
-        let out = args.required_positive("convnext_stem", 0, "out_channels")?;
-        let k = args.positive(None, "k")?.unwrap_or(4);
-        let what = format!("convnext_stem({out}, k = {k})");
-        image(&what, input)?;
-        let conv = conv_with_bias(input, out, k, k, 0, 1).map_err(|e| SpecError {
-            at: args.find(None, "k").map(|(at, _)| at),
-            ..in_block(&what, "convolution", e)
-        })?;
-        Ok(ConvNeXtStem {
-            conv,
-            norm: channels_first_norm(out),
-        })
-    }
-}
-
-impl Layer for ConvNeXtStem {
-    type Saved = (Value, <LayerNorm as Layer>::Saved);
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        self.conv.output_shape(input)
-    }
-
-    fn params(&self) -> Vec<ParamSpec> {
-        let mut p: Vec<ParamSpec> = convnext_init(self.conv.params())
-            .into_iter()
-            .map(|s| s.prefixed("0"))
-            .collect();
-        p.extend(prefixed("1", &self.norm));
-        p
-    }
-
-    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
-        let mut c = ParamCursor::new(p);
-        let f0 = self.conv.forward(g, x, c.take(&self.conv), mode);
-        let f1 = self.norm.forward(g, f0.y, c.take(&self.norm), mode);
-        Forward::new(f1.y, (f0.saved, f1.saved))
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &Self::Saved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let mut c = ParamCursor::new(p);
-        let (pc, pn) = (c.take(&self.conv), c.take(&self.norm));
-        let gn = self.norm.vjp(g, &s.1, pn, dy, true);
-        let gc = self.conv.vjp(g, &s.0, pc, gn.dx.unwrap(), need_dx);
-        let mut grads = gc.grads;
-        grads.extend(gn.grads);
-        Backward { dx: gc.dx, grads }
-    }
+/// channels-first LayerNorm (torchvision's `Conv2dNormActivation` without activation): `0.*`,
+/// `1.*`.
+pub fn convnext_stem(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("convnext_stem", &["out_channels"], &["k"])?;
+    let out = args.required_positive("convnext_stem", 0, "out_channels")?;
+    let k = args.positive(None, "k")?.unwrap_or(4);
+    let what = format!("convnext_stem({out}, k = {k})");
+    image(&what, input)?;
+    let conv = conv_with_bias(input, out, k, k, 0, 1).map_err(|e| SpecError {
+        at: args.find(None, "k").map(|(at, _)| at),
+        ..in_block(&what, "convolution", e)
+    })?;
+    Ok(Node::indexed(vec![
+        with_convnext_init(LayerConfig::Conv2d(conv)),
+        norm_node(out),
+    ]))
 }
 
 /// `convnext_downsample(out_channels)`: channels-first LayerNorm, then a 2x2 convolution with
-/// stride 2 and bias.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ConvNeXtDownsample {
-    pub norm: LayerNorm,
-    pub conv: Conv2d,
-}
-
-impl ConvNeXtDownsample {
-    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("convnext_downsample", &["out_channels"], &[])?;
-        let out = args.required_positive("convnext_downsample", 0, "out_channels")?;
-        let what = format!("convnext_downsample({out})");
-        let c = image(&what, input)?;
-        let conv = conv_with_bias(input, out, 2, 2, 0, 1)
-            .map_err(|e| in_block(&what, "convolution", e))?;
-        Ok(ConvNeXtDownsample {
-            norm: channels_first_norm(c),
-            conv,
-        })
-    }
-}
-
-impl Layer for ConvNeXtDownsample {
-    type Saved = (<LayerNorm as Layer>::Saved, Value);
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        self.conv.output_shape(input)
-    }
-
-    fn params(&self) -> Vec<ParamSpec> {
-        let mut p = prefixed("0", &self.norm);
-        p.extend(
-            convnext_init(self.conv.params())
-                .into_iter()
-                .map(|s| s.prefixed("1")),
-        );
-        p
-    }
-
-    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
-        let mut c = ParamCursor::new(p);
-        let f0 = self.norm.forward(g, x, c.take(&self.norm), mode);
-        let f1 = self.conv.forward(g, f0.y, c.take(&self.conv), mode);
-        Forward::new(f1.y, (f0.saved, f1.saved))
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &Self::Saved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let mut c = ParamCursor::new(p);
-        let (pn, pc) = (c.take(&self.norm), c.take(&self.conv));
-        let gc = self.conv.vjp(g, &s.1, pc, dy, true);
-        let gn = self.norm.vjp(g, &s.0, pn, gc.dx.unwrap(), need_dx);
-        let mut grads = gn.grads;
-        grads.extend(gc.grads);
-        Backward { dx: gn.dx, grads }
-    }
+/// stride 2 and bias: `0.*`, `1.*`.
+pub fn convnext_downsample(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("convnext_downsample", &["out_channels"], &[])?;
+    let out = args.required_positive("convnext_downsample", 0, "out_channels")?;
+    let what = format!("convnext_downsample({out})");
+    let c = image(&what, input)?;
+    let conv =
+        conv_with_bias(input, out, 2, 2, 0, 1).map_err(|e| in_block(&what, "convolution", e))?;
+    Ok(Node::indexed(vec![
+        norm_node(c),
+        with_convnext_init(LayerConfig::Conv2d(conv)),
+    ]))
 }
 
 /// `convnext_head(classes)`: on pooled features [C, 1, 1], a channels-first LayerNorm, flatten
 /// and Linear(C, classes): torchvision's `classifier` (`0.*`, `2.*`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ConvNeXtHead {
-    pub norm: LayerNorm,
-    pub linear: Dense,
-}
-
-impl ConvNeXtHead {
-    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("convnext_head", &["classes"], &[])?;
-        let classes = args.required_positive("convnext_head", 0, "classes")?;
-        match input {
-            [c, 1, 1] => Ok(ConvNeXtHead {
-                norm: channels_first_norm(*c),
-                linear: Dense {
-                    in_features: *c,
-                    out_features: classes,
-                    bias: true,
-                },
-            }),
-            _ => Err(SpecError::layer(format!(
-                "convnext_head({classes}) takes pooled features [channels, 1, 1], but this layer receives {}: put `global_avg_pool` before it",
-                shape_str(input)
-            ))),
-        }
-    }
-}
-
-impl Layer for ConvNeXtHead {
-    type Saved = (<LayerNorm as Layer>::Saved, Value);
-
-    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
-        vec![self.linear.out_features]
-    }
-
-    fn params(&self) -> Vec<ParamSpec> {
-        let mut p = prefixed("0", &self.norm);
-        p.extend(
-            convnext_init(self.linear.params())
-                .into_iter()
-                .map(|s| s.prefixed("2")),
-        );
-        p
-    }
-
-    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
-        let mut c = ParamCursor::new(p);
-        let f0 = self.norm.forward(g, x, c.take(&self.norm), mode);
-        let b = g.shape(x)[0];
-        let flat = g.reshape(f0.y, &[b, self.norm.features]);
-        let f2 = self.linear.forward(g, flat, c.take(&self.linear), mode);
-        Forward::new(f2.y, (f0.saved, f2.saved))
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &Self::Saved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let mut c = ParamCursor::new(p);
-        let (pn, pl) = (c.take(&self.norm), c.take(&self.linear));
-        let gl = self.linear.vjp(g, &s.1, pl, dy, true);
-        let b = g.shape(dy)[0];
-        let d = g.reshape(gl.dx.unwrap(), &[b, self.norm.features, 1, 1]);
-        let gn = self.norm.vjp(g, &s.0, pn, d, need_dx);
-        let mut grads = gn.grads;
-        grads.extend(gl.grads);
-        Backward { dx: gn.dx, grads }
+pub fn convnext_head(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("convnext_head", &["classes"], &[])?;
+    let classes = args.required_positive("convnext_head", 0, "classes")?;
+    match input {
+        [c, 1, 1] => Ok(Node::indexed(vec![
+            norm_node(*c),
+            Node::layer(LayerConfig::Flatten(
+                Flatten::from_args(&Args::default(), input)?,
+            )),
+            with_convnext_init(LayerConfig::Dense(Dense {
+                in_features: *c,
+                out_features: classes,
+                bias: true,
+            })),
+        ])),
+        _ => Err(SpecError::layer(format!(
+            "convnext_head({classes}) takes pooled features [channels, 1, 1], but this layer receives {}: put `global_avg_pool` before it",
+            shape_str(input)
+        ))),
     }
 }

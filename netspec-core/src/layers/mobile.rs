@@ -42,11 +42,11 @@
 //! as every channel count in its EfficientNets is.
 
 use super::conv::Conv2d;
-use super::{
-    shape_str, ArgValue, Args, BatchNorm, DepthRule, GlobalAvgPool, LayerConfig, Node, Relu,
-    Relu6, Sigmoid, Silu, SkipRule, SpecError,
-};
 use super::{compose::in_block, Layer, Part};
+use super::{
+    shape_str, ArgValue, Args, BatchNorm, DepthRule, GlobalAvgPool, LayerConfig, Node, Relu, Relu6,
+    Sigmoid, Silu, SkipRule, SpecError,
+};
 use crate::params::Init;
 
 /// The activation after a `conv_bn`.
@@ -263,8 +263,8 @@ pub fn mbconv_node(
     let dw = after(&depthwise, &mid);
     layers.push(depthwise);
     layers.push(squeeze_excitation(&dw, (input[0] / 4).max(1)));
-    let project = conv_bn_node(&dw, out, 1, 1, 1, None)
-        .map_err(|e| in_block(&what, "projection", e))?;
+    let project =
+        conv_bn_node(&dw, out, 1, 1, 1, None).map_err(|e| in_block(&what, "projection", e))?;
     layers.push(project);
     let body = Node::Seq(vec![Part::named("block", Node::indexed(layers))]);
     // Every MBConv counts for the depth rule; only those that add their input can drop.

@@ -26,19 +26,14 @@ pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
 pub use compose::{Join, Node, NodeSaved, Part, Skip, SkipRule};
 pub use conv::Conv2d;
-pub use convnext::{
-    ConvNeXtBlock, ConvNeXtDownsample, ConvNeXtHead, ConvNeXtStage, ConvNeXtStem, DepthwiseConv,
-    LayerScale, PointwiseLinear,
-};
+pub use convnext::{DepthwiseConv, LayerScale, PointwiseLinear};
 pub use dense::Dense;
 pub use dropout::Dropout;
 pub use flatten::Flatten;
 pub use layer_norm::LayerNorm;
 pub use mobile::ConvAct;
 pub use pool::{GlobalAvgPool, Pool2d, PoolKind};
-pub use vit::{
-    ClassToken, EncoderBlock, PatchEmbed, SelfAttention, TokenLinear, VitEncoder, VitHead,
-};
+pub use vit::{ClassToken, PatchEmbed, PositionEmbedding, SelfAttention, TokenLinear, VitHead};
 pub use window::Window;
 
 use crate::ir::{Graph, Value};

@@ -37,10 +37,13 @@
 //! defaults) is not applied.
 
 use super::activation::Gelu;
-use super::compose::{in_block, prefixed, ParamCursor};
+use super::compose::in_block;
 use super::conv::Conv2d;
 use super::dense::Dense;
-use super::{shape_str, ArgRef, Args, Backward, Forward, Layer, LayerNorm, Mode, SpecError};
+use super::{
+    shape_str, ArgRef, Args, Backward, Forward, Layer, LayerConfig, LayerNorm, Mode, Node, Part,
+    SkipRule, SpecError,
+};
 use crate::ir::{DotDims, Graph, Value};
 use crate::params::{Init, ParamSpec};
 
@@ -241,6 +244,19 @@ pub struct TokenLinear {
     pub out_features: usize,
 }
 
+impl TokenLinear {
+    /// `token_linear(out_features)` on [T, D].
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("token_linear", &["out_features"], &[])?;
+        let out = args.required_positive("token_linear", 0, "out_features")?;
+        let (_, width) = sequence(&format!("token_linear({out})"), input, "")?;
+        Ok(TokenLinear {
+            in_features: width,
+            out_features: out,
+        })
+    }
+}
+
 impl Layer for TokenLinear {
     type Saved = Value;
 
@@ -318,6 +334,17 @@ pub struct SelfAttentionSaved {
 }
 
 impl SelfAttention {
+    /// `self_attention(heads)` on [T, D].
+    pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
+        args.expect("self_attention", &["heads"], &[])?;
+        let heads = args.required_positive("self_attention", 0, "heads")?;
+        let (_, width) = sequence(&format!("self_attention({heads})"), input, "")?;
+        SelfAttention::new(width, heads).map_err(|e| SpecError {
+            at: args.find(Some(0), "heads").map(|(at, _)| at),
+            ..e
+        })
+    }
+
     /// `heads` must divide `width`; the error points at the `heads` argument.
     pub fn new(width: usize, heads: usize) -> Result<Self, SpecError> {
         if !width.is_multiple_of(heads) {
@@ -445,255 +472,136 @@ impl Layer for SelfAttention {
     }
 }
 
-// ---- encoder layer ------------------------------------------------------------------------
+// ---- the position embedding --------------------------------------------------------------
 
-/// torchvision's `EncoderBlock`: `ln_1`, `self_attention`, `ln_2`, `mlp.0`, `mlp.3`.
+/// `pos_embedding`: adds a learnt [1, T, D] to every example's [T, D]. Like `class_token`, its
+/// parameter has an empty local name: `pos_embedding: pos_embedding` owns `pos_embedding`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EncoderBlock {
-    pub ln_1: LayerNorm,
-    pub attention: SelfAttention,
-    pub ln_2: LayerNorm,
-    pub mlp_0: TokenLinear,
-    pub mlp_3: TokenLinear,
-}
-
-pub struct EncoderBlockSaved {
-    ln_1: <LayerNorm as Layer>::Saved,
-    attention: SelfAttentionSaved,
-    ln_2: <LayerNorm as Layer>::Saved,
-    mlp_0: Value,
-    gelu: (Value, Value),
-    mlp_3: Value,
-}
-
-impl EncoderBlock {
-    pub fn new(width: usize, heads: usize, mlp: usize) -> Result<Self, SpecError> {
-        Ok(EncoderBlock {
-            ln_1: norm(width),
-            attention: SelfAttention::new(width, heads)?,
-            ln_2: norm(width),
-            mlp_0: TokenLinear {
-                in_features: width,
-                out_features: mlp,
-            },
-            mlp_3: TokenLinear {
-                in_features: mlp,
-                out_features: width,
-            },
-        })
-    }
-}
-
-impl Layer for EncoderBlock {
-    type Saved = EncoderBlockSaved;
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        input.to_vec()
-    }
-
-    fn params(&self) -> Vec<ParamSpec> {
-        let mut p = prefixed("ln_1", &self.ln_1);
-        p.extend(prefixed("self_attention", &self.attention));
-        p.extend(prefixed("ln_2", &self.ln_2));
-        p.extend(prefixed("mlp.0", &self.mlp_0));
-        p.extend(prefixed("mlp.3", &self.mlp_3));
-        p
-    }
-
-    fn forward(
-        &self,
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<EncoderBlockSaved> {
-        let mut c = ParamCursor::new(p);
-        let f1 = self.ln_1.forward(g, x, c.take(&self.ln_1), mode);
-        let fa = self
-            .attention
-            .forward(g, f1.y, c.take(&self.attention), mode);
-        let x1 = g.add(x, fa.y);
-        let f2 = self.ln_2.forward(g, x1, c.take(&self.ln_2), mode);
-        let f3 = self.mlp_0.forward(g, f2.y, c.take(&self.mlp_0), mode);
-        let f4 = Gelu.forward(g, f3.y, &[], mode);
-        let f5 = self.mlp_3.forward(g, f4.y, c.take(&self.mlp_3), mode);
-        let y = g.add(x1, f5.y);
-        let saved = EncoderBlockSaved {
-            ln_1: f1.saved,
-            attention: fa.saved,
-            ln_2: f2.saved,
-            mlp_0: f3.saved,
-            gelu: f4.saved,
-            mlp_3: f5.saved,
-        };
-        Forward::new(y, saved)
-    }
-
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &EncoderBlockSaved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let mut c = ParamCursor::new(p);
-        let (p1, pa, p2, p3, p5) = (
-            c.take(&self.ln_1),
-            c.take(&self.attention),
-            c.take(&self.ln_2),
-            c.take(&self.mlp_0),
-            c.take(&self.mlp_3),
-        );
-        // MLP branch, then the first residual sum x₁ collects both paths.
-        let g5 = self.mlp_3.vjp(g, &s.mlp_3, p5, dy, true);
-        let g4 = Gelu.vjp(g, &s.gelu, &[], g5.dx.unwrap(), true);
-        let g3 = self.mlp_0.vjp(g, &s.mlp_0, p3, g4.dx.unwrap(), true);
-        let g2 = self.ln_2.vjp(g, &s.ln_2, p2, g3.dx.unwrap(), true);
-        let dx1 = g.add(dy, g2.dx.unwrap());
-        // Attention branch, then x collects both paths.
-        let ga = self.attention.vjp(g, &s.attention, pa, dx1, true);
-        let g1 = self.ln_1.vjp(g, &s.ln_1, p1, ga.dx.unwrap(), need_dx);
-        let dx = g1.dx.map(|d| g.add(dx1, d));
-        let mut grads = g1.grads;
-        grads.extend(ga.grads);
-        grads.extend(g2.grads);
-        grads.extend(g3.grads);
-        grads.extend(g5.grads);
-        Backward { dx, grads }
-    }
-}
-
-// ---- encoder ------------------------------------------------------------------------------
-
-/// `vit_encoder(layers = L, heads = H, mlp = M)`: torchvision's `Encoder` on [T, D].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct VitEncoder {
+pub struct PositionEmbedding {
     pub tokens: usize,
     pub width: usize,
-    pub layers: usize,
-    pub block: EncoderBlock,
-    pub ln: LayerNorm,
 }
 
-pub struct VitEncoderSaved {
-    blocks: Vec<EncoderBlockSaved>,
-    ln: <LayerNorm as Layer>::Saved,
-}
-
-impl VitEncoder {
+impl PositionEmbedding {
     pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
-        args.expect("vit_encoder", &[], &["layers", "heads", "mlp"])?;
-        let need = |name: &str, example: &str| {
-            args.positive(None, name)?.ok_or_else(|| {
-                SpecError::layer(format!(
-                    "`vit_encoder` needs `{name}`, e.g. `vit_encoder({example})`"
-                ))
-            })
-        };
-        let example = "layers = 12, heads = 3, mlp = 768";
-        let layers = need("layers", example)?;
-        let heads = need("heads", example)?;
-        let mlp = need("mlp", example)?;
-        let what = format!("vit_encoder(layers = {layers}, heads = {heads}, mlp = {mlp})");
-        let (tokens, width) = sequence(
-            &what,
-            input,
-            ": put `patch_embed` (and `class_token`) before it",
-        )?;
-        let block = EncoderBlock::new(width, heads, mlp).map_err(|e| SpecError {
-            at: e.at,
-            message: format!("{what}: {}", e.message),
-        })?;
-        Ok(VitEncoder {
-            tokens,
-            width,
-            layers,
-            block,
-            ln: norm(width),
-        })
+        args.expect("pos_embedding", &[], &[])?;
+        let (tokens, width) = sequence("pos_embedding", input, ": put `patch_embed` before it")?;
+        Ok(PositionEmbedding { tokens, width })
     }
 }
 
-impl Layer for VitEncoder {
-    type Saved = VitEncoderSaved;
+impl Layer for PositionEmbedding {
+    type Saved = ();
 
     fn output_shape(&self, input: &[usize]) -> Vec<usize> {
         input.to_vec()
     }
 
     fn params(&self) -> Vec<ParamSpec> {
-        let mut p = vec![ParamSpec::new(
-            "pos_embedding",
+        vec![ParamSpec::new(
+            "",
             &[1, self.tokens, self.width],
             Init::Normal { std: 0.02 },
-        )];
-        for i in 0..self.layers {
-            p.extend(prefixed(&format!("layers.encoder_layer_{i}"), &self.block));
-        }
-        p.extend(prefixed("ln", &self.ln));
-        p
+        )]
     }
 
-    fn forward(
-        &self,
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<VitEncoderSaved> {
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<()> {
         let shape = g.shape(x).to_vec();
         let pos = g.reshape(p[0], &[self.tokens, self.width]);
         let pos = g.broadcast_in_dim(pos, &shape, &[1, 2]);
-        let mut y = g.add(x, pos);
-        let mut c = ParamCursor::new(&p[1..]);
-        let mut blocks = vec![];
-        for _ in 0..self.layers {
-            let f = self.block.forward(g, y, c.take(&self.block), mode);
-            y = f.y;
-            blocks.push(f.saved);
-        }
-        let f = self.ln.forward(g, y, c.take(&self.ln), mode);
-        Forward::new(
-            f.y,
-            VitEncoderSaved {
-                blocks,
-                ln: f.saved,
-            },
-        )
+        Forward::new(g.add(x, pos), ())
     }
 
-    fn vjp(
-        &self,
-        g: &mut Graph,
-        s: &VitEncoderSaved,
-        p: &[Value],
-        dy: Value,
-        need_dx: bool,
-    ) -> Backward {
-        let n = self.block.params().len();
-        let blocks = &p[1..1 + self.layers * n];
-        let gl = self.ln.vjp(g, &s.ln, &p[1 + self.layers * n..], dy, true);
-        let mut d = gl.dx.unwrap();
-        let mut per_block = vec![];
-        for i in (0..self.layers).rev() {
-            let b = self
-                .block
-                .vjp(g, &s.blocks[i], &blocks[i * n..(i + 1) * n], d, true);
-            per_block.push(b.grads);
-            d = b.dx.unwrap();
-        }
-        per_block.reverse();
-        // The position embedding is added to every example: its gradient sums over the batch.
-        let dpos = g.reduce_sum(d, &[0]);
-        let mut grads = vec![g.reshape(dpos, &[1, self.tokens, self.width])];
-        grads.extend(per_block.into_iter().flatten());
-        grads.extend(gl.grads);
+    /// Added to every example: its gradient sums over the batch.
+    fn vjp(&self, g: &mut Graph, _s: &(), _p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        let s = g.reduce_sum(dy, &[0]);
         Backward {
-            dx: need_dx.then_some(d),
-            grads,
+            dx: need_dx.then_some(dy),
+            grads: vec![g.reshape(s, &[1, self.tokens, self.width])],
         }
     }
+}
+
+// ---- the encoder: compositions ------------------------------------------------------------
+
+/// torchvision's `EncoderBlock` on [T, D]: two residuals, `ln_1` and `self_attention`, then
+/// `ln_2` and `mlp` (`mlp.0`, GELU, `mlp.3`).
+pub fn encoder_layer(
+    tokens: usize,
+    width: usize,
+    heads: usize,
+    mlp: usize,
+) -> Result<Node, SpecError> {
+    let input = [tokens, width];
+    let norm_node = || Node::layer(LayerConfig::LayerNorm(norm(width)));
+    let linear = |i, o| {
+        Node::layer(LayerConfig::TokenLinear(TokenLinear {
+            in_features: i,
+            out_features: o,
+        }))
+    };
+    let attention = Node::Seq(vec![
+        Part::named("ln_1", norm_node()),
+        Part::named(
+            "self_attention",
+            Node::layer(LayerConfig::SelfAttention(SelfAttention::new(
+                width, heads,
+            )?)),
+        ),
+    ]);
+    let mlp = Node::Seq(vec![
+        Part::named("ln_2", norm_node()),
+        Part::named(
+            "mlp",
+            Node::Seq(vec![
+                Part::named("0", linear(width, mlp)),
+                Part::named("1", Node::layer(LayerConfig::Gelu(Gelu))),
+                Part::named("3", linear(mlp, width)),
+            ]),
+        ),
+    ]);
+    let residual =
+        |body| Node::residual(&input, body, SkipRule::Identity, None).expect("[T, D] to [T, D]");
+    Ok(Node::Seq(vec![
+        Part::anonymous(residual(attention)),
+        Part::anonymous(residual(mlp)),
+    ]))
+}
+
+/// `vit_encoder(layers = L, heads = H, mlp = M)`: torchvision's `Encoder` on [T, D]:
+/// `pos_embedding`, `layers.encoder_layer_{i}`, `ln`.
+pub fn vit_encoder(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
+    args.expect("vit_encoder", &[], &["layers", "heads", "mlp"])?;
+    let need = |name: &str, example: &str| {
+        args.positive(None, name)?.ok_or_else(|| {
+            SpecError::layer(format!(
+                "`vit_encoder` needs `{name}`, e.g. `vit_encoder({example})`"
+            ))
+        })
+    };
+    let example = "layers = 12, heads = 3, mlp = 768";
+    let layers = need("layers", example)?;
+    let heads = need("heads", example)?;
+    let mlp = need("mlp", example)?;
+    let what = format!("vit_encoder(layers = {layers}, heads = {heads}, mlp = {mlp})");
+    let (tokens, width) = sequence(
+        &what,
+        input,
+        ": put `patch_embed` (and `class_token`) before it",
+    )?;
+    let layer = encoder_layer(tokens, width, heads, mlp).map_err(|e| SpecError {
+        at: e.at,
+        message: format!("{what}: {}", e.message),
+    })?;
+    let stack = (0..layers)
+        .map(|i| Part::named(format!("encoder_layer_{i}"), layer.clone()))
+        .collect();
+    let pos = PositionEmbedding { tokens, width };
+    Ok(Node::Seq(vec![
+        Part::named("pos_embedding", Node::layer(LayerConfig::PosEmbedding(pos))),
+        Part::named("layers", Node::Seq(stack)),
+        Part::named("ln", Node::layer(LayerConfig::LayerNorm(norm(width)))),
+    ]))
 }
 
 // ---- head ---------------------------------------------------------------------------------
