@@ -25,11 +25,12 @@
 //! (`dropout::drop_path`) with torchvision's ConvNeXt rule: block i of n drops its branch with
 //! rate · i / (n - 1); the run's rate is a training option (torchvision's `convnext_tiny`: 0.1).
 //!
-//! VJPs: the block's gradient goes down the residual and the main path (times the block's
-//! stochastic-depth mask), and dx is their sum;
-//! the per-position linear is a contraction over the channel axis, so
-//! dx = Wᵀ dy per position, dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy; the layer scale gives
-//! dx = γ ⊙ dy and dγ = Σ_{b,h,w} dy ⊙ x.
+//! The blocks are compositions (`compose::Node`): CNBlock is a residual with stochastic depth
+//! around `block` and the layer scale; the stem, downsampling and head are sequences. The
+//! layers only ConvNeXt used are catalog layers a user block can name: `depthwise_conv(k, p)`,
+//! `channel_linear(out)` (nn.Linear at each pixel, a contraction over the channel axis:
+//! dx = Wᵀ dy per position, dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy) and `layer_scale(init)`
+//! (dx = γ ⊙ dy, dγ = Σ_{b,h,w} dy ⊙ x), each initialised as ConvNeXt initialises it.
 
 use super::activation::Gelu;
 use super::compose::in_block;

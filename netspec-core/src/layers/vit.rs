@@ -16,6 +16,9 @@
 //!   with `self_attention.in_proj_weight` [3D, D], `.in_proj_bias` [3D],
 //!   `.out_proj.weight` [D, D], `.out_proj.bias` [D] (nn.MultiheadAttention's names), LayerNorms
 //!   with eps 1e-6, and exact GELU. H must divide D.
+//! - The encoder is a composition (`compose::Node`): `pos_embedding`, a sequence of encoder
+//!   layers, each two residuals, and `ln`. Its parts are catalog layers a user block can name:
+//!   `token_linear(out)`, `self_attention(heads)`, `pos_embedding`.
 //! - `vit_head(classes)`: the class token's output (token 0) through Linear(D, classes), named
 //!   `head.*` (under the label `heads`: torchvision's `heads.head`).
 //!
