@@ -185,3 +185,45 @@ fn max_pool_ties_go_to_the_lowest_index() {
         assert_eq!((y, dx), (y_want, dx_want), "stride {s}");
     }
 }
+
+/// A 1x1 kernel on a 1x1 image is emitted as a matrix product (squeeze-excitation's layers):
+/// the same contract, and the same values as the convolution it replaces.
+#[test]
+fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
+    let layer = Conv2d::from_args(&args(&[5], &[("k", int(1))]), &[3, 1, 1]).unwrap();
+    assert_holds(&layer_case(&layer, &[3, 1, 1], 4, 10), 48, TOL);
+    // The same output as the 1x1 convolution on a 1x2 image at its first pixel's column.
+    let wide = Conv2d::from_args(&args(&[5], &[("k", int(1))]), &[3, 1, 2]).unwrap();
+    let value = |layer: &Conv2d, input: &[usize]| {
+        use netspec_core::ir::{Graph, TensorType};
+        use netspec_core::layers::Mode;
+        let mut g = Graph::new("f");
+        let x = g.arg("x", TensorType::f32(&[[1].as_slice(), input].concat()));
+        let p: Vec<_> = layer
+            .params()
+            .iter()
+            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
+            .collect();
+        let y = layer.forward(&mut g, x, &p, Mode::Train).y;
+        g.finish(vec![y])
+    };
+    use netspec_core::reference::{self, Tensor};
+    let w: Vec<f32> = (0..15).map(|i| i as f32 * 0.1 - 0.7).collect();
+    let b: Vec<f32> = (0..5).map(|i| i as f32 * 0.3).collect();
+    let x1 = [0.5f32, -1.0, 2.0];
+    let x2 = [0.5f32, 9.0, -1.0, 9.0, 2.0, 9.0];
+    let run = |f, x: Tensor| {
+        reference::run(
+            &f,
+            &[x, Tensor::f32_data(&[5, 3, 1, 1], &w), Tensor::f32_data(&[5], &b)],
+        )
+        .remove(0)
+        .float()
+        .clone()
+    };
+    let one = run(value(&layer, &[3, 1, 1]), Tensor::f32_data(&[1, 3, 1, 1], &x1));
+    let two = run(value(&wide, &[3, 1, 2]), Tensor::f32_data(&[1, 3, 1, 2], &x2));
+    for o in 0..5 {
+        assert!((one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12);
+    }
+}

@@ -128,6 +128,15 @@ impl Conv2d {
         )
     }
 
+    /// A 1x1 kernel on a 1x1 image (squeeze-excitation's fc1 and fc2) is a matrix product
+    /// [B, C] · [O, C]ᵀ: emitted as one, not as a convolution.
+    fn is_a_product(&self) -> bool {
+        self.input == [1, 1]
+            && self.window.kernel == [1, 1]
+            && self.window.padding == [(0, 0); 2]
+            && self.groups == 1
+    }
+
     fn uses_im2col(&self) -> bool {
         self.groups == 1 && self.in_channels < IM2COL_BELOW_CHANNELS
     }
@@ -164,6 +173,34 @@ impl Conv2d {
     }
 }
 
+impl Conv2d {
+    /// The VJP of `is_a_product`'s form: dx = dy W, dW = dyᵀ x, db = Σ_b dy.
+    fn product_vjp(
+        &self,
+        g: &mut Graph,
+        x: Value,
+        p: &[Value],
+        dy: Value,
+        need_dx: bool,
+    ) -> Backward {
+        let b = g.shape(x)[0];
+        let (c, o) = (self.in_channels, self.out_channels);
+        let dy2 = g.reshape(dy, &[b, o]);
+        let dx = need_dx.then(|| {
+            let w2 = g.reshape(p[0], &[o, c]);
+            let d = g.matmul(dy2, 1, w2, 0);
+            g.reshape(d, &[b, c, 1, 1])
+        });
+        let x2 = g.reshape(x, &[b, c]);
+        let dw = g.matmul(dy2, 0, x2, 0);
+        let mut grads = vec![g.reshape(dw, &[o, c, 1, 1])];
+        if self.bias {
+            grads.push(g.reduce_sum(dy2, &[0]));
+        }
+        Backward { dx, grads }
+    }
+}
+
 impl Layer for Conv2d {
     type Saved = Value;
 
@@ -189,7 +226,14 @@ impl Layer for Conv2d {
     }
 
     fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
-        let y = if self.uses_im2col() {
+        let y = if self.is_a_product() {
+            let b = g.shape(x)[0];
+            let (c, o) = (self.in_channels, self.out_channels);
+            let x2 = g.reshape(x, &[b, c]);
+            let w2 = g.reshape(p[0], &[o, c]);
+            let y = g.matmul(x2, 1, w2, 1);
+            g.reshape(y, &[b, o, 1, 1])
+        } else if self.uses_im2col() {
             self.im2col_forward(g, x, p[0])
         } else {
             g.convolution(x, p[0], self.dims())
@@ -205,6 +249,9 @@ impl Layer for Conv2d {
     }
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        if self.is_a_product() {
+            return self.product_vjp(g, *x, p, dy, need_dx);
+        }
         let Window {
             kernel: k,
             stride: s,
