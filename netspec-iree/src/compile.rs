@@ -158,9 +158,16 @@ impl Compiler {
                 ),
             });
         };
-        let vmfb = inner
-            .compile_str(text, &flags)
-            .map_err(|e| self.compile_error(name, text, e))?;
+        let vmfb = {
+            // One compile at a time per process: two threads compiling for the host CPU at once
+            // (parallel tests) were seen spinning forever inside LLVM's target registry
+            // (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
+            static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+            let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
+            inner
+                .compile_str(text, &flags)
+                .map_err(|e| self.compile_error(name, text, e))?
+        };
         if let (Some(path), Some(dir)) = (&cached, &self.cache_dir) {
             // A cache that cannot be written only costs a recompile next time.
             let _ = write_atomically(path, &cache_entry::seal(&vmfb));
