@@ -43,9 +43,7 @@ fn compile<N: Network>(compiler: &Compiler, batch: usize, arch: &str) -> (f64, u
 
 macro_rules! ladder {
     ($compiler:expr, $arch:expr, $($net:ty : $batch:expr),* $(,)?) => {{
-        let mut rows = Vec::new();
-        $( rows.push((<$net>::NAME, $batch, compile::<$net>($compiler, $batch, $arch))); )*
-        rows
+        vec![$( (<$net>::NAME, $batch, compile::<$net>($compiler, $batch, $arch)) ),*]
     }};
 }
 

@@ -215,14 +215,24 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     let run = |f, x: Tensor| {
         reference::run(
             &f,
-            &[x, Tensor::f32_data(&[5, 3, 1, 1], &w), Tensor::f32_data(&[5], &b)],
+            &[
+                x,
+                Tensor::f32_data(&[5, 3, 1, 1], &w),
+                Tensor::f32_data(&[5], &b),
+            ],
         )
         .remove(0)
         .float()
         .clone()
     };
-    let one = run(value(&layer, &[3, 1, 1]), Tensor::f32_data(&[1, 3, 1, 1], &x1));
-    let two = run(value(&wide, &[3, 1, 2]), Tensor::f32_data(&[1, 3, 1, 2], &x2));
+    let one = run(
+        value(&layer, &[3, 1, 1]),
+        Tensor::f32_data(&[1, 3, 1, 1], &x1),
+    );
+    let two = run(
+        value(&wide, &[3, 1, 2]),
+        Tensor::f32_data(&[1, 3, 1, 2], &x2),
+    );
     for o in 0..5 {
         assert!((one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12);
     }

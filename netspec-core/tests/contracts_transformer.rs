@@ -420,7 +420,7 @@ fn self_attention_is_scaled_dot_product_attention_per_head() {
         let mut joined = vec![vec![0.0; d]; t];
         for hi in 0..h {
             let cols = hi * dh..(hi + 1) * dh;
-            for i in 0..t {
+            for (i, row) in joined.iter_mut().enumerate() {
                 let scores: Vec<f64> = (0..t)
                     .map(|j| {
                         cols.clone()
@@ -431,16 +431,15 @@ fn self_attention_is_scaled_dot_product_attention_per_head() {
                     .collect();
                 let z: f64 = scores.iter().map(|s| s.exp()).sum();
                 for e in cols.clone() {
-                    joined[i][e] = (0..t)
+                    row[e] = (0..t)
                         .map(|j| scores[j].exp() / z * proj(2, j, e))
                         .sum::<f64>();
                 }
             }
         }
-        for i in 0..t {
+        for (i, row) in joined.iter().enumerate() {
             for o in 0..d {
-                want[[bi, i, o]] =
-                    b_out[[o]] + (0..d).map(|c| w_out[[o, c]] * joined[i][c]).sum::<f64>();
+                want[[bi, i, o]] = b_out[[o]] + (0..d).map(|c| w_out[[o, c]] * row[c]).sum::<f64>();
             }
         }
     }
