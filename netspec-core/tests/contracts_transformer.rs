@@ -11,8 +11,8 @@ use netspec_core::layers::convnext::{
 };
 use netspec_core::layers::vit::{encoder_layer, vit_encoder};
 use netspec_core::layers::{
-    ArgRef, ArgValue, Args, Backward, ClassToken, DepthwiseConv, Forward, Layer, LayerConfig,
-    LayerScale, Mode, Node, PatchEmbed, PointwiseLinear, SelfAttention, SpecError, VitHead,
+    ArgRef, ArgValue, Args, Backward, ChannelLinear, ClassToken, DepthwiseConv, Forward, Layer,
+    LayerConfig, LayerScale, Mode, Node, PatchEmbed, SelfAttention, SpecError, VitHead,
 };
 use netspec_core::params::{Init, ParamSpec};
 use netspec_core::reference::{self, Tensor};
@@ -132,7 +132,7 @@ fn pointwise_linear_vjp() {
         .into_iter()
         .enumerate()
     {
-        let layer = PointwiseLinear {
+        let layer = ChannelLinear {
             in_channels: cin,
             out_channels: cout,
         };
@@ -142,7 +142,7 @@ fn pointwise_linear_vjp() {
 
 #[test]
 fn pointwise_linear_is_nn_linear_at_every_pixel() {
-    let layer = PointwiseLinear {
+    let layer = ChannelLinear {
         in_channels: 3,
         out_channels: 4,
     };

@@ -95,7 +95,7 @@ catalog! {
     "mbconv" => MbConv: Node = mobile::mbconv,
     "mbconv_stage" => MbConvStage: Node = mobile::mbconv_stage,
     "depthwise_conv" => DepthwiseConv: DepthwiseConv = DepthwiseConv::from_args,
-    "channel_linear" => ChannelLinear: PointwiseLinear = PointwiseLinear::from_args,
+    "channel_linear" => ChannelLinear: ChannelLinear = ChannelLinear::from_args,
     "layer_scale" => LayerScale: LayerScale = LayerScale::from_args,
     "convnext_stem" => ConvNeXtStem: Node = convnext::convnext_stem,
     "convnext_block" => ConvNeXtBlock: Node = convnext::convnext_block,
@@ -106,7 +106,7 @@ catalog! {
     "class_token" => ClassToken: ClassToken = ClassToken::from_args,
     "token_linear" => TokenLinear: TokenLinear = TokenLinear::from_args,
     "self_attention" => SelfAttention: SelfAttention = SelfAttention::from_args,
-    "pos_embedding" => PosEmbedding: PositionEmbedding = PositionEmbedding::from_args,
+    "pos_embedding" => PositionEmbedding: PositionEmbedding = PositionEmbedding::from_args,
     "vit_encoder" => VitEncoder: Node = vit::vit_encoder,
     "vit_head" => VitHead: VitHead = VitHead::from_args,
 }

@@ -525,10 +525,11 @@ impl Layer for Node {
             }
             (Node::Seq(parts), NodeSaved::Seq(saved)) => {
                 let runs: Vec<&[Value]> = parts.iter().map(|part| c.take(&part.node)).collect();
+                let first_trained = parts.iter().position(|q| trains(&q.node));
                 let mut per_part = vec![];
                 let mut d = Some(dy);
                 for (i, part) in parts.iter().enumerate().rev() {
-                    let need = need_dx || parts[..i].iter().any(|q| trains(&q.node));
+                    let need = need_dx || first_trained.is_some_and(|f| f < i);
                     let b =
                         part.node
                             .vjp(g, &saved[i], runs[i], d.expect("an input gradient"), need);

@@ -101,25 +101,25 @@ fn image(what: &str, input: &[usize]) -> Result<usize, SpecError> {
 /// nn.Linear applied at every pixel of an NCHW value: y[b, o, h, w] = Σ_c W[o, c] x[b, c, h, w]
 /// + bias[o], with W in PyTorch's [out, in] layout. Parameters `weight`, `bias`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PointwiseLinear {
+pub struct ChannelLinear {
     pub in_channels: usize,
     pub out_channels: usize,
 }
 
-impl PointwiseLinear {
+impl ChannelLinear {
     /// `channel_linear(out_channels)` on [C, H, W].
     pub fn from_args(args: &Args, input: &[usize]) -> Result<Self, SpecError> {
         args.expect("channel_linear", &["out_channels"], &[])?;
         let out = args.required_positive("channel_linear", 0, "out_channels")?;
         let c = image(&format!("channel_linear({out})"), input)?;
-        Ok(PointwiseLinear {
+        Ok(ChannelLinear {
             in_channels: c,
             out_channels: out,
         })
     }
 }
 
-impl Layer for PointwiseLinear {
+impl Layer for ChannelLinear {
     type Saved = Value;
 
     fn output_shape(&self, input: &[usize]) -> Vec<usize> {
@@ -387,7 +387,7 @@ pub fn convnext_block_node(input: &[usize]) -> Result<Node, SpecError> {
         input: conv.input,
     };
     let linear = |i, o| {
-        LayerConfig::ChannelLinear(PointwiseLinear {
+        LayerConfig::ChannelLinear(ChannelLinear {
             in_channels: i,
             out_channels: o,
         })

@@ -116,9 +116,31 @@ fn expand_ratio(args: &Args, layer: &str) -> Result<usize, SpecError> {
     })
 }
 
-/// The output shape of a node built for `input`.
-fn after(node: &Node, input: &[usize]) -> Vec<usize> {
-    node.output_shape(input)
+/// The front both inverted residuals share: (t ≠ 1 only) a 1x1 expansion to in·t channels,
+/// then a k×k depthwise convolution with stride s, each `conv_bn` with `act`. Returns the
+/// layers and the depthwise output's shape.
+fn expand_and_depthwise(
+    what: &str,
+    input: &[usize],
+    t: usize,
+    k: usize,
+    s: usize,
+    act: ConvAct,
+) -> Result<(Vec<Node>, Vec<usize>), SpecError> {
+    let hidden = input[0] * t;
+    let mut layers = vec![];
+    let mut mid = input.to_vec();
+    if t != 1 {
+        let e = conv_bn_node(input, hidden, 1, 1, 1, Some(act))
+            .map_err(|e| in_block(what, "expansion", e))?;
+        mid = e.output_shape(input);
+        layers.push(e);
+    }
+    let depthwise = conv_bn_node(&mid, hidden, k, s, hidden, Some(act))
+        .map_err(|e| in_block(what, "depthwise convolution", e))?;
+    let dw = depthwise.output_shape(&mid);
+    layers.push(depthwise);
+    Ok((layers, dw))
 }
 
 // ---- conv_bn ------------------------------------------------------------------------------
@@ -184,19 +206,7 @@ pub fn inverted_residual(args: &Args, input: &[usize]) -> Result<Node, SpecError
     let s = stride(args, "inverted_residual")?;
     let what = format!("inverted_residual({out}, t = {t}, s = {s})");
     image_input(&what, input)?;
-    let hidden = input[0] * t;
-    let mut layers = vec![];
-    let mut mid = input.to_vec();
-    if t != 1 {
-        let e = conv_bn_node(input, hidden, 1, 1, 1, Some(ConvAct::Relu6))
-            .map_err(|e| in_block(&what, "expansion", e))?;
-        mid = after(&e, input);
-        layers.push(e);
-    }
-    let depthwise = conv_bn_node(&mid, hidden, 3, s, hidden, Some(ConvAct::Relu6))
-        .map_err(|e| in_block(&what, "depthwise convolution", e))?;
-    let dw = after(&depthwise, &mid);
-    layers.push(depthwise);
+    let (mut layers, dw) = expand_and_depthwise(&what, input, t, 3, s, ConvAct::Relu6)?;
     let project =
         Conv2d::new(&dw, out, 1, 1, 0, 1).map_err(|e| in_block(&what, "projection", e))?;
     layers.extend([conv(project), bn(out)]);
@@ -249,19 +259,7 @@ pub fn mbconv_node(
 ) -> Result<Node, SpecError> {
     let what = format!("mbconv({out}, t = {t}, k = {k}, s = {s})");
     image_input(&what, input)?;
-    let hidden = input[0] * t;
-    let mut layers = vec![];
-    let mut mid = input.to_vec();
-    if t != 1 {
-        let e = conv_bn_node(input, hidden, 1, 1, 1, Some(ConvAct::Silu))
-            .map_err(|e| in_block(&what, "expansion", e))?;
-        mid = after(&e, input);
-        layers.push(e);
-    }
-    let depthwise = conv_bn_node(&mid, hidden, k, s, hidden, Some(ConvAct::Silu))
-        .map_err(|e| in_block(&what, "depthwise convolution", e))?;
-    let dw = after(&depthwise, &mid);
-    layers.push(depthwise);
+    let (mut layers, dw) = expand_and_depthwise(&what, input, t, k, s, ConvAct::Silu)?;
     layers.push(squeeze_excitation(&dw, (input[0] / 4).max(1)));
     let project =
         conv_bn_node(&dw, out, 1, 1, 1, None).map_err(|e| in_block(&what, "projection", e))?;
@@ -286,7 +284,7 @@ pub fn mbconv_stage(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
     let s = stride(args, "mbconv_stage")?;
     let n = args.positive(None, "n")?.unwrap_or(1);
     let mut blocks = vec![mbconv_node(input, out, t, k, s)?];
-    let rest_input = after(&blocks[0], input);
+    let rest_input = blocks[0].output_shape(input);
     for _ in 1..n {
         blocks.push(mbconv_node(&rest_input, out, t, k, 1)?);
     }

@@ -26,7 +26,7 @@ pub use batch_norm::BatchNorm;
 pub use catalog::LayerConfig;
 pub use compose::{Join, Node, NodeSaved, Part, Skip, SkipRule};
 pub use conv::Conv2d;
-pub use convnext::{DepthwiseConv, LayerScale, PointwiseLinear};
+pub use convnext::{ChannelLinear, DepthwiseConv, LayerScale};
 pub use dense::Dense;
 pub use dropout::Dropout;
 pub use flatten::Flatten;

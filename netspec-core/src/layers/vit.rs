@@ -601,7 +601,10 @@ pub fn vit_encoder(args: &Args, input: &[usize]) -> Result<Node, SpecError> {
         .collect();
     let pos = PositionEmbedding { tokens, width };
     Ok(Node::Seq(vec![
-        Part::named("pos_embedding", Node::layer(LayerConfig::PosEmbedding(pos))),
+        Part::named(
+            "pos_embedding",
+            Node::layer(LayerConfig::PositionEmbedding(pos)),
+        ),
         Part::named("layers", Node::Seq(stack)),
         Part::named("ln", Node::layer(LayerConfig::LayerNorm(norm(width)))),
     ]))
