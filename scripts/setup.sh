@@ -18,8 +18,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-pip_want=("iree-base-compiler==3.13.0" "cmake>=3.26")
-if ! python3 -c 'import importlib.metadata as m; assert m.version("iree-base-compiler") == "3.13.0"; import cmake' 2>/dev/null; then
+# The runtime wheel brings iree-run-module, with which the export test runs an exported model
+# without netspec.
+pip_want=("iree-base-compiler==3.13.0" "iree-base-runtime==3.13.0" "cmake>=3.26")
+if ! python3 -c 'import importlib.metadata as m; assert m.version("iree-base-compiler") == "3.13.0"; assert m.version("iree-base-runtime") == "3.13.0"; import cmake' 2>/dev/null; then
   echo "setup: pip install ${pip_want[*]}"
   python3 -m pip install -q "${pip_want[@]}"
 fi

@@ -143,6 +143,17 @@ fn function(out: &mut String, f: &Function) {
             Op::Constant(v) => {
                 format!("stablehlo.constant dense<{}> : {ty}", literal(*v, ty.dtype))
             }
+            Op::Tensor(data) => {
+                // MLIR's hex form of a dense literal: the raw little-endian bytes.
+                let mut hex = String::with_capacity(2 + 8 * data.len());
+                hex.push_str("0x");
+                for x in data.iter() {
+                    for b in x.to_le_bytes() {
+                        write!(hex, "{b:02X}").unwrap();
+                    }
+                }
+                format!("stablehlo.constant dense<\"{hex}\"> : {ty}")
+            }
             Op::Iota(d) => format!("stablehlo.iota dim = {d} : {ty}"),
             Op::Unary(u) => generic(unary_name(*u), ""),
             Op::Binary(b) => generic(binary_name(*b), ""),

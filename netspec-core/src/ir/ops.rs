@@ -109,6 +109,9 @@ pub enum Op {
     Arg(usize),
     /// A splat constant of the node's type.
     Constant(f64),
+    /// An f32 constant holding these values, row-major (trained weights embedded in an
+    /// exported module).
+    Tensor(std::sync::Arc<[f32]>),
     /// Counts 0, 1, ... along one dimension.
     Iota(usize),
     Unary(UnaryOp),
@@ -155,6 +158,13 @@ impl Graph {
 
     pub fn constant(&mut self, value: f64, ty: TensorType) -> Value {
         self.push(Op::Constant(value), vec![], ty)
+    }
+
+    /// An f32 constant of `shape` holding `data` (row-major).
+    pub fn tensor_f32(&mut self, shape: &[usize], data: &[f32]) -> Value {
+        let ty = TensorType::f32(shape);
+        assert_eq!(ty.elements(), data.len(), "tensor_f32: {shape:?} does not hold {} values", data.len());
+        self.push(Op::Tensor(data.into()), vec![], ty)
     }
 
     /// An f32 scalar constant.

@@ -92,6 +92,10 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                 DType::I32 => Tensor::I(ArrayD::from_elem(shape, *c as i64)),
                 DType::Bool => Tensor::B(ArrayD::from_elem(shape, *c != 0.0)),
             },
+            Op::Tensor(data) => Tensor::F(
+                ArrayD::from_shape_vec(shape, data.iter().map(|&x| f64::from(x)).collect())
+                    .expect("a tensor constant holds its type's elements"),
+            ),
             Op::Iota(d) => {
                 let d = *d;
                 match node.ty.dtype {
