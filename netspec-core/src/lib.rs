@@ -5,6 +5,7 @@ pub mod checkpoint;
 pub mod contract;
 pub mod data;
 pub mod emit;
+pub mod forward;
 pub mod ir;
 pub mod layers;
 pub mod loss;

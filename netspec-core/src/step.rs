@@ -67,7 +67,7 @@ fn batched(batch: usize, shape: &[usize]) -> Vec<usize> {
 }
 
 /// `MnistMlp` -> `mnist_mlp`: the module's symbol name.
-fn module_name(network: &str) -> String {
+pub(crate) fn module_name(network: &str) -> String {
     let mut out = String::new();
     for (i, c) in network.chars().enumerate() {
         if c.is_ascii_uppercase() && i > 0 && !out.ends_with('_') {

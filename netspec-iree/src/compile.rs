@@ -14,16 +14,50 @@ use crate::error::Error;
 pub enum Target {
     /// The CPU of this machine (`llvm-cpu`, `--iree-llvmcpu-target-cpu=host`).
     HostCpu,
+    /// A named LLVM CPU, for a module that runs elsewhere: `x86-64-v3` (AVX2),
+    /// `x86-64-v4` (AVX-512), `znver4`, ...
+    Cpu { cpu: String },
     /// An NVIDIA GPU of the given compute capability, e.g. "sm_80".
     Cuda { arch: String },
 }
 
 impl Target {
+    /// `host`, `cpu:<llvm cpu>` (e.g. `cpu:x86-64-v3`) or `cuda:<arch>` (e.g. `cuda:sm_80`).
+    pub fn parse(name: &str) -> Result<Self, Error> {
+        let bad = || {
+            Error::Usage(format!(
+                "unknown target `{name}`: use host, cpu:<llvm cpu> (e.g. cpu:x86-64-v3) or \
+                 cuda:<arch> (e.g. cuda:sm_80)"
+            ))
+        };
+        match name.split_once(':') {
+            None if name == "host" => Ok(Target::HostCpu),
+            Some(("cpu", cpu)) if !cpu.is_empty() => Ok(Target::Cpu { cpu: cpu.into() }),
+            Some(("cuda", arch)) if arch.starts_with("sm_") => {
+                Ok(Target::Cuda { arch: arch.into() })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// The name [`Target::parse`] reads back.
+    pub fn name(&self) -> String {
+        match self {
+            Target::HostCpu => "host".into(),
+            Target::Cpu { cpu } => format!("cpu:{cpu}"),
+            Target::Cuda { arch } => format!("cuda:{arch}"),
+        }
+    }
+
     pub fn flags(&self) -> Vec<String> {
         match self {
             Target::HostCpu => vec![
                 "--iree-hal-target-backends=llvm-cpu".into(),
                 "--iree-llvmcpu-target-cpu=host".into(),
+            ],
+            Target::Cpu { cpu } => vec![
+                "--iree-hal-target-backends=llvm-cpu".into(),
+                format!("--iree-llvmcpu-target-cpu={cpu}"),
             ],
             Target::Cuda { arch } => vec![
                 "--iree-hal-target-backends=cuda".into(),
@@ -131,7 +165,6 @@ impl Compiler {
     /// A cache entry that is truncated or damaged is reported, removed and compiled again.
     pub fn compile(&self, name: &str, text: &str, target: &Target) -> Result<Compiled, Error> {
         let start = Instant::now();
-        let flags = target.flags();
         let cached = self.cache_path(name, text, target);
         if let Some(path) = &cached {
             match std::fs::read(path) {
@@ -149,7 +182,7 @@ impl Compiler {
                 Err(e) => discard_cache_entry(path, &e.to_string()),
             }
         }
-        let Some(inner) = &self.inner else {
+        if self.inner.is_none() {
             return Err(Error::CompilerMissing {
                 details: format!(
                     "module `{name}` for {target:?} is not among the compiled modules in {} \
@@ -157,17 +190,8 @@ impl Compiler {
                     cached.as_deref().unwrap_or(Path::new("?")).display()
                 ),
             });
-        };
-        let vmfb = {
-            // One compile at a time per process: two threads compiling for the host CPU at once
-            // (parallel tests) were seen spinning forever inside LLVM's target registry
-            // (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
-            static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-            let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
-            inner
-                .compile_str(text, &flags)
-                .map_err(|e| self.compile_error(name, text, e))?
-        };
+        }
+        let vmfb = self.compile_uncached(name, text, target)?;
         if let (Some(path), Some(dir)) = (&cached, &self.cache_dir) {
             // A cache that cannot be written only costs a recompile next time.
             let _ = write_atomically(path, &cache_entry::seal(&vmfb));
@@ -181,6 +205,24 @@ impl Compiler {
             from_cache: false,
             seconds: start.elapsed().as_secs_f64(),
         })
+    }
+
+    /// Compiles without looking at or writing to the cache (an export, whose module embeds
+    /// its weights and is compiled once).
+    pub fn compile_uncached(&self, name: &str, text: &str, target: &Target) -> Result<Vec<u8>, Error> {
+        let Some(inner) = &self.inner else {
+            return Err(Error::CompilerMissing {
+                details: format!("a cache-only compiler cannot compile module `{name}`"),
+            });
+        };
+        // One compile at a time per process: two threads compiling for the host CPU at once
+        // (parallel tests) were seen spinning forever inside LLVM's target registry
+        // (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
+        static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
+        inner
+            .compile_str(text, &target.flags())
+            .map_err(|e| self.compile_error(name, text, e))
     }
 
     fn compile_error(&self, name: &str, text: &str, e: CompilerError) -> Error {

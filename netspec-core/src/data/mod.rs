@@ -18,6 +18,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+/// Per-channel standardisation of pixels scaled to [0, 1]: `(x - mean[c]) / std[c]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalization {
+    pub mean: Vec<f32>,
+    pub std: Vec<f32>,
+}
+
 /// Images in NCHW f32 (row-major, one image after another), integer class labels.
 #[derive(Clone, Debug)]
 pub struct Dataset {

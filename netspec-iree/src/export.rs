@@ -1,0 +1,140 @@
+//! Export: a trained network as files that run without netspec.
+//!
+//! `export` writes into one directory
+//! - `model.mlir`: the forward module in evaluation mode as StableHLO, weights embedded as
+//!   constants, one function `predict(x: [batch, ..input]) -> logits [batch, classes]`;
+//! - `model.vmfb`: that module compiled by IREE for the named target, which IREE's runtime
+//!   alone runs (`iree-run-module --module=model.vmfb --function=predict --input=@x.npy`);
+//! - `weights.safetensors`: every parameter and buffer, in PyTorch's names and layout;
+//! - `manifest.json`: what a caller must know: input shape and dtype, the normalisation the
+//!   network was trained with, the classes, the target, the files.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use netspec_core::checkpoint::{self, NamedTensor};
+use netspec_core::data::Normalization;
+use netspec_core::emit;
+use netspec_core::forward::{self, Weights};
+use netspec_core::Network;
+
+use crate::compile::{Compiler, Target};
+use crate::error::Error;
+
+/// What an export is compiled for and what its manifest records.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    pub target: Target,
+    /// Inputs per call of the exported function.
+    pub batch: usize,
+    /// How inputs were normalised in training (`(x - mean) / std` per channel), if they were:
+    /// a caller must do the same before `predict`.
+    pub normalization: Option<Normalization>,
+    /// The name of each class, by index (empty: unnamed).
+    pub class_names: Vec<String>,
+}
+
+/// The files an export wrote and how long its compile took.
+#[derive(Clone, Debug)]
+pub struct Exported {
+    pub mlir: PathBuf,
+    pub vmfb: PathBuf,
+    pub weights: PathBuf,
+    pub manifest: PathBuf,
+    pub compile_seconds: f64,
+}
+
+pub const MLIR_FILE: &str = "model.mlir";
+pub const VMFB_FILE: &str = "model.vmfb";
+pub const WEIGHTS_FILE: &str = "weights.safetensors";
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// Writes `N` with `params` (all parameters and buffers, checked against `N`) into `dir`,
+/// which is created if needed; files of an earlier export there are replaced.
+pub fn export<N: Network>(
+    compiler: &Compiler,
+    params: Vec<NamedTensor>,
+    dir: &Path,
+    options: &ExportOptions,
+) -> Result<Exported, Error> {
+    if options.batch == 0 {
+        return Err(Error::Usage("the export batch must be at least 1".into()));
+    }
+    let classes: usize = N::output_shape().iter().product();
+    if !options.class_names.is_empty() && options.class_names.len() != classes {
+        return Err(Error::ShapeMismatch {
+            what: format!("class names for {}", N::NAME),
+            expected: vec![classes],
+            got: vec![options.class_names.len()],
+        });
+    }
+    let expected: Vec<(String, Vec<usize>)> =
+        N::params().into_iter().map(|p| (p.name, p.shape)).collect();
+    let params = checkpoint::match_specs(Path::new("(exported parameters)"), N::NAME, params, &expected)?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+
+    let module = forward::build::<N>(options.batch, Weights::Embedded(&params));
+    let text = emit::module_text(&module.module);
+    let mlir = dir.join(MLIR_FILE);
+    std::fs::write(&mlir, &text).map_err(io(&mlir))?;
+    let start = Instant::now();
+    let vmfb_bytes = compiler.compile_uncached(&module.module.name, &text, &options.target)?;
+    let compile_seconds = start.elapsed().as_secs_f64();
+    let vmfb = dir.join(VMFB_FILE);
+    std::fs::write(&vmfb, &vmfb_bytes).map_err(io(&vmfb))?;
+    let weights = dir.join(WEIGHTS_FILE);
+    checkpoint::save(
+        &weights,
+        &params,
+        &[
+            ("network".to_string(), N::NAME.to_string()),
+            ("format".to_string(), "pt".to_string()),
+        ],
+    )?;
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let manifest = serde_json::json!({
+        "format": "netspec-export",
+        "version": 1,
+        "network": N::NAME,
+        "parameters": N::parameter_count(),
+        "function": forward::FUNCTION,
+        "module": module.module.name,
+        "input": {
+            "shape": module.input.shape,
+            "dtype": "float32",
+            "layout": if module.input.shape.len() == 4 { "NCHW" } else { "row-major" },
+        },
+        "output": {
+            "shape": module.output.shape,
+            "dtype": "float32",
+            "meaning": "logits (apply softmax for probabilities)",
+        },
+        "normalization": options.normalization.as_ref().map(|n| serde_json::json!({
+            "mean": n.mean,
+            "std": n.std,
+            "applies": "(x - mean[c]) / std[c] per channel c, to pixels scaled to [0, 1]",
+        })),
+        "classes": classes,
+        "class_names": options.class_names,
+        "target": options.target.name(),
+        "iree_compiler": compiler.revision(),
+        "files": {
+            "stablehlo": MLIR_FILE,
+            "vmfb": VMFB_FILE,
+            "weights": WEIGHTS_FILE,
+        },
+    });
+    let pretty = serde_json::to_string_pretty(&manifest).expect("a JSON value serialises");
+    std::fs::write(&manifest_path, pretty + "\n").map_err(io(&manifest_path))?;
+    Ok(Exported {
+        mlir,
+        vmfb,
+        weights,
+        manifest: manifest_path,
+        compile_seconds,
+    })
+}
