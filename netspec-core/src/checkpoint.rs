@@ -121,6 +121,19 @@ impl std::error::Error for CheckpointError {
     }
 }
 
+/// Prefix of the optimizer-state tensors in a training checkpoint (`optimizer:fc.weight.m`); no
+/// parameter name holds ':'.
+pub const OPTIMIZER_PREFIX: &str = "optimizer:";
+
+/// The parameters and buffers of a checkpoint: a training checkpoint's optimizer state left out,
+/// so it loads wherever a plain checkpoint does.
+pub fn parameters_only(tensors: Vec<NamedTensor>) -> Vec<NamedTensor> {
+    tensors
+        .into_iter()
+        .filter(|t| !t.name.starts_with(OPTIMIZER_PREFIX))
+        .collect()
+}
+
 /// Writes `tensors` as F32 with optional string `metadata` (e.g. the network name).
 ///
 /// The file is written to a temporary file in the same directory, synced, then renamed over

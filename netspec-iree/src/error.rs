@@ -34,6 +34,11 @@ pub enum Error {
         step: usize,
         loss: f32,
     },
+    /// Training was stopped between two steps (Ctrl-C); `step` steps are done.
+    Interrupted {
+        epoch: usize,
+        step: usize,
+    },
     /// Data whose shape does not fit the network (an image size, a class count, a batch).
     ShapeMismatch {
         what: String,
@@ -74,6 +79,9 @@ impl fmt::Display for Error {
                 "the training loss became {loss} at epoch {epoch}, step {step}; training stopped and the parameters of \
                  the last finite step were kept. Try a smaller learning rate (--lr) or warmup."
             ),
+            Error::Interrupted { epoch, step } => {
+                write!(f, "training was interrupted in epoch {epoch} after step {step}")
+            }
             Error::ShapeMismatch { what, expected, got } => write!(
                 f,
                 "{what}: expected {expected:?}, got {got:?}"

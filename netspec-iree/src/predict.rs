@@ -58,7 +58,12 @@ impl Predictor {
         if batch == 0 {
             return Err(Error::Usage("the prediction batch must be at least 1".into()));
         }
-        let params = checkpoint::match_specs(source, N::NAME, params, &specs::<N>())?;
+        let params = checkpoint::match_specs(
+            source,
+            N::NAME,
+            checkpoint::parameters_only(params),
+            &specs::<N>(),
+        )?;
         let module = forward::build::<N>(batch, Weights::Arguments);
         let exe = Executable::load(compiler, &module.module, device)?;
         let params = params

@@ -1,13 +1,16 @@
 //! Training with parameters and optimizer state resident on the device: per step only the batch
 //! and two scalars (learning rate, step count) go in, and only the loss comes out.
 
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
-use netspec_core::checkpoint::{self, NamedTensor};
+use serde::{Deserialize, Serialize};
+use netspec_core::checkpoint::{self, NamedTensor, OPTIMIZER_PREFIX};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
 use netspec_core::loss::Loss;
@@ -20,15 +23,16 @@ use netspec_core::Network;
 use crate::compile::Compiler;
 use crate::error::Error;
 use crate::memory;
+use crate::predict::Predictor;
 use crate::session::{read_f32, read_scalar, Device, Session};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OptimizerKind {
     Sgd,
     Adam,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LossKind {
     CrossEntropy,
     /// Against the one-hot encoding of the labels.
@@ -37,7 +41,7 @@ pub enum LossKind {
 
 /// Everything that decides a training run. Defaults: the book's baseline recipe (SGD, lr 0.1,
 /// batch 128, 12 epochs).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainConfig {
     pub lr: f64,
     pub batch_size: usize,
@@ -159,10 +163,39 @@ impl TrainConfig {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EpochStats {
     pub epoch: usize,
+    /// Steps of this epoch, including those before a resume.
     pub steps: usize,
+    /// The mean of `losses`.
     pub train_loss: f64,
+    /// Each step's loss, in order.
+    pub losses: Vec<f32>,
+    /// Time spent in this call.
     pub seconds: f64,
 }
+
+/// Where a run stands: the epoch last trained in (from 1; 0 before any) and the loss of each of
+/// its steps so far. An epoch with fewer losses than steps per epoch was stopped inside.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EpochProgress {
+    pub epoch: usize,
+    pub losses: Vec<f32>,
+}
+
+/// What a training checkpoint holds beside the tensors, and what `--resume` gets back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingState {
+    pub network: String,
+    pub config: TrainConfig,
+    pub steps_done: usize,
+    pub progress: EpochProgress,
+    /// Anything the caller keeps with the run (the examples: the data set's description and
+    /// the per-epoch records of the report), as JSON.
+    pub extra: serde_json::Value,
+}
+
+/// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
+const TRAINING_STATE_KEY: &str = "netspec_training_state";
+
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EvalStats {
@@ -212,6 +245,28 @@ fn check_labels(labels: &[i32], classes: usize) -> Result<(), Error> {
     }
 }
 
+fn mean(losses: &[f32]) -> f64 {
+    losses.iter().map(|&l| f64::from(l)).sum::<f64>() / losses.len().max(1) as f64
+}
+
+/// The [`TrainingState`] of a training checkpoint's metadata.
+fn training_state(path: &Path, meta: &HashMap<String, String>) -> Result<TrainingState, Error> {
+    let text = meta.get(TRAINING_STATE_KEY).ok_or_else(|| {
+        Error::Usage(format!(
+            "{} holds parameters but no training state, so it cannot be resumed; start from its \
+             weights with --init instead",
+            path.display()
+        ))
+    })?;
+    serde_json::from_str(text).map_err(|e| {
+        Error::Usage(format!(
+            "the training state in {} is unreadable ({e}); it was written by another version or \
+             damaged",
+            path.display()
+        ))
+    })
+}
+
 /// Reading resident memory costs about 20 us: a step of the linear MNIST model takes 230 us.
 /// Steps slower than this are checked each; faster ones (which allocate little) every few.
 const MEMORY_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(50);
@@ -227,6 +282,10 @@ pub struct Trainer {
     memory_checked: Option<Instant>,
     /// How often the device was opened anew to give back its pool's memory.
     pub device_reopens: usize,
+    /// The epoch in progress and its losses so far.
+    progress: EpochProgress,
+    /// Set (by a Ctrl-C handler, say) to stop training between two steps.
+    interrupt: Option<Arc<AtomicBool>>,
     pub config: TrainConfig,
 }
 
@@ -251,6 +310,8 @@ impl Trainer {
             resident_baseline: None,
             memory_checked: None,
             device_reopens: 0,
+            progress: EpochProgress::default(),
+            interrupt: None,
             config,
         };
         t.set_params(params)?;
@@ -270,6 +331,96 @@ impl Trainer {
         self.steps_done
     }
 
+    /// The epoch last trained in and its losses so far.
+    pub fn epoch_progress(&self) -> &EpochProgress {
+        &self.progress
+    }
+
+    /// Training stops between two steps once `flag` is set: `train_epoch` then returns
+    /// [`Error::Interrupted`] and a [`Trainer::save_training`] continues the run exactly.
+    pub fn stop_when(&mut self, flag: Arc<AtomicBool>) {
+        self.interrupt = Some(flag);
+    }
+
+    /// A predictor with the current weights, on this trainer's device, for `batch` inputs per
+    /// call. `N` must be the network this trainer trains.
+    pub fn predictor<N: Network>(&self, compiler: &Compiler, batch: usize) -> Result<Predictor, Error> {
+        if N::NAME != self.session.step.network {
+            return Err(Error::Usage(format!(
+                "this trainer trains {}, not {}",
+                self.session.step.network,
+                N::NAME
+            )));
+        }
+        Predictor::new::<N>(compiler, self.params()?, batch, self.session.exe.device())
+    }
+
+    /// Writes a training checkpoint: the parameters and buffers (under their names, so
+    /// `--init` and PyTorch read it as a plain checkpoint), the optimizer state, the step
+    /// count, the epoch in progress with its losses, the configuration and `extra`. Data
+    /// order, augmentation, masks and the schedule are functions of these, so
+    /// [`Trainer::resume`] continues bit for bit.
+    pub fn save_training(&self, path: &Path, extra: serde_json::Value) -> Result<(), Error> {
+        let state = TrainingState {
+            network: self.session.step.network.to_string(),
+            config: self.config.clone(),
+            steps_done: self.steps_done,
+            progress: self.progress.clone(),
+            extra,
+        };
+        let mut tensors = self.params()?;
+        tensors.extend(self.optimizer_state()?.into_iter().map(|t| NamedTensor {
+            name: format!("{OPTIMIZER_PREFIX}{}", t.name),
+            ..t
+        }));
+        let meta = vec![
+            ("network".to_string(), state.network.clone()),
+            ("format".to_string(), "pt".to_string()),
+            (
+                TRAINING_STATE_KEY.to_string(),
+                serde_json::to_string(&state).expect("the training state serialises"),
+            ),
+        ];
+        Ok(checkpoint::save(path, &tensors, &meta)?)
+    }
+
+    /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
+    /// configuration (change `config.epochs` or `config.max_steps` to train longer).
+    /// Returns the trainer and the state, whose `extra` is what the run stored.
+    pub fn resume<N: Network>(
+        compiler: &Compiler,
+        path: &Path,
+        device: &Device,
+    ) -> Result<(Self, TrainingState), Error> {
+        let meta = checkpoint::load_metadata(path)?;
+        let state = training_state(path, &meta)?;
+        if state.network != N::NAME {
+            return Err(Error::Usage(format!(
+                "{} is a training checkpoint of {}, not of {}",
+                path.display(),
+                state.network,
+                N::NAME
+            )));
+        }
+        let (optimizer, params): (Vec<NamedTensor>, Vec<NamedTensor>) = checkpoint::load(path)?
+            .into_iter()
+            .partition(|t| t.name.starts_with(OPTIMIZER_PREFIX));
+        let mut trainer = Trainer::new::<N>(compiler, state.config.clone(), Some(params), device)?;
+        let optimizer = optimizer
+            .into_iter()
+            .map(|t| NamedTensor {
+                name: t.name[OPTIMIZER_PREFIX.len()..].to_string(),
+                ..t
+            })
+            .collect();
+        let expected = trainer.session.step.opt_state.clone();
+        let optimizer = checkpoint::match_specs(path, N::NAME, optimizer, &expected)?;
+        trainer.opt_state = trainer.upload(&optimizer)?;
+        trainer.steps_done = state.steps_done;
+        trainer.progress = state.progress.clone();
+        Ok((trainer, state))
+    }
+
     /// Replaces the parameters, after checking names and shapes against the network.
     pub fn set_params(&mut self, tensors: Vec<NamedTensor>) -> Result<(), Error> {
         let expected: Vec<(String, Vec<usize>)> = self
@@ -282,7 +433,7 @@ impl Trainer {
         let tensors = checkpoint::match_specs(
             Path::new("(given parameters)"),
             self.session.step.network,
-            tensors,
+            checkpoint::parameters_only(tensors),
             &expected,
         )?;
         self.params = self.upload(&tensors)?;
@@ -348,7 +499,12 @@ impl Trainer {
             .iter()
             .map(|p| (p.name.clone(), p.shape.clone()))
             .collect();
-        let tensors = checkpoint::match_specs(path, self.session.step.network, loaded, &expected)?;
+        let tensors = checkpoint::match_specs(
+            path,
+            self.session.step.network,
+            checkpoint::parameters_only(loaded),
+            &expected,
+        )?;
         self.set_params(tensors)
     }
 
@@ -519,7 +675,9 @@ impl Trainer {
         Ok(())
     }
 
-    /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last).
+    /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last); an
+    /// epoch stopped inside (by `max_steps` or an interrupt, then saved and resumed) continues
+    /// where it stopped.
     pub fn train_epoch(
         &mut self,
         data: &dyn BatchSource,
@@ -537,14 +695,21 @@ impl Trainer {
         }
         let schedule = self.config.schedule(steps_per_epoch);
         let order = batch::epoch_order(data.len(), self.config.seed, epoch, self.config.shuffle);
+        if self.progress.epoch != epoch {
+            self.progress = EpochProgress {
+                epoch,
+                losses: vec![],
+            };
+        }
+        let first = self.progress.losses.len().min(steps_per_epoch);
         let remaining = self
             .config
             .max_steps
             .map(|m| m.saturating_sub(self.steps_done))
             .unwrap_or(usize::MAX);
-        let steps = steps_per_epoch.min(remaining);
+        let steps = steps_per_epoch.min(first.saturating_add(remaining));
         let bar = self.progress_bar(steps as u64, epoch);
-        let mut total = 0.0f64;
+        bar.set_position(first as u64);
         // Batches are assembled (gathered, augmented, decoded) on a host thread while the
         // device runs the previous step; the channel holds two, so the host stays at most two
         // steps ahead.
@@ -552,7 +717,7 @@ impl Trainer {
             let (tx, rx) = mpsc::sync_channel::<Result<(Vec<f32>, Vec<i32>), Error>>(2);
             let order = &order;
             scope.spawn(move || {
-                for i in 0..steps {
+                for i in first..steps {
                     let (mut images, mut labels) = (Vec::new(), Vec::new());
                     let filled = data.fill(
                         &order[i * bs..(i + 1) * bs],
@@ -570,16 +735,22 @@ impl Trainer {
                     }
                 }
             });
-            for i in 0..steps {
+            for i in first..steps {
+                if self.interrupt.as_ref().is_some_and(|f| f.load(Ordering::SeqCst)) {
+                    return Err(Error::Interrupted {
+                        epoch,
+                        step: self.steps_done,
+                    });
+                }
                 let (images, labels) = rx
                     .recv()
                     .map_err(|_| Error::Usage("the batch producer stopped".into()))??;
                 let lr = schedule.lr(self.steps_done);
                 let loss = self.step(&images, &labels, lr, epoch)?;
-                total += loss as f64;
+                self.progress.losses.push(loss);
                 bar.inc(1);
                 if i % 20 == 0 {
-                    bar.set_message(format!("loss {:.4}", total / (i + 1) as f64));
+                    bar.set_message(format!("loss {:.4}", mean(&self.progress.losses)));
                 }
             }
             Ok(())
@@ -587,8 +758,9 @@ impl Trainer {
         bar.finish_and_clear();
         Ok(EpochStats {
             epoch,
-            steps,
-            train_loss: total / steps.max(1) as f64,
+            steps: self.progress.losses.len(),
+            train_loss: mean(&self.progress.losses),
+            losses: self.progress.losses.clone(),
             seconds: start.elapsed().as_secs_f64(),
         })
     }
