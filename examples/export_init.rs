@@ -3,148 +3,83 @@
 //! `export_init MODEL OUT.safetensors [--seed N]` writes MODEL's freshly initialised parameters
 //! and buffers (PyTorch names and layouts) without compiling anything.
 //!
-//! `export_init logits MODEL CKPT.safetensors INPUT.bin OUTPUT.bin` loads CKPT into MODEL,
-//! compiles one function `logits(params.., x) -> y` (the forward pass in evaluation mode) with
-//! IREE, runs it on INPUT.bin (f32 little-endian NCHW; the batch is the file size over one
-//! example's size) and writes the logits as f32 little-endian to OUTPUT.bin.
+//! `export_init logits MODEL CKPT.safetensors INPUT.bin OUTPUT.bin` loads CKPT into MODEL, runs
+//! its predictions (the forward pass in evaluation mode, compiled by IREE) on INPUT.bin (f32
+//! little-endian NCHW; the batch is the file size over one example's size) and writes the
+//! logits as f32 little-endian to OUTPUT.bin.
 //!
 //! `export_init list` prints the model names.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::exit;
 
+use ndarray::{ArrayD, IxDyn};
 use netspec::core::checkpoint;
-use netspec::core::ir::{Graph, Module, TensorType};
-use netspec::core::layers::Mode;
 use netspec::core::Network;
-use netspec::iree::{read_f32, Compiler, Device, Executable};
-use netspec::models::*;
+use netspec::iree::{Compiler, Device, Predictor};
+use netspec::models::{with_model, ModelTask, MODEL_NAMES};
 
-/// Calls `$f::<N>(args..)` for the network named `$name`.
-macro_rules! dispatch {
-    ($name:expr, $f:ident ( $($arg:expr),* )) => {
-        match $name {
-            "MnistLinear" => $f::<MnistLinear>($($arg),*),
-            "MnistMlp" => $f::<MnistMlp>($($arg),*),
-            "MnistCnn" => $f::<MnistCnn>($($arg),*),
-            "CifarBn" => $f::<CifarBn>($($arg),*),
-            "ResNet34" => $f::<ResNet34>($($arg),*),
-            "ResNet34At32" => $f::<ResNet34At32>($($arg),*),
-            "MobileNetV2" => $f::<MobileNetV2>($($arg),*),
-            "MobileNetV2At32" => $f::<MobileNetV2At32>($($arg),*),
-            "EfficientNetB0" => $f::<EfficientNetB0>($($arg),*),
-            "EfficientNetB0At32" => $f::<EfficientNetB0At32>($($arg),*),
-            "ConvNeXtTiny" => $f::<ConvNeXtTiny>($($arg),*),
-            "ConvNeXtTinyAt32" => $f::<ConvNeXtTinyAt32>($($arg),*),
-            "ViTTiny" => $f::<ViTTiny>($($arg),*),
-            "ViTTinyAt32" => $f::<ViTTinyAt32>($($arg),*),
-            other => Err(format!("unknown model {other}; `export_init list` names them")),
-        }
-    };
+struct Init {
+    out: PathBuf,
+    seed: u64,
 }
 
-const MODELS: &[&str] = &[
-    "MnistLinear",
-    "MnistMlp",
-    "MnistCnn",
-    "CifarBn",
-    "ResNet34",
-    "ResNet34At32",
-    "MobileNetV2",
-    "MobileNetV2At32",
-    "EfficientNetB0",
-    "EfficientNetB0At32",
-    "ConvNeXtTiny",
-    "ConvNeXtTinyAt32",
-    "ViTTiny",
-    "ViTTinyAt32",
-];
-
-fn export<N: Network>(out: &Path, seed: u64) -> Result<(), String> {
-    let tensors = N::init_params(seed);
-    checkpoint::save(out, &tensors, &[("network".into(), N::NAME.into())])
-        .map_err(|e| e.to_string())?;
-    eprintln!(
-        "{}: {} tensors, {} trainable scalars -> {}",
-        N::NAME,
-        tensors.len(),
-        N::parameter_count(),
-        out.display()
-    );
-    Ok(())
-}
-
-fn logits<N: Network>(ckpt: &Path, input: &Path, output: &Path) -> Result<(), String> {
-    let params = N::params();
-    let expected: Vec<(String, Vec<usize>)> = params
-        .iter()
-        .map(|p| (p.name.clone(), p.shape.clone()))
-        .collect();
-    let loaded = checkpoint::load(ckpt).map_err(|e| e.to_string())?;
-    let tensors =
-        checkpoint::match_specs(ckpt, N::NAME, loaded, &expected).map_err(|e| e.to_string())?;
-
-    let per_example: usize = N::input_shape().iter().product();
-    let bytes = std::fs::read(input).map_err(|e| format!("reading {}: {e}", input.display()))?;
-    if bytes.is_empty() || bytes.len() % (4 * per_example) != 0 {
-        return Err(format!(
-            "{} has {} bytes, not a positive multiple of 4 x {per_example} (one {:?} example)",
-            input.display(),
-            bytes.len(),
-            N::input_shape()
-        ));
-    }
-    let batch = bytes.len() / (4 * per_example);
-    let x: Vec<f32> = bytes
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    let mut x_shape = vec![batch];
-    x_shape.extend(N::input_shape());
-
-    let mut g = Graph::new("logits");
-    let p: Vec<_> = params
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
-    let xv = g.arg("x", TensorType::f32(&x_shape));
-    let fwd = N::forward(&mut g, xv, &p, Mode::Eval);
-    let module = Module {
-        name: "interop_logits".into(),
-        functions: vec![g.finish(vec![fwd.y])],
-    };
-
-    let compiler = Compiler::new().map_err(|e| e.to_string())?;
-    let t0 = std::time::Instant::now();
-    let exe =
-        Executable::load(&compiler, &module, &Device::LocalTask).map_err(|e| e.to_string())?;
-    eprintln!(
-        "{}: compiled in {:.1}s (cache: {}, wall {:.1}s)",
-        N::NAME,
-        exe.compile.seconds,
-        exe.compile.from_cache,
-        t0.elapsed().as_secs_f64()
-    );
-    let mut inputs = Vec::with_capacity(tensors.len() + 1);
-    for t in &tensors {
-        inputs.push(
-            exe.upload_f32(&t.shape, &t.data)
-                .map_err(|e| e.to_string())?,
+impl ModelTask for Init {
+    type Output = Result<(), String>;
+    fn run<N: Network>(self) -> Self::Output {
+        let tensors = N::init_params(self.seed);
+        checkpoint::save(&self.out, &tensors, &[("network".into(), N::NAME.into())])
+            .map_err(|e| e.to_string())?;
+        eprintln!(
+            "{}: {} tensors, {} trainable scalars -> {}",
+            N::NAME,
+            tensors.len(),
+            N::parameter_count(),
+            self.out.display()
         );
+        Ok(())
     }
-    inputs.push(exe.upload_f32(&x_shape, &x).map_err(|e| e.to_string())?);
-    let t1 = std::time::Instant::now();
-    let out = exe.call("logits", inputs).map_err(|e| e.to_string())?;
-    let y = read_f32(&out[0]).map_err(|e| e.to_string())?;
-    eprintln!(
-        "{}: batch {batch}, {} outputs in {:.2}s",
-        N::NAME,
-        y.len(),
-        t1.elapsed().as_secs_f64()
-    );
-    let y_bytes: Vec<u8> = y.iter().flat_map(|v| v.to_le_bytes()).collect();
-    std::fs::write(output, y_bytes).map_err(|e| format!("writing {}: {e}", output.display()))?;
-    Ok(())
+}
+
+struct Logits {
+    ckpt: PathBuf,
+    input: PathBuf,
+    output: PathBuf,
+}
+
+impl ModelTask for Logits {
+    type Output = Result<(), String>;
+    fn run<N: Network>(self) -> Self::Output {
+        let per_example: usize = N::input_shape().iter().product();
+        let bytes = std::fs::read(&self.input)
+            .map_err(|e| format!("reading {}: {e}", self.input.display()))?;
+        if bytes.is_empty() || bytes.len() % (4 * per_example) != 0 {
+            return Err(format!(
+                "{} has {} bytes, not a positive multiple of 4 x {per_example} (one {:?} example)",
+                self.input.display(),
+                bytes.len(),
+                N::input_shape()
+            ));
+        }
+        let batch = bytes.len() / (4 * per_example);
+        let x: Vec<f32> = bytes
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let mut shape = vec![batch];
+        shape.extend(N::input_shape());
+        let x = ArrayD::from_shape_vec(IxDyn(&shape), x).expect("the size was checked");
+
+        let compiler = Compiler::new().map_err(|e| e.to_string())?;
+        let p = Predictor::from_checkpoint::<N>(&compiler, &self.ckpt, batch, &Device::LocalTask)
+            .map_err(|e| e.to_string())?;
+        eprintln!("{}: compiled in {:.1}s", N::NAME, p.compile_seconds());
+        let y = p.predict(x.view()).map_err(|e| e.to_string())?.logits;
+        let y_bytes: Vec<u8> = y.iter().flat_map(|v| v.to_le_bytes()).collect();
+        std::fs::write(&self.output, y_bytes)
+            .map_err(|e| format!("writing {}: {e}", self.output.display()))?;
+        Ok(())
+    }
 }
 
 fn usage() -> ! {
@@ -156,27 +91,44 @@ fn usage() -> ! {
     exit(2);
 }
 
+fn run<T: ModelTask<Output = Result<(), String>>>(model: &str, task: T) -> Result<(), String> {
+    with_model(model, task)
+        .unwrap_or_else(|| Err(format!("unknown model {model}; `export_init list` names them")))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
         ["list"] => {
-            for m in MODELS {
+            for m in MODEL_NAMES {
                 println!("{m}");
             }
             Ok(())
         }
-        ["logits", model, ckpt, input, output] => dispatch!(
-            *model,
-            logits(Path::new(ckpt), Path::new(input), Path::new(output))
+        ["logits", model, ckpt, input, output] => run(
+            model,
+            Logits {
+                ckpt: ckpt.into(),
+                input: input.into(),
+                output: output.into(),
+            },
         ),
-        [model, out] => dispatch!(*model, export(Path::new(out), 0)),
+        [model, out] => run(
+            model,
+            Init {
+                out: out.into(),
+                seed: 0,
+            },
+        ),
         [model, out, "--seed", seed] => match seed.parse() {
-            Ok(seed) => dispatch!(*model, export(Path::new(out), seed)),
+            Ok(seed) => run(
+                model,
+                Init {
+                    out: out.into(),
+                    seed,
+                },
+            ),
             Err(_) => usage(),
         },
         _ => usage(),

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod models;
 pub mod report;
 
+pub use ndarray;
 pub use netspec_core as core;
 pub use netspec_iree as iree;
 pub use netspec_macros::netspec;
@@ -30,6 +31,6 @@ pub mod prelude {
     pub use netspec_core::loss::Loss;
     pub use netspec_core::optim::Optimizer;
     pub use netspec_core::Network;
-    pub use netspec_iree::{TrainConfig, Trainer};
+    pub use netspec_iree::{Predictions, Predictor, TrainConfig, Trainer};
     pub use netspec_macros::netspec;
 }

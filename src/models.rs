@@ -148,3 +148,49 @@ netspec! {
         heads: vit_head(10),
     }
 }
+
+/// Something to do with one of the models above, chosen by name at run time (a checkpoint's
+/// `network` metadata, a command-line argument): [`with_model`] calls `run::<N>()` for it.
+pub trait ModelTask {
+    type Output;
+    fn run<N: netspec_core::Network>(self) -> Self::Output;
+}
+
+/// The names of the models above, as `Network::NAME` gives them.
+pub const MODEL_NAMES: &[&str] = &[
+    "MnistLinear",
+    "MnistMlp",
+    "MnistCnn",
+    "CifarBn",
+    "ResNet34",
+    "ResNet34At32",
+    "MobileNetV2",
+    "MobileNetV2At32",
+    "EfficientNetB0",
+    "EfficientNetB0At32",
+    "ConvNeXtTiny",
+    "ConvNeXtTinyAt32",
+    "ViTTiny",
+    "ViTTinyAt32",
+];
+
+/// Runs `task` for the model named `name`; `None` for a name not in [`MODEL_NAMES`].
+pub fn with_model<T: ModelTask>(name: &str, task: T) -> Option<T::Output> {
+    Some(match name {
+        "MnistLinear" => task.run::<MnistLinear>(),
+        "MnistMlp" => task.run::<MnistMlp>(),
+        "MnistCnn" => task.run::<MnistCnn>(),
+        "CifarBn" => task.run::<CifarBn>(),
+        "ResNet34" => task.run::<ResNet34>(),
+        "ResNet34At32" => task.run::<ResNet34At32>(),
+        "MobileNetV2" => task.run::<MobileNetV2>(),
+        "MobileNetV2At32" => task.run::<MobileNetV2At32>(),
+        "EfficientNetB0" => task.run::<EfficientNetB0>(),
+        "EfficientNetB0At32" => task.run::<EfficientNetB0At32>(),
+        "ConvNeXtTiny" => task.run::<ConvNeXtTiny>(),
+        "ConvNeXtTinyAt32" => task.run::<ConvNeXtTinyAt32>(),
+        "ViTTiny" => task.run::<ViTTiny>(),
+        "ViTTinyAt32" => task.run::<ViTTinyAt32>(),
+        _ => return None,
+    })
+}

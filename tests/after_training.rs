@@ -125,14 +125,14 @@ fn a_run_stopped_and_resumed_matches_one_run_bit_for_bit() {
     let stopped = first.train_epoch(&data, 2).unwrap();
     assert_eq!(stopped.losses.len(), 2);
     first
-        .save_training(&path, serde_json::json!({"note": "kept"}))
+        .save_training(&path, &[("note".into(), "kept".into())])
         .unwrap();
     drop(first);
 
     let (mut resumed, state) =
         Trainer::resume::<SmallNet>(&compiler, &path, &Device::LocalTask).unwrap();
     assert_eq!(state.steps_done, 7);
-    assert_eq!(state.extra["note"], "kept");
+    assert_eq!(state.metadata["note"], "kept");
     resumed.config.max_steps = None;
     let rest = finish(&mut resumed, &data);
     assert_eq!(resumed.steps_done(), 15);
@@ -215,7 +215,7 @@ fn an_interrupted_run_saves_where_it_stood_and_resumes_exactly() {
         panic!("expected an interrupt in epoch 2, got {stop}");
     };
     assert!((6..=8).contains(&step), "stopped after step {step}");
-    t.save_training(&path, serde_json::Value::Null).unwrap();
+    t.save_training(&path, &[]).unwrap();
     drop(t);
 
     let (mut resumed, _) =
@@ -248,7 +248,7 @@ fn a_plain_checkpoint_cannot_be_resumed_but_a_training_one_loads_as_weights() {
         "{err}"
     );
     let training = dir.join("training.safetensors");
-    t.save_training(&training, serde_json::Value::Null).unwrap();
+    t.save_training(&training, &[]).unwrap();
     let p = Predictor::from_checkpoint::<SmallNet>(&compiler, &training, 4, &Device::LocalTask)
         .expect("a training checkpoint loads as weights");
     assert_eq!(p.classes(), 3);

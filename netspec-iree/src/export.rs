@@ -9,6 +9,7 @@
 //! - `manifest.json`: what a caller must know: input shape and dtype, the normalisation the
 //!   network was trained with, the classes, the target, the files.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -42,6 +43,50 @@ pub struct Exported {
     pub weights: PathBuf,
     pub manifest: PathBuf,
     pub compile_seconds: f64,
+}
+
+/// Checkpoint metadata keys for what an export records of the training data (JSON values).
+pub const NORMALIZATION_KEY: &str = "normalization";
+pub const CLASS_NAMES_KEY: &str = "class_names";
+
+/// The metadata a checkpoint keeps of its training data: `(key, JSON)` pairs for
+/// [`netspec_core::checkpoint::save`]; [`ExportOptions::with_checkpoint_metadata`] reads them.
+pub fn data_metadata(normalization: Option<&Normalization>, class_names: &[String]) -> Vec<(String, String)> {
+    let mut meta = vec![(CLASS_NAMES_KEY.to_string(), serde_json::json!(class_names).to_string())];
+    if let Some(n) = normalization {
+        meta.push((
+            NORMALIZATION_KEY.to_string(),
+            serde_json::json!({"mean": n.mean, "std": n.std}).to_string(),
+        ));
+    }
+    meta
+}
+
+impl ExportOptions {
+    /// Takes the normalisation and class names a checkpoint's metadata records (see
+    /// [`data_metadata`]); what it does not record stays as it is.
+    pub fn with_checkpoint_metadata(mut self, meta: &HashMap<String, String>) -> Self {
+        let floats = |v: &serde_json::Value| -> Option<Vec<f32>> {
+            v.as_array()?.iter().map(|x| x.as_f64().map(|x| x as f32)).collect()
+        };
+        if let Some(v) = meta
+            .get(NORMALIZATION_KEY)
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+        {
+            if let (Some(mean), Some(std)) = (floats(&v["mean"]), floats(&v["std"])) {
+                self.normalization = Some(Normalization { mean, std });
+            }
+        }
+        if let Some(names) = meta
+            .get(CLASS_NAMES_KEY)
+            .and_then(|t| serde_json::from_str::<Vec<String>>(t).ok())
+        {
+            if !names.is_empty() {
+                self.class_names = names;
+            }
+        }
+        self
+    }
 }
 
 pub const MLIR_FILE: &str = "model.mlir";

@@ -188,9 +188,10 @@ pub struct TrainingState {
     pub config: TrainConfig,
     pub steps_done: usize,
     pub progress: EpochProgress,
-    /// Anything the caller keeps with the run (the examples: the data set's description and
-    /// the per-epoch records of the report), as JSON.
-    pub extra: serde_json::Value,
+    /// The checkpoint's string metadata: what the caller saved with the run (the examples:
+    /// the data set, its normalisation, the per-epoch records of the report).
+    #[serde(skip)]
+    pub metadata: HashMap<String, String>,
 }
 
 /// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
@@ -357,23 +358,23 @@ impl Trainer {
 
     /// Writes a training checkpoint: the parameters and buffers (under their names, so
     /// `--init` and PyTorch read it as a plain checkpoint), the optimizer state, the step
-    /// count, the epoch in progress with its losses, the configuration and `extra`. Data
-    /// order, augmentation, masks and the schedule are functions of these, so
-    /// [`Trainer::resume`] continues bit for bit.
-    pub fn save_training(&self, path: &Path, extra: serde_json::Value) -> Result<(), Error> {
+    /// count, the epoch in progress with its losses, the configuration, and `metadata` (string
+    /// pairs the caller keeps with the run). Data order, augmentation, masks and the schedule
+    /// are functions of these, so [`Trainer::resume`] continues bit for bit.
+    pub fn save_training(&self, path: &Path, metadata: &[(String, String)]) -> Result<(), Error> {
         let state = TrainingState {
             network: self.session.step.network.to_string(),
             config: self.config.clone(),
             steps_done: self.steps_done,
             progress: self.progress.clone(),
-            extra,
+            metadata: HashMap::new(),
         };
         let mut tensors = self.params()?;
         tensors.extend(self.optimizer_state()?.into_iter().map(|t| NamedTensor {
             name: format!("{OPTIMIZER_PREFIX}{}", t.name),
             ..t
         }));
-        let meta = vec![
+        let mut meta = vec![
             ("network".to_string(), state.network.clone()),
             ("format".to_string(), "pt".to_string()),
             (
@@ -381,19 +382,20 @@ impl Trainer {
                 serde_json::to_string(&state).expect("the training state serialises"),
             ),
         ];
+        meta.extend_from_slice(metadata);
         Ok(checkpoint::save(path, &tensors, &meta)?)
     }
 
     /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
     /// configuration (change `config.epochs` or `config.max_steps` to train longer).
-    /// Returns the trainer and the state, whose `extra` is what the run stored.
+    /// Returns the trainer and the state, with the checkpoint's metadata.
     pub fn resume<N: Network>(
         compiler: &Compiler,
         path: &Path,
         device: &Device,
     ) -> Result<(Self, TrainingState), Error> {
         let meta = checkpoint::load_metadata(path)?;
-        let state = training_state(path, &meta)?;
+        let mut state = training_state(path, &meta)?;
         if state.network != N::NAME {
             return Err(Error::Usage(format!(
                 "{} is a training checkpoint of {}, not of {}",
@@ -418,6 +420,7 @@ impl Trainer {
         trainer.opt_state = trainer.upload(&optimizer)?;
         trainer.steps_done = state.steps_done;
         trainer.progress = state.progress.clone();
+        state.metadata = meta;
         Ok((trainer, state))
     }
 
@@ -482,10 +485,16 @@ impl Trainer {
     }
 
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        let meta = vec![
+        self.save_with_metadata(path, &[])
+    }
+
+    /// [`Trainer::save`] with more string metadata (e.g. `export::data_metadata`).
+    pub fn save_with_metadata(&self, path: &Path, extra: &[(String, String)]) -> Result<(), Error> {
+        let mut meta = vec![
             ("network".to_string(), self.session.step.network.to_string()),
             ("format".to_string(), "pt".to_string()),
         ];
+        meta.extend_from_slice(extra);
         Ok(checkpoint::save(path, &self.params()?, &meta)?)
     }
 
