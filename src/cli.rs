@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use clap::{Parser, ValueEnum};
 use netspec_core::checkpoint;
 use netspec_core::data::augment::{self, Augment};
 use netspec_core::data::batch::{Augmented, BatchSource};
-use clap::{Parser, ValueEnum};
 use netspec_core::data::folder::{self, FolderLayout, ImageFolder, RandomResizedCrops};
 use netspec_core::data::{self, cifar, imagenette, transform, Dataset, DatasetKind, Normalization};
 use netspec_core::Network;
@@ -228,7 +228,8 @@ pub struct Flags {
 }
 
 fn parse_dataset(s: &str) -> Result<DataChoice, String> {
-    s.parse().map_err(|e: netspec_core::data::DataError| e.to_string())
+    s.parse()
+        .map_err(|e: netspec_core::data::DataError| e.to_string())
 }
 
 impl Flags {
@@ -295,9 +296,7 @@ impl Flags {
         let named = self.data.is_some() || self.dataset.is_some();
         Ok(Options {
             config,
-            dataset: self
-                .dataset
-                .unwrap_or(DataChoice::Known(defaults.dataset)),
+            dataset: self.dataset.unwrap_or(DataChoice::Known(defaults.dataset)),
             data: self.data,
             init: self.init,
             save: self.save.or(defaults.save),
@@ -540,7 +539,11 @@ fn load_folder(
     let shown = if classes.len() <= 20 {
         classes.join(", ")
     } else {
-        format!("{}, ... {}", classes[..20].join(", "), classes[classes.len() - 1])
+        format!(
+            "{}, ... {}",
+            classes[..20].join(", "),
+            classes[classes.len() - 1]
+        )
     };
     let notes = format!(
         "image folder: {} train / {} test images from {split} at {resolution}x{resolution}          {colour}\n  {} classes: {shown}\n  random-resized crops and flips for training, centre          crops for evaluation, normalised with mean {:?} std {:?}",

@@ -239,7 +239,11 @@ impl ImageFolder {
     ///
     /// An image that cannot be decoded is an error naming the file; a missing folder, one
     /// without class folders and an empty class folder are [`DataError::Layout`] naming it.
-    pub fn open_dir(dir: &Path, keep_short_side: usize, channels: usize) -> Result<Self, DataError> {
+    pub fn open_dir(
+        dir: &Path,
+        keep_short_side: usize,
+        channels: usize,
+    ) -> Result<Self, DataError> {
         check_keep(keep_short_side)?;
         check_channels(channels)?;
         Self::decode(Listing::read(dir)?, keep_short_side, channels)

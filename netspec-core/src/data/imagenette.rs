@@ -111,4 +111,3 @@ fn not_found(dir: &Path, looked_for: Vec<String>) -> DataError {
         looked_for,
     }
 }
-
