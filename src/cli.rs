@@ -5,11 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use clap::{Parser, ValueEnum};
 use netspec_core::checkpoint;
 use netspec_core::data::augment::{self, Augment};
 use netspec_core::data::batch::{Augmented, BatchSource};
-use netspec_core::data::imagenette::{self, ImageFolder, RandomResizedCrops};
-use netspec_core::data::{self, cifar, transform, Dataset, DatasetKind};
+use netspec_core::data::folder::{self, FolderLayout, ImageFolder, RandomResizedCrops};
+use netspec_core::data::{self, cifar, imagenette, transform, Dataset, DatasetKind, Normalization};
 use netspec_core::Network;
 
 use crate::report::{self, EpochRecord};
@@ -49,15 +50,54 @@ impl Default for Defaults {
     }
 }
 
+/// Which data set to train on: one netspec knows by name, or a folder of class folders of
+/// images (`--dataset folder:PATH`, see [`folder::open_dataset`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataChoice {
+    Known(DatasetKind),
+    /// The root of an image folder: `PATH/train` and `PATH/val` (or `PATH/test`), or class
+    /// folders in `PATH` itself with every 10th image of each class held out for testing.
+    Folder(PathBuf),
+}
+
+impl std::str::FromStr for DataChoice {
+    type Err = netspec_core::data::DataError;
+
+    /// A known kind's name (see [`DatasetKind`]'s `FromStr`) or `folder:PATH`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.strip_prefix("folder:") {
+            Some("") => Err(netspec_core::data::DataError::InvalidArgument(
+                "`folder:` needs a path: --dataset folder:PATH, PATH holding train/ and val/ \
+                 or the class folders themselves"
+                    .into(),
+            )),
+            Some(path) => Ok(DataChoice::Folder(PathBuf::from(path))),
+            None => s.parse().map(DataChoice::Known),
+        }
+    }
+}
+
+impl std::fmt::Display for DataChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DataChoice::Known(kind) => write!(f, "{kind}"),
+            DataChoice::Folder(path) => write!(f, "folder:{}", path.display()),
+        }
+    }
+}
+
 /// Parsed command line.
 #[derive(Clone, Debug)]
 pub struct Options {
     pub config: TrainConfig,
-    pub dataset: DatasetKind,
+    pub dataset: DataChoice,
     pub data: Option<PathBuf>,
     pub init: Option<PathBuf>,
     pub save: Option<PathBuf>,
     pub metrics: Option<PathBuf>,
+    /// Continue a stopped run from this training checkpoint (parsed only; not yet used by
+    /// [`run`]).
+    pub resume: Option<PathBuf>,
     pub device: Device,
     /// Use only the first N training examples (quick runs).
     pub train_limit: Option<usize>,
@@ -67,151 +107,254 @@ pub struct Options {
     pub augment: Augment,
 }
 
-pub const USAGE: &str = "\
-options:
-  --data DIR              data directory (default: data/<dataset> in the workspace)
-  --dataset NAME          mnist | fashion-mnist | cifar10 | imagenette
-  --epochs N              passes over the training set
-  --batch-size N          examples per step (the module is compiled for it)
-  --lr X                  base learning rate
-  --optimizer NAME        sgd | adam (adam's weight decay is decoupled, as AdamW)
-  --momentum X            SGD momentum
-  --weight-decay X
-  --cosine                cosine decay of the learning rate to 0
-  --warmup-epochs N       linear warmup before that
-  --label-smoothing X
-  --drop-path X           stochastic-depth rate of the last block (ConvNeXt, EfficientNet)
-  --loss NAME             ce | mse (mse against one-hot labels)
-  --augment / --no-augment  random crop (padding 4) and horizontal flip of training images
-  --seed N                initialisation and shuffling
-  --steps N               stop after N train steps
-  --train-limit N         train on the first N examples only
-  --test-limit N          evaluate on the first N test examples only
-  --no-shuffle
-  --init FILE             start from a safetensors checkpoint
-  --save FILE             write a safetensors checkpoint at the end
-  --metrics FILE          one JSON object per epoch
-  --device NAME           local-task | local-sync | cuda
-  --quiet                 no progress bar
-  --resolution N          image size, for networks declared at several (resnet34: 32 | 224)";
-
-fn value<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, Error> {
-    let v = v.ok_or_else(|| Error::Usage(format!("{flag} needs a value\n{USAGE}")))?;
-    v.parse()
-        .map_err(|_| Error::Usage(format!("{flag}: cannot read `{v}`\n{USAGE}")))
+/// `--optimizer`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OptimizerArg {
+    Sgd,
+    /// Adam with decoupled weight decay (AdamW).
+    #[value(alias = "adamw")]
+    Adam,
 }
 
-pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Result<Options, Error> {
-    let mut o = Options {
-        config: defaults.config,
-        dataset: defaults.dataset,
-        data: None,
-        init: None,
-        save: defaults.save,
-        metrics: None,
-        device: defaults.device,
-        train_limit: defaults.train_limit,
-        test_limit: None,
-        fallback: defaults.fallback,
-        augment: defaults.augment,
-    };
-    let mut it = args.into_iter();
-    while let Some(flag) = it.next() {
-        let c = &mut o.config;
-        match flag.as_str() {
-            "--data" => {
-                o.data = Some(value(&flag, it.next())?);
-                o.fallback = None;
-            }
-            "--augment" => o.augment = Augment::CIFAR,
-            "--no-augment" => o.augment = Augment::NONE,
-            "--dataset" => {
-                o.dataset = value::<String>(&flag, it.next())?
-                    .parse()
-                    .map_err(Error::Data)?;
-                o.fallback = None;
-            }
-            "--epochs" => c.epochs = value(&flag, it.next())?,
-            "--batch-size" => c.batch_size = value(&flag, it.next())?,
-            "--lr" => c.lr = value(&flag, it.next())?,
-            "--optimizer" => {
-                c.optimizer = match value::<String>(&flag, it.next())?.as_str() {
-                    "sgd" => OptimizerKind::Sgd,
-                    "adam" | "adamw" => OptimizerKind::Adam,
-                    other => {
-                        return Err(Error::Usage(format!(
-                            "--optimizer: `{other}` is not sgd or adam"
-                        )))
-                    }
-                }
-            }
-            "--momentum" => c.momentum = value(&flag, it.next())?,
-            "--weight-decay" => c.weight_decay = value(&flag, it.next())?,
-            "--cosine" => c.cosine = true,
-            "--warmup-epochs" => c.warmup_epochs = value(&flag, it.next())?,
-            "--label-smoothing" => c.label_smoothing = value(&flag, it.next())?,
-            "--drop-path" => c.drop_path = value(&flag, it.next())?,
-            "--loss" => {
-                c.loss = match value::<String>(&flag, it.next())?.as_str() {
-                    "ce" | "cross-entropy" => LossKind::CrossEntropy,
-                    "mse" => LossKind::MeanSquaredError,
-                    other => {
-                        return Err(Error::Usage(format!("--loss: `{other}` is not ce or mse")))
-                    }
-                }
-            }
-            "--seed" => c.seed = value(&flag, it.next())?,
-            "--steps" => c.max_steps = Some(value(&flag, it.next())?),
-            "--train-limit" => o.train_limit = Some(value(&flag, it.next())?),
-            "--test-limit" => o.test_limit = Some(value(&flag, it.next())?),
-            "--no-shuffle" => c.shuffle = false,
-            "--init" => o.init = Some(value(&flag, it.next())?),
-            "--save" => o.save = Some(value(&flag, it.next())?),
-            "--metrics" => o.metrics = Some(value(&flag, it.next())?),
-            "--device" => {
-                o.device = match value::<String>(&flag, it.next())?.as_str() {
-                    "local-task" => Device::LocalTask,
-                    "local-sync" => Device::LocalSync,
-                    "cuda" => Device::Cuda,
-                    other => {
-                        return Err(Error::Usage(format!(
-                            "--device: `{other}` is not local-task, local-sync or cuda"
-                        )))
-                    }
-                }
-            }
-            "--quiet" => c.progress = false,
-            // Chosen by the example before parsing (see `requested_resolution`).
-            "--resolution" => {
-                value::<usize>(&flag, it.next())?;
-            }
-            "-h" | "--help" => return Err(Error::Usage(USAGE.to_string())),
-            other => return Err(Error::Usage(format!("unknown option `{other}`\n{USAGE}"))),
-        }
+/// `--loss`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LossArg {
+    /// Softmax cross-entropy.
+    #[value(alias = "cross-entropy")]
+    Ce,
+    /// Mean squared error against one-hot labels.
+    Mse,
+}
+
+/// `--device`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DeviceArg {
+    LocalTask,
+    LocalSync,
+    Cuda,
+}
+
+/// The flags every example takes. Each is optional: what is not given comes from the
+/// example's [`Defaults`] (see [`Flags::merge`]). A flag given twice takes its last value.
+#[derive(Clone, Debug, Default, Parser)]
+#[command(
+    about = "Trains a netspec network: every example takes these flags",
+    args_override_self = true,
+    max_term_width = 100
+)]
+pub struct Flags {
+    /// data directory (default: data/<dataset> in the workspace)
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// mnist | fashion-mnist | cifar10 | imagenette | folder:PATH (class folders of images)
+    #[arg(long, value_name = "NAME", value_parser = parse_dataset)]
+    pub dataset: Option<DataChoice>,
+    /// passes over the training set
+    #[arg(long, value_name = "N")]
+    pub epochs: Option<usize>,
+    /// examples per step (the module is compiled for it)
+    #[arg(long, value_name = "N")]
+    pub batch_size: Option<usize>,
+    /// base learning rate
+    #[arg(long, value_name = "X")]
+    pub lr: Option<f64>,
+    /// sgd | adam (adam's weight decay is decoupled, as AdamW)
+    #[arg(long, value_name = "NAME", hide_possible_values = true)]
+    pub optimizer: Option<OptimizerArg>,
+    /// SGD momentum
+    #[arg(long, value_name = "X")]
+    pub momentum: Option<f64>,
+    /// weight decay (L2 for SGD, decoupled for Adam)
+    #[arg(long, value_name = "X")]
+    pub weight_decay: Option<f64>,
+    /// cosine decay of the learning rate to 0
+    #[arg(long)]
+    pub cosine: bool,
+    /// linear warmup before that
+    #[arg(long, value_name = "N")]
+    pub warmup_epochs: Option<usize>,
+    /// label smoothing of the cross-entropy
+    #[arg(long, value_name = "X")]
+    pub label_smoothing: Option<f64>,
+    /// stochastic-depth rate of the last block (ConvNeXt, EfficientNet)
+    #[arg(long, value_name = "X")]
+    pub drop_path: Option<f64>,
+    /// ce | mse (mse against one-hot labels)
+    #[arg(long, value_name = "NAME", hide_possible_values = true)]
+    pub loss: Option<LossArg>,
+    /// random crop (padding 4) and horizontal flip of training images
+    #[arg(long, overrides_with = "no_augment")]
+    pub augment: bool,
+    /// no random crop and flip
+    #[arg(long, overrides_with = "augment")]
+    pub no_augment: bool,
+    /// initialisation and shuffling
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// stop after N train steps
+    #[arg(long, value_name = "N")]
+    pub steps: Option<usize>,
+    /// train on the first N examples only
+    #[arg(long, value_name = "N")]
+    pub train_limit: Option<usize>,
+    /// evaluate on the first N test examples only
+    #[arg(long, value_name = "N")]
+    pub test_limit: Option<usize>,
+    /// keep the training examples in order
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// start from a safetensors checkpoint
+    #[arg(long, value_name = "FILE")]
+    pub init: Option<PathBuf>,
+    /// write a safetensors checkpoint at the end
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// one JSON object per epoch
+    #[arg(long, value_name = "FILE")]
+    pub metrics: Option<PathBuf>,
+    /// continue a stopped run from a training checkpoint (written at each epoch's end beside
+    /// --save and on Ctrl-C)
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// local-task | local-sync | cuda
+    #[arg(long, value_name = "NAME", hide_possible_values = true)]
+    pub device: Option<DeviceArg>,
+    /// no progress bar
+    #[arg(long)]
+    pub quiet: bool,
+    /// image size, for networks declared at several (resnet34: 32 | 224)
+    #[arg(long, value_name = "N")]
+    pub resolution: Option<usize>,
+}
+
+fn parse_dataset(s: &str) -> Result<DataChoice, String> {
+    s.parse()
+        .map_err(|e: netspec_core::data::DataError| e.to_string())
+}
+
+impl Flags {
+    /// Parses `args` (without the program's name).
+    pub fn try_parse_args(args: impl IntoIterator<Item = String>) -> Result<Flags, clap::Error> {
+        Flags::try_parse_from(std::iter::once(program_name()).chain(args))
     }
-    Ok(o)
+
+    /// The options: each flag given replaces what `defaults` says. Naming the data
+    /// (`--data`, `--dataset`) drops the default's fallback data set.
+    pub fn merge(self, defaults: Defaults) -> Result<Options, Error> {
+        let mut config = defaults.config;
+        let c = &mut config;
+        set(&mut c.epochs, self.epochs);
+        set(&mut c.batch_size, self.batch_size);
+        set(&mut c.lr, self.lr);
+        set(
+            &mut c.optimizer,
+            self.optimizer.map(|o| match o {
+                OptimizerArg::Sgd => OptimizerKind::Sgd,
+                OptimizerArg::Adam => OptimizerKind::Adam,
+            }),
+        );
+        set(&mut c.momentum, self.momentum);
+        set(&mut c.weight_decay, self.weight_decay);
+        set(&mut c.warmup_epochs, self.warmup_epochs);
+        set(&mut c.label_smoothing, self.label_smoothing);
+        set(&mut c.drop_path, self.drop_path);
+        set(
+            &mut c.loss,
+            self.loss.map(|l| match l {
+                LossArg::Ce => LossKind::CrossEntropy,
+                LossArg::Mse => LossKind::MeanSquaredError,
+            }),
+        );
+        set(&mut c.seed, self.seed);
+        if self.steps.is_some() {
+            c.max_steps = self.steps;
+        }
+        c.cosine |= self.cosine;
+        c.shuffle &= !self.no_shuffle;
+        c.progress &= !self.quiet;
+        let device = match self.device {
+            Some(DeviceArg::LocalTask) => Device::LocalTask,
+            Some(DeviceArg::LocalSync) => Device::LocalSync,
+            Some(DeviceArg::Cuda) => Device::Cuda,
+            None => defaults.device,
+        };
+        let augment = if self.augment {
+            Augment::CIFAR
+        } else if self.no_augment {
+            Augment::NONE
+        } else {
+            defaults.augment
+        };
+        if let (Some(DataChoice::Folder(path)), Some(data)) = (&self.dataset, &self.data) {
+            return Err(Error::Usage(format!(
+                "--data {} does not apply to --dataset folder:{}: the path after `folder:` is \
+                 the data set's root; pass one of them",
+                data.display(),
+                path.display()
+            )));
+        }
+        let named = self.data.is_some() || self.dataset.is_some();
+        Ok(Options {
+            config,
+            dataset: self.dataset.unwrap_or(DataChoice::Known(defaults.dataset)),
+            data: self.data,
+            init: self.init,
+            save: self.save.or(defaults.save),
+            metrics: self.metrics,
+            resume: self.resume,
+            device,
+            train_limit: self.train_limit.or(defaults.train_limit),
+            test_limit: self.test_limit,
+            fallback: if named { None } else { defaults.fallback },
+            augment,
+        })
+    }
+}
+
+fn set<T>(field: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *field = v;
+    }
+}
+
+/// The running program's file name, for clap's usage line.
+fn program_name() -> String {
+    std::env::args()
+        .next()
+        .as_deref()
+        .map(Path::new)
+        .and_then(Path::file_stem)
+        .map_or("netspec".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Parses the command line `args` (without the program's name) onto `defaults`. A bad flag or
+/// value, and `--help`, are [`Error::Usage`] with clap's message (`main` prints help and exits
+/// 0 instead).
+pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Result<Options, Error> {
+    Flags::try_parse_args(args)
+        .map_err(|e| Error::Usage(e.render().to_string().trim_end().to_string()))?
+        .merge(defaults)
 }
 
 /// The `--resolution N` of the command line, for examples that declare their network at several
-/// resolutions and pick the type before parsing the rest.
+/// resolutions and pick the type before parsing the rest. `None` when it is not given or the
+/// command line does not parse (`main` then reports the error).
 pub fn requested_resolution() -> Option<usize> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == "--resolution")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
+    Flags::try_parse_args(std::env::args().skip(1))
+        .ok()
+        .and_then(|f| f.resolution)
 }
 
 /// The workspace's `data/<dataset>` when run from this repository, else `./data/<dataset>`.
-fn data_dir(o: &Options) -> PathBuf {
+fn data_dir(o: &Options, kind: DatasetKind) -> PathBuf {
     if let Some(d) = &o.data {
         return d.clone();
     }
-    let local = data::default_dir(o.dataset, Path::new("."));
+    let local = data::default_dir(kind, Path::new("."));
     if local.exists() {
         return local;
     }
-    data::default_dir(o.dataset, Path::new(env!("CARGO_MANIFEST_DIR")))
+    data::default_dir(kind, Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// A finished run's figures.
@@ -223,8 +366,10 @@ pub struct RunReport {
 }
 
 /// Parses the process's arguments and trains `N`; prints errors and exits non-zero on failure.
+/// `--help` prints the flags and exits 0; a bad command line exits 2 with clap's message.
 pub fn main<N: Network>(defaults: Defaults) {
-    let result = parse(std::env::args().skip(1), defaults).and_then(|o| run::<N>(&o));
+    let flags = Flags::try_parse_args(std::env::args().skip(1)).unwrap_or_else(|e| e.exit());
+    let result = flags.merge(defaults).and_then(|o| run::<N>(&o));
     if let Err(e) = result {
         eprintln!("error: {e}");
         std::process::exit(match e {
@@ -235,7 +380,7 @@ pub fn main<N: Network>(defaults: Defaults) {
 }
 
 /// Training examples: images in memory (augmented by crop and flip when asked, with `fill` as
-/// the border colour), or an image folder cropped anew each epoch (Imagenette).
+/// the border colour), or an image folder cropped anew each epoch (Imagenette, `folder:PATH`).
 pub enum TrainSet {
     Images { data: Dataset, fill: Vec<f32> },
     Folder(ImageFolder),
@@ -246,13 +391,19 @@ pub struct LoadedData {
     pub test: Dataset,
     /// What was loaded from where, and what was done to it.
     pub notes: String,
+    /// The per-channel mean and std the pixels (train and test) were normalised with; `None`
+    /// where they were left in [0, 1].
+    pub normalization: Option<Normalization>,
 }
 
 /// Loads the data set the options name (or the fallback when the default is absent), brought
 /// to the network's input shape and normalised as documented for it.
 pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
-    let mut kind = o.dataset;
-    let mut dir = data_dir(o);
+    let mut kind = match &o.dataset {
+        DataChoice::Known(kind) => *kind,
+        DataChoice::Folder(root) => return load_folder(root, input, o.train_limit, o.test_limit),
+    };
+    let mut dir = data_dir(o, kind);
     if kind == DatasetKind::Imagenette {
         return load_imagenette(&dir, input, o.train_limit, o.test_limit);
     }
@@ -264,10 +415,7 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
                 "{kind} is not available ({e}); training on {fallback} instead"
             ));
             kind = fallback;
-            dir = data_dir(&Options {
-                dataset: fallback,
-                ..o.clone()
-            });
+            dir = data_dir(o, fallback);
             data::load(kind, &dir)?
         }
         (Err(e), None) => return Err(e.into()),
@@ -286,10 +434,13 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         notes.push(format!("{kind} {how}"));
     }
     let mut fill = vec![];
+    let mut normalization = None;
     if kind == DatasetKind::Cifar10 {
-        train.normalize(&cifar::MEAN, &cifar::STD)?;
-        test.normalize(&cifar::MEAN, &cifar::STD)?;
-        fill = augment::black_after_normalize(&cifar::MEAN, &cifar::STD);
+        let norm = Normalization::new(&cifar::MEAN, &cifar::STD);
+        norm.apply(&mut train)?;
+        norm.apply(&mut test)?;
+        fill = augment::black_after_normalize(&norm.mean, &norm.std);
+        normalization = Some(norm);
         notes.push("normalised per channel with CIFAR-10's mean and standard deviation".into());
     }
     notes.insert(
@@ -305,6 +456,7 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         train: TrainSet::Images { data: train, fill },
         test,
         notes: notes.join("\n  "),
+        normalization,
     })
 }
 
@@ -323,13 +475,14 @@ fn load_imagenette(
             "Imagenette gives square colour images; this network takes {input:?}"
         )));
     }
-    let keep = imagenette::eval_short_side(resolution);
-    let train = ImageFolder::open(dir, "train", keep)?;
-    let mut test = ImageFolder::open(dir, "val", keep)?.eval_dataset(resolution);
+    let keep = folder::eval_short_side(resolution);
+    let train = imagenette::open(dir, "train", keep)?;
+    let mut test = imagenette::open(dir, "val", keep)?.eval_dataset(resolution);
     if let Some(n) = test_limit {
         test = test.take(n);
     }
-    test.normalize(&imagenette::MEAN, &imagenette::STD)?;
+    let normalization = Normalization::imagenet(3).expect("3 channels");
+    normalization.apply(&mut test)?;
     if limit.is_some() {
         return Err(Error::Usage(
             "--train-limit applies to in-memory data sets, not to Imagenette".into(),
@@ -345,6 +498,66 @@ fn load_imagenette(
         train: TrainSet::Folder(train),
         test,
         notes,
+        normalization: Some(normalization),
+    })
+}
+
+/// A user's image folder (`--dataset folder:PATH`) at the network's input `[C, r, r]`, C 1
+/// (grey) or 3 (RGB): as Imagenette, training images decoded once and cropped anew each epoch,
+/// test images resized and centre-cropped, both normalised with ImageNet's statistics (for grey,
+/// the luma-weighted ones).
+fn load_folder(
+    root: &Path,
+    input: [usize; 3],
+    limit: Option<usize>,
+    test_limit: Option<usize>,
+) -> Result<LoadedData, Error> {
+    if limit.is_some() {
+        return Err(Error::Usage(
+            "--train-limit applies to in-memory data sets, not to an image folder".into(),
+        ));
+    }
+    let opened = folder::open_dataset(root, input)?;
+    let resolution = input[1];
+    let mut test = opened.test.eval_dataset(resolution);
+    if let Some(n) = test_limit {
+        test = test.take(n);
+    }
+    opened.normalization.apply(&mut test)?;
+    let train = opened.train;
+    let split = match &opened.layout {
+        FolderLayout::Splits { train, test } => {
+            format!("{} and {}", train.display(), test.display())
+        }
+        FolderLayout::HeldOut { root, every } => format!(
+            "{} (every {every}th image of each class held out for testing)",
+            root.display()
+        ),
+    };
+    let colour = if input[0] == 1 { "grey" } else { "RGB" };
+    let classes = train.classes();
+    let shown = if classes.len() <= 20 {
+        classes.join(", ")
+    } else {
+        format!(
+            "{}, ... {}",
+            classes[..20].join(", "),
+            classes[classes.len() - 1]
+        )
+    };
+    let notes = format!(
+        "image folder: {} train / {} test images from {split} at {resolution}x{resolution}          {colour}\n  {} classes: {shown}\n  random-resized crops and flips for training, centre          crops for evaluation, normalised with mean {:?} std {:?}",
+        train.len(),
+        test.len(),
+        classes.len(),
+        opened.normalization.mean,
+        opened.normalization.std
+    );
+    Ok(LoadedData {
+        train: TrainSet::Folder(train),
+        test,
+        notes,
+        normalization: Some(opened.normalization),
     })
 }
 
@@ -355,7 +568,9 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
     o.config.check()?;
     o.device.check_available()?;
-    let LoadedData { train, test, notes } = load_data(o, input)?;
+    let LoadedData {
+        train, test, notes, ..
+    } = load_data(o, input)?;
     check_fits::<N>(&train, &test, o.config.batch_size)?;
     println!("{}: {} parameters", N::NAME, N::parameter_count());
     println!("  {notes} ({:.1} s)", t0.elapsed().as_secs_f64());

@@ -240,7 +240,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "an unknown device",
-            &["--device: `tpu` is not local-task, local-sync or cuda"],
+            &[
+                "invalid value 'tpu' for '--device <NAME>'",
+                "local-task, local-sync, cuda",
+            ],
             || {
                 err(cli::parse(
                     ["--device", "tpu"].map(String::from),

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
-use netspec_core::data::imagenette::{self, ImageFolder};
+use netspec_core::data::folder::{self, ImageFolder};
+use netspec_core::data::imagenette;
 use netspec_core::data::{self, DatasetKind};
 
 /// A fresh directory under the system temp dir, removed on drop.
@@ -181,9 +182,9 @@ fn eval_view_is_resize_then_centre_crop() {
     let dir = TempDir::new("crop");
     gradient_tree(&dir.0);
     let folder = ImageFolder::open(&dir.0, "train", 256).unwrap();
-    assert_eq!(imagenette::eval_short_side(28), 32);
-    assert_eq!(imagenette::eval_short_side(64), 73);
-    assert_eq!(imagenette::eval_short_side(224), 256);
+    assert_eq!(folder::eval_short_side(28), 32);
+    assert_eq!(folder::eval_short_side(64), 73);
+    assert_eq!(folder::eval_short_side(224), 256);
     let ds = folder.eval_dataset(28);
     // Image 0 is already 32 high: no resize, crop offsets top (32-28)/2 = 2 and left
     // round(35/2) = 18 (ties to even). Column x shows source column x + 18: 4 (x + 18).
@@ -482,8 +483,8 @@ fn class_list_is_imagenettes_sorted_wnids() {
     let mut sorted = imagenette::CLASSES;
     sorted.sort();
     assert_eq!(sorted, imagenette::CLASSES);
-    assert_eq!(imagenette::MEAN, [0.485, 0.456, 0.406]);
-    assert_eq!(imagenette::STD, [0.229, 0.224, 0.225]);
+    assert_eq!(folder::MEAN, [0.485, 0.456, 0.406]);
+    assert_eq!(folder::STD, [0.229, 0.224, 0.225]);
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Image classification data sets: MNIST digits, Fashion-MNIST, CIFAR-10 and Imagenette, loaded
-//! from local files.
+//! Image classification data sets: MNIST digits, Fashion-MNIST, CIFAR-10, Imagenette and any
+//! folder of class folders of images ([`folder`]), loaded from local files.
 //!
 //! `scripts/setup.sh` puts the MNIST files under `data/` in the workspace; CIFAR-10 goes to
 //! `data/cifar-10-batches-bin` (see [`cifar`]). [`default_dir`] points there. Loaders validate what they read and fail with a [`DataError`] that names the file,
@@ -9,6 +9,7 @@ pub mod augment;
 pub mod batch;
 pub mod cifar;
 pub mod digits;
+pub mod folder;
 pub mod idx;
 pub mod image;
 pub mod imagenette;
@@ -17,13 +18,6 @@ pub mod transform;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-
-/// Per-channel standardisation of pixels scaled to [0, 1]: `(x - mean[c]) / std[c]`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Normalization {
-    pub mean: Vec<f32>,
-    pub std: Vec<f32>,
-}
 
 /// Images in NCHW f32 (row-major, one image after another), integer class labels.
 #[derive(Clone, Debug)]
@@ -180,6 +174,29 @@ impl Dataset {
     }
 }
 
+/// Per-channel mean and standard deviation that pixels in [0, 1] were (or are to be)
+/// normalised with: `(x - mean[c]) / std[c]`. One value per channel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalization {
+    pub mean: Vec<f32>,
+    pub std: Vec<f32>,
+}
+
+impl Normalization {
+    /// From per-channel arrays, e.g. `Normalization::new(&cifar::MEAN, &cifar::STD)`.
+    pub fn new(mean: &[f32], std: &[f32]) -> Normalization {
+        Normalization {
+            mean: mean.to_vec(),
+            std: std.to_vec(),
+        }
+    }
+
+    /// Applies it to `ds` in place ([`Dataset::normalize`]).
+    pub fn apply(&self, ds: &mut Dataset) -> Result<(), DataError> {
+        ds.normalize(&self.mean, &self.std)
+    }
+}
+
 /// A training set and a test set.
 #[derive(Clone, Debug)]
 pub struct Split {
@@ -211,6 +228,9 @@ pub enum DataError {
         dir: PathBuf,
         looked_for: Vec<String>,
     },
+    /// An image folder (see [`folder`]) is not laid out as it should be: `problem` says how,
+    /// `dir` is the folder concerned.
+    Layout { dir: PathBuf, problem: String },
     /// A data set name that is not one of the known kinds.
     UnknownKind(String),
     /// A bad argument to a data set method (e.g. `normalize`).
@@ -288,6 +308,13 @@ impl fmt::Display for DataError {
                     looked_for.join(", ")
                 )
             }
+            DataError::Layout { dir, problem } => write!(
+                f,
+                "{}: {problem}; an image folder holds one folder per class of *.jpg, *.jpeg or \
+                 *.png images (torchvision's ImageFolder layout), either in the root itself or \
+                 in train/ and val/ (or test/)",
+                dir.display()
+            ),
             DataError::UnknownKind(given) => write!(
                 f,
                 "unknown data set `{given}`; expected `mnist`, `fashion-mnist`, `cifar10` or \
@@ -365,7 +392,7 @@ const IDX_FILES: [&str; 4] = [
 ///   `test_batch.bin` (see [`cifar::load`]).
 /// - `Imagenette`: `dir` holds `train/<class>/*.JPEG` and `val/<class>/*.JPEG`; both splits are
 ///   resized and centre-cropped to [`imagenette::DEFAULT_RESOLUTION`] (see [`imagenette::load`];
-///   random-resized-crop training uses [`imagenette::ImageFolder`] directly).
+///   random-resized-crop training uses [`folder::ImageFolder`] directly).
 ///
 /// Pixel values are scaled to [0, 1].
 pub fn load(kind: DatasetKind, dir: &Path) -> Result<Split, DataError> {
