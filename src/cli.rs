@@ -668,7 +668,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             test_accuracy: eval.accuracy,
         });
         if let Some(p) = &plot_path {
-            report::write(p, &records).map_err(|e| Error::Io {
+            report::write(p, Some(N::NAME), &records).map_err(|e| Error::Io {
                 path: p.clone(),
                 source: e,
             })?;

@@ -1,8 +1,15 @@
 //! A training report as a PNG: loss per epoch (train and test) on the left, test accuracy on
-//! the right. Written with flate2 and a hand-made PNG encoder, so no plotting stack is needed.
+//! the right, drawn with plotters into an RGB buffer and encoded with png. Text is set in
+//! DejaVu Sans, embedded in the binary (`src/fonts/`), so no system font library is needed.
 
-use std::io::Write;
+use std::io;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{register_font, FontStyle};
 
 /// One epoch's figures.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,214 +20,233 @@ pub struct EpochRecord {
     pub test_accuracy: f64,
 }
 
-const W: usize = 800;
-const H: usize = 360;
-type Rgb = [u8; 3];
-const WHITE: Rgb = [255, 255, 255];
-const GREY: Rgb = [210, 210, 210];
-const BLACK: Rgb = [40, 40, 40];
-const BLUE: Rgb = [31, 119, 180];
-const ORANGE: Rgb = [255, 127, 14];
-const GREEN: Rgb = [44, 160, 44];
+/// The image's size in pixels.
+pub const WIDTH: u32 = 800;
+pub const HEIGHT: u32 = 500;
+/// The rows above the panels: the title and the legend.
+pub const HEADER: u32 = 64;
 
-struct Canvas {
-    px: Vec<Rgb>,
-}
+/// The series colours (matplotlib's first three).
+pub const TRAIN_LOSS: RGBColor = RGBColor(31, 119, 180);
+pub const TEST_LOSS: RGBColor = RGBColor(255, 127, 14);
+pub const TEST_ACCURACY: RGBColor = RGBColor(44, 160, 44);
 
-impl Canvas {
-    fn set(&mut self, x: i64, y: i64, c: Rgb) {
-        if (0..W as i64).contains(&x) && (0..H as i64).contains(&y) {
-            self.px[y as usize * W + x as usize] = c;
-        }
-    }
+const TEXT: RGBColor = RGBColor(40, 40, 40);
+const GRID: RGBColor = RGBColor(225, 225, 225);
+const FONT: &str = "sans-serif";
 
-    fn line(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), c: Rgb) {
-        let n = ((x1 - x0).abs().max((y1 - y0).abs()) as usize).max(1);
-        for i in 0..=n {
-            let t = i as f64 / n as f64;
-            let (x, y) = (
-                (x0 + t * (x1 - x0)).round() as i64,
-                (y0 + t * (y1 - y0)).round() as i64,
-            );
-            for (dx, dy) in [(0, 0), (1, 0), (0, 1)] {
-                self.set(x + dx, y + dy, c);
-            }
-        }
-    }
+/// DejaVu Sans (Bitstream Vera licence, `src/fonts/LICENSE-DejaVu.txt`).
+static DEJAVU_SANS: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 
-    /// Text in a 3x5 pixel font, scaled by 2: digits, '.', '%' and a few letters.
-    fn text(&mut self, x: i64, y: i64, s: &str, c: Rgb) {
-        for (i, ch) in s.chars().enumerate() {
-            let rows = glyph(ch);
-            for (r, bits) in rows.iter().enumerate() {
-                for col in 0..3 {
-                    if bits & (4 >> col) != 0 {
-                        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
-                            self.set(x + i as i64 * 8 + col * 2 + dx, y + r as i64 * 2 + dy, c);
-                        }
-                    }
-                }
-            }
-        }
+fn register_embedded_font() -> io::Result<()> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok =
+        *REGISTERED.get_or_init(|| register_font(FONT, FontStyle::Normal, DEJAVU_SANS).is_ok());
+    if ok {
+        Ok(())
+    } else {
+        Err(io::Error::other("the embedded font could not be read"))
     }
 }
 
-fn glyph(c: char) -> [u8; 5] {
-    match c {
-        '0' => [7, 5, 5, 5, 7],
-        '1' => [2, 6, 2, 2, 7],
-        '2' => [7, 1, 7, 4, 7],
-        '3' => [7, 1, 7, 1, 7],
-        '4' => [5, 5, 7, 1, 1],
-        '5' => [7, 4, 7, 1, 7],
-        '6' => [7, 4, 7, 5, 7],
-        '7' => [7, 1, 1, 1, 1],
-        '8' => [7, 5, 7, 5, 7],
-        '9' => [7, 5, 7, 1, 7],
-        '.' => [0, 0, 0, 0, 2],
-        '%' => [5, 1, 2, 4, 5],
-        'a' => [0, 7, 1, 7, 7],
-        'c' => [0, 7, 4, 4, 7],
-        'e' => [7, 5, 7, 4, 7],
-        'h' => [4, 4, 7, 5, 5],
-        'i' => [2, 0, 2, 2, 2],
-        'n' => [0, 6, 5, 5, 5],
-        'l' => [4, 4, 4, 4, 6],
-        'o' => [0, 7, 5, 5, 7],
-        'p' => [7, 5, 7, 4, 4],
-        'r' => [0, 7, 4, 4, 4],
-        's' => [7, 4, 7, 1, 7],
-        't' => [2, 7, 2, 2, 3],
-        'u' => [0, 5, 5, 5, 7],
-        'y' => [5, 5, 7, 1, 7],
-        _ => [0; 5],
-    }
+fn plot_error(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(format!("drawing the training report: {e}"))
 }
 
-/// A panel at x offset `left`, plotting `series` (colour, values per epoch) on [lo, hi].
-fn panel(
-    c: &mut Canvas,
-    left: f64,
-    title: &str,
-    series: &[(Rgb, &str, Vec<f64>)],
-    lo: f64,
-    hi: f64,
-    label: impl Fn(f64) -> String,
-) {
-    let (top, bottom, width) = (40.0, H as f64 - 40.0, W as f64 / 2.0 - 90.0);
-    let x0 = left + 60.0;
-    c.text(x0 as i64, 12, title, BLACK);
-    // A legend when there are several series: each one's name in its colour.
-    let mut x = x0 as i64 + 8 * (title.len() as i64 + 2);
-    for (colour, name, _) in series.iter().filter(|_| series.len() > 1) {
-        c.text(x, 12, name, *colour);
-        x += 8 * (name.len() as i64 + 2);
+/// Draws the report as a PNG: the title (naming the network when given), a legend, then
+/// train and test loss against epoch on the left and test accuracy (%) on the right.
+/// Non-finite values are left out; one epoch is one point per series.
+pub fn render(network: Option<&str>, records: &[EpochRecord]) -> io::Result<Vec<u8>> {
+    register_embedded_font()?;
+    let mut rgb = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)).into_drawing_area();
+        draw(&root, network, records).map_err(plot_error)?;
+        root.present().map_err(plot_error)?;
     }
-    for k in 0..=4 {
-        let y = bottom - (bottom - top) * k as f64 / 4.0;
-        c.line((x0, y), (x0 + width, y), GREY);
-        c.text(
-            left as i64 + 4,
-            y as i64 - 5,
-            &label(lo + (hi - lo) * k as f64 / 4.0),
-            BLACK,
-        );
-    }
-    c.line((x0, top), (x0, bottom), BLACK);
-    c.line((x0, bottom), (x0 + width, bottom), BLACK);
-    let n = series.iter().map(|(_, _, v)| v.len()).max().unwrap_or(0);
-    let x_of = |i: usize| {
-        x0 + if n > 1 {
-            width * i as f64 / (n - 1) as f64
-        } else {
-            width / 2.0
-        }
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(png)
+}
+
+/// Writes the report for `network` (its name in the title, when given) to `path`.
+pub fn write(path: &Path, network: Option<&str>, records: &[EpochRecord]) -> io::Result<()> {
+    std::fs::write(path, render(network, records)?)
+}
+
+type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn draw(
+    root: &DrawingArea<BitMapBackend<'_>, Shift>,
+    network: Option<&str>,
+    records: &[EpochRecord],
+) -> DrawResult<()> {
+    root.fill(&WHITE)?;
+    let (header, body) = root.split_vertically(HEADER);
+    let title = match network {
+        Some(name) => format!("Training report: {name}"),
+        None => "Training report".to_string(),
     };
-    c.text(x0 as i64, bottom as i64 + 10, "1", BLACK);
-    c.text(
-        (x0 + width) as i64 - 16,
-        bottom as i64 + 10,
-        &n.to_string(),
-        BLACK,
-    );
-    for (colour, _, values) in series {
-        let y_of =
-            |v: f64| bottom - (bottom - top) * ((v - lo) / (hi - lo).max(1e-12)).clamp(0.0, 1.0);
-        for (i, v) in values.iter().enumerate() {
-            let p = (x_of(i), y_of(*v));
-            if i > 0 {
-                c.line((x_of(i - 1), y_of(values[i - 1])), p, *colour);
-            }
-            for d in -2..=2 {
-                c.set(p.0 as i64 + d, p.1 as i64, *colour);
-                c.set(p.0 as i64, p.1 as i64 + d, *colour);
-            }
-        }
-    }
-}
+    let centre = (WIDTH / 2) as i32;
+    header.draw(&Text::new(
+        title,
+        (centre, 8),
+        (FONT, 22)
+            .into_font()
+            .color(&TEXT)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    legend(&header, centre, 44)?;
 
-/// Draws the report: left, train loss (blue) and test loss (orange); right, test accuracy.
-pub fn render(records: &[EpochRecord]) -> Vec<u8> {
-    let mut c = Canvas {
-        px: vec![WHITE; W * H],
-    };
-    let losses: Vec<f64> = records
-        .iter()
-        .flat_map(|r| [r.train_loss, r.test_loss])
-        .filter(|v| v.is_finite())
-        .collect();
-    let hi = losses.iter().cloned().fold(0.0, f64::max).max(1e-3) * 1.05;
-    let train: Vec<f64> = records.iter().map(|r| r.train_loss).collect();
-    let test: Vec<f64> = records.iter().map(|r| r.test_loss).collect();
+    let (left, right) = body.split_horizontally(WIDTH / 2);
+    let train = runs(records, |r| r.train_loss);
+    let test = runs(records, |r| r.test_loss);
+    let accuracy = runs(records, |r| 100.0 * r.test_accuracy);
+
+    let (lo, hi) = loss_range(train.iter().chain(&test).flatten().map(|p| p.1));
+    // Enough decimals for ticks about an eighth of the range apart.
+    let decimals = (-((hi - lo) / 8.0).log10().floor()).clamp(0.0, 12.0) as usize;
     panel(
-        &mut c,
-        0.0,
+        &left,
+        "Loss",
         "loss",
-        &[(BLUE, "train", train), (ORANGE, "test", test)],
-        0.0,
-        hi,
-        |v| format!("{v:.2}"),
-    );
-    let acc: Vec<f64> = records.iter().map(|r| 100.0 * r.test_accuracy).collect();
+        epoch_range(records),
+        lo..hi,
+        &|v| format!("{v:.decimals$}"),
+        &[(TRAIN_LOSS, &train), (TEST_LOSS, &test)],
+    )?;
     panel(
-        &mut c,
-        W as f64 / 2.0,
-        "accuracy %",
-        &[(GREEN, "test", acc)],
-        0.0,
-        100.0,
-        |v| format!("{v:.0}"),
-    );
-    png(&c.px)
+        &right,
+        "Test accuracy",
+        "accuracy (%)",
+        epoch_range(records),
+        0.0..100.0,
+        &|v| format!("{v:.0}"),
+        &[(TEST_ACCURACY, &accuracy)],
+    )?;
+    Ok(())
 }
 
-pub fn write(path: &Path, records: &[EpochRecord]) -> std::io::Result<()> {
-    std::fs::write(path, render(records))
+/// The legend, one row centred at (`centre`, `y`) in the header, so it never covers a line.
+fn legend(area: &DrawingArea<BitMapBackend<'_>, Shift>, centre: i32, y: i32) -> DrawResult<()> {
+    let entries = [
+        (TRAIN_LOSS, "train loss"),
+        (TEST_LOSS, "test loss"),
+        (TEST_ACCURACY, "test accuracy"),
+    ];
+    let style = (FONT, 15)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let (swatch, gap) = (28, 26);
+    let widths: Vec<i32> = entries
+        .iter()
+        .map(|(_, label)| {
+            area.estimate_text_size(label, &style)
+                .map(|(w, _)| w as i32)
+        })
+        .collect::<Result<_, _>>()?;
+    let total: i32 = widths.iter().map(|w| swatch + 6 + w).sum::<i32>() + gap * 2;
+    let mut x = centre - total / 2;
+    for ((colour, label), w) in entries.iter().zip(widths) {
+        area.draw(&PathElement::new(
+            [(x, y), (x + swatch, y)],
+            colour.stroke_width(2),
+        ))?;
+        area.draw(&Circle::new((x + swatch / 2, y), 3, colour.filled()))?;
+        area.draw(&Text::new(*label, (x + swatch + 6, y), style.clone()))?;
+        x += swatch + 6 + w + gap;
+    }
+    Ok(())
 }
 
-/// An 8-bit RGB PNG: signature, IHDR, one zlib IDAT, IEND.
-fn png(px: &[Rgb]) -> Vec<u8> {
-    let mut raw = Vec::with_capacity(H * (1 + 3 * W));
-    for row in px.chunks(W) {
-        raw.push(0); // filter: none
-        row.iter().for_each(|p| raw.extend_from_slice(p));
+/// One panel: its caption, axes with ticks and titles, and each series as a line with a dot
+/// per epoch.
+fn panel(
+    area: &DrawingArea<BitMapBackend<'_>, Shift>,
+    caption: &str,
+    y_title: &str,
+    x: std::ops::Range<i64>,
+    y: std::ops::Range<f64>,
+    y_label: &dyn Fn(&f64) -> String,
+    series: &[(RGBColor, &Runs)],
+) -> DrawResult<()> {
+    let x_labels = ((x.end - x.start + 1) as usize).min(10);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FONT, 18).into_font().color(&TEXT))
+        .margin_left(8)
+        .margin_right(20)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(60)
+        .build_cartesian_2d(x, y)?;
+    chart
+        .configure_mesh()
+        .x_labels(x_labels)
+        .y_labels(8)
+        .y_label_formatter(y_label)
+        .x_desc("epoch")
+        .y_desc(y_title)
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .label_style((FONT, 13).into_font().color(&TEXT))
+        .axis_style(TEXT)
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    for (colour, runs) in series {
+        for run in runs.iter() {
+            chart.draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(2)))?;
+            chart.draw_series(run.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+        }
     }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&raw).expect("writing to memory");
-    let idat = z.finish().expect("writing to memory");
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&(W as u32).to_be_bytes());
-    ihdr.extend_from_slice(&(H as u32).to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    for (kind, data) in [(b"IHDR", &ihdr), (b"IDAT", &idat), (b"IEND", &Vec::new())] {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut crc = crc32fast::Hasher::new();
-        crc.update(kind);
-        crc.update(data);
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        out.extend_from_slice(&crc.finalize().to_be_bytes());
+    Ok(())
+}
+
+/// (epoch, value) points, in runs of consecutive finite values.
+type Runs = Vec<Vec<(i64, f64)>>;
+
+/// A series as runs of consecutive finite values: a non-finite value ends a run, so the line
+/// breaks there instead of bridging the gap.
+fn runs(records: &[EpochRecord], value: impl Fn(&EpochRecord) -> f64) -> Runs {
+    let mut runs = vec![vec![]];
+    for r in records {
+        let v = value(r);
+        if v.is_finite() {
+            runs.last_mut()
+                .expect("never empty")
+                .push((r.epoch as i64, v));
+        } else if !runs.last().expect("never empty").is_empty() {
+            runs.push(vec![]);
+        }
     }
-    out
+    runs.retain(|run| !run.is_empty());
+    runs
+}
+
+/// The epochs on the x axis: first to last, widened by one either side for a single epoch.
+fn epoch_range(records: &[EpochRecord]) -> std::ops::Range<i64> {
+    let epochs = records.iter().map(|r| r.epoch as i64);
+    let (first, last) = (epochs.clone().min().unwrap_or(1), epochs.max().unwrap_or(1));
+    if first == last {
+        first - 1..last + 1
+    } else {
+        first..last
+    }
+}
+
+/// From zero (or the least loss, if negative) to a little above the greatest.
+fn loss_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if hi.is_finite() && hi > lo {
+        (lo, hi + 0.08 * (hi - lo))
+    } else {
+        (lo, lo + 1.0)
+    }
 }

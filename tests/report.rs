@@ -1,56 +1,105 @@
-//! The training report is a valid PNG with the plotted series in it.
+//! The training report is a PNG of the promised size with the plotted series in it, for one
+//! epoch or several, and with non-finite losses left out rather than panicking.
+//!
+//! The PNGs stay in `target/tmp/` (`report-*.png`) to be looked at.
 
-use netspec::report::{render, EpochRecord};
+use std::path::PathBuf;
 
-#[test]
-fn report_is_a_valid_png_with_both_panels() {
-    let records: Vec<EpochRecord> = (1..=4)
+use netspec::report::{
+    self, EpochRecord, HEADER, HEIGHT, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, WIDTH,
+};
+
+fn records(epochs: usize) -> Vec<EpochRecord> {
+    (1..=epochs)
         .map(|e| EpochRecord {
             epoch: e,
             train_loss: 1.0 / e as f64,
             test_loss: 1.2 / e as f64,
             test_accuracy: 0.5 + 0.1 * e as f64,
         })
-        .collect();
-    let png = render(&records);
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    // Walk the chunks, checking every CRC, and inflate the image data.
-    let (mut at, mut idat, mut size) = (8, vec![], (0u32, 0u32));
-    while at < png.len() {
-        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
-        let kind = &png[at + 4..at + 8];
-        let data = &png[at + 8..at + 8 + len];
-        let crc = u32::from_be_bytes(png[at + 8 + len..at + 12 + len].try_into().unwrap());
-        let mut h = crc32fast::Hasher::new();
-        h.update(kind);
-        h.update(data);
-        assert_eq!(
-            h.finalize(),
-            crc,
-            "bad CRC in {}",
-            String::from_utf8_lossy(kind)
+        .collect()
+}
+
+/// Writes the report to `target/tmp/<name>`, decodes it, and returns its size and its RGB rows.
+fn written(name: &str, network: Option<&str>, records: &[EpochRecord]) -> (u32, u32, Vec<u8>) {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    report::write(&path, network, records).unwrap();
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// How many pixels of `rgb` there are below the header (the title and the legend), that is in
+/// the panels.
+fn in_panels(image: &[u8], width: u32, rgb: (u8, u8, u8)) -> usize {
+    image[(HEADER * width * 3) as usize..]
+        .chunks(3)
+        .filter(|p| (p[0], p[1], p[2]) == rgb)
+        .count()
+}
+
+fn rgb(c: plotters::style::RGBColor) -> (u8, u8, u8) {
+    (c.0, c.1, c.2)
+}
+
+#[test]
+fn three_epochs_draw_every_series_in_the_panels() {
+    let (w, h, image) = written("report-3-epochs.png", Some("Mlp"), &records(3));
+    assert_eq!((w, h), (WIDTH, HEIGHT));
+    assert_eq!(image.len(), (w * h * 3) as usize);
+    // Not blank: a white background with dark text and axes.
+    let dark = image
+        .chunks(3)
+        .filter(|p| p.iter().all(|&c| c < 100))
+        .count();
+    assert!(dark > 2000, "only {dark} dark pixels: no text or axes?");
+    for (name, colour) in [
+        ("train loss", TRAIN_LOSS),
+        ("test loss", TEST_LOSS),
+        ("test accuracy", TEST_ACCURACY),
+    ] {
+        let n = in_panels(&image, w, rgb(colour));
+        // Two segments 2 px wide, each a couple of hundred pixels long, and three dots.
+        assert!(
+            n > 300,
+            "{name}: only {n} pixels of its colour in the panels"
         );
-        match kind {
-            b"IHDR" => {
-                size = (
-                    u32::from_be_bytes(data[0..4].try_into().unwrap()),
-                    u32::from_be_bytes(data[4..8].try_into().unwrap()),
-                )
-            }
-            b"IDAT" => idat.extend_from_slice(data),
-            _ => {}
-        }
-        at += 12 + len;
     }
-    let mut raw = vec![];
-    std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(&idat[..]), &mut raw).unwrap();
-    let (w, h) = (size.0 as usize, size.1 as usize);
-    assert_eq!(raw.len(), h * (1 + 3 * w));
-    let has = |rgb: [u8; 3]| {
-        raw.chunks(1 + 3 * w)
-            .any(|row| row[1..].chunks(3).any(|p| p == rgb))
-    };
-    assert!(has([31, 119, 180]), "no train-loss line");
-    assert!(has([255, 127, 14]), "no test-loss line");
-    assert!(has([44, 160, 44]), "no accuracy line");
+}
+
+#[test]
+fn one_epoch_is_a_point_per_series() {
+    let (w, h, image) = written("report-1-epoch.png", None, &records(1));
+    assert_eq!((w, h), (WIDTH, HEIGHT));
+    for colour in [TRAIN_LOSS, TEST_LOSS, TEST_ACCURACY] {
+        assert!(in_panels(&image, w, rgb(colour)) > 10);
+    }
+}
+
+#[test]
+fn non_finite_losses_are_left_out() {
+    let mut r = records(4);
+    r[1].train_loss = f64::NAN;
+    r[2].test_loss = f64::INFINITY;
+    r[3].train_loss = f64::NAN;
+    r[3].test_loss = f64::NAN;
+    let (w, h, image) = written("report-non-finite.png", Some("Mlp"), &r);
+    assert_eq!((w, h), (WIDTH, HEIGHT));
+    assert!(in_panels(&image, w, rgb(TEST_LOSS)) > 100);
+    // Every loss non-finite, and no records at all, still make a picture.
+    let nan = vec![EpochRecord {
+        epoch: 1,
+        train_loss: f64::NAN,
+        test_loss: f64::NAN,
+        test_accuracy: f64::NAN,
+    }];
+    assert_eq!(written("report-all-nan.png", None, &nan).0, WIDTH);
+    assert_eq!(written("report-empty.png", None, &[]).0, WIDTH);
 }
