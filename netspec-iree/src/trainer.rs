@@ -386,6 +386,15 @@ impl Trainer {
         Ok(checkpoint::save(path, &tensors, &meta)?)
     }
 
+    /// The training state a [`Trainer::save_training`] checkpoint holds, without loading its
+    /// tensors or compiling anything.
+    pub fn training_state(path: &Path) -> Result<TrainingState, Error> {
+        let meta = checkpoint::load_metadata(path)?;
+        let mut state = training_state(path, &meta)?;
+        state.metadata = meta;
+        Ok(state)
+    }
+
     /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
     /// configuration (change `config.epochs` or `config.max_steps` to train longer).
     /// Returns the trainer and the state, with the checkpoint's metadata.
@@ -394,8 +403,7 @@ impl Trainer {
         path: &Path,
         device: &Device,
     ) -> Result<(Self, TrainingState), Error> {
-        let meta = checkpoint::load_metadata(path)?;
-        let mut state = training_state(path, &meta)?;
+        let state = Trainer::training_state(path)?;
         if state.network != N::NAME {
             return Err(Error::Usage(format!(
                 "{} is a training checkpoint of {}, not of {}",
@@ -420,7 +428,6 @@ impl Trainer {
         trainer.opt_state = trainer.upload(&optimizer)?;
         trainer.steps_done = state.steps_done;
         trainer.progress = state.progress.clone();
-        state.metadata = meta;
         Ok((trainer, state))
     }
 

@@ -17,6 +17,20 @@ use super::{DataError, DatasetKind, Split};
 /// Imagenette's class folders (WordNet ids) in sorted order, i.e. indexed by label: tench,
 /// English springer, cassette player, chain saw, church, French horn, garbage truck, gas pump,
 /// golf ball, parachute.
+/// What each of [`CLASSES`] shows, by label.
+pub const CLASS_NAMES: [&str; 10] = [
+    "tench",
+    "English springer",
+    "cassette player",
+    "chain saw",
+    "church",
+    "French horn",
+    "garbage truck",
+    "gas pump",
+    "golf ball",
+    "parachute",
+];
+
 pub const CLASSES: [&str; 10] = [
     "n01440764",
     "n02102040",

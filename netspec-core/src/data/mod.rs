@@ -346,6 +346,30 @@ pub enum DatasetKind {
     Imagenette,
 }
 
+impl DatasetKind {
+    /// The name of each class, by label.
+    pub fn class_names(self) -> Vec<String> {
+        let names: &[&str] = match self {
+            DatasetKind::Mnist => &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            DatasetKind::FashionMnist => &[
+                "T-shirt/top",
+                "Trouser",
+                "Pullover",
+                "Dress",
+                "Coat",
+                "Sandal",
+                "Shirt",
+                "Sneaker",
+                "Bag",
+                "Ankle boot",
+            ],
+            DatasetKind::Cifar10 => &cifar::CLASS_NAMES,
+            DatasetKind::Imagenette => &imagenette::CLASS_NAMES,
+        };
+        names.iter().map(|n| n.to_string()).collect()
+    }
+}
+
 impl FromStr for DatasetKind {
     type Err = DataError;
 
