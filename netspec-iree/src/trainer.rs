@@ -169,6 +169,8 @@ pub struct EpochStats {
     pub train_loss: f64,
     /// Each step's loss, in order.
     pub losses: Vec<f32>,
+    /// Steps run by this call: fewer than `steps` in an epoch that was resumed.
+    pub ran: usize,
     /// Time spent in this call.
     pub seconds: f64,
 }
@@ -777,6 +779,7 @@ impl Trainer {
             steps: self.progress.losses.len(),
             train_loss: mean(&self.progress.losses),
             losses: self.progress.losses.clone(),
+            ran: self.progress.losses.len() - first,
             seconds: start.elapsed().as_secs_f64(),
         })
     }

@@ -227,7 +227,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             Err(e @ Error::Interrupted { .. }) => {
                 trainer.save_training(&resume_to, &with_records(&records))?;
                 eprintln!(
-                    "{e}; a resumable checkpoint is in {0}: continue with --resume {0}",
+                    "a resumable checkpoint is in {0}: continue with --resume {0}",
                     resume_to.display()
                 );
                 return Err(e);
@@ -243,7 +243,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             100.0 * eval.accuracy,
             stats.seconds,
             stats.steps,
-            1e3 * stats.seconds / stats.steps.max(1) as f64
+            1e3 * stats.seconds / stats.ran.max(1) as f64
         );
         records.push(EpochRecord {
             epoch,
