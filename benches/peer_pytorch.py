@@ -85,6 +85,8 @@ def main():
     ap.add_argument("--steps", type=int, default=200)
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
+    ap.add_argument("--mode", default="train", choices=["train", "predict"],
+                    help="train: one SGD step; predict: model.eval() forward under torch.no_grad()")
     args = ap.parse_args()
     device = torch.device(args.device)
 
@@ -98,15 +100,24 @@ def main():
     x = torch.randn(args.batch, *shape, device=device)  # normalised images: mean 0, variance 1
     y = torch.randint(0, classes, (args.batch,), device=device)
 
-    def step():
+    def train_step():
         opt.zero_grad()
         loss = loss_fn(model(x), y)
         loss.backward()
         opt.step()
         return loss.item()  # netspec reads the loss back every step too
 
+    def predict_step():
+        with torch.no_grad():
+            return model(x).cpu()  # netspec reads the logits back too
+
+    if args.mode == "predict":
+        model.eval()
+    step = train_step if args.mode == "train" else predict_step
+
     print(json.dumps({
         "model": args.model,
+        "mode": args.mode,
         "batch": args.batch,
         **time_steps(step, args.steps, args.warmup),
         "threads": torch.get_num_threads(),

@@ -7,9 +7,11 @@
 //! training-mode dropout and stochastic depth on both sides. Inputs are drawn as normalised
 //! images are (mean 0, variance 1) on both sides.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
+
 use std::time::{Duration, Instant};
+
+use common::{cpu_description, python_has, run_peer, Error, Stats};
 
 use netspec::core::step;
 use netspec::core::Network;
@@ -20,8 +22,6 @@ use netspec::models::{
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-
-type Error = Box<dyn std::error::Error>;
 
 type Measure = fn(&Bench) -> Result<Netspec, Error>;
 
@@ -77,27 +77,6 @@ struct Netspec {
     workers: Option<usize>,
     /// Peak resident memory of the process while this model compiled and ran.
     peak_mib: Option<f64>,
-}
-
-struct Stats {
-    median: f64,
-    mean: f64,
-}
-
-impl Stats {
-    fn of(mut ms: Vec<f64>) -> Stats {
-        ms.sort_by(f64::total_cmp);
-        let n = ms.len();
-        let median = if n % 2 == 1 {
-            ms[n / 2]
-        } else {
-            (ms[n / 2 - 1] + ms[n / 2]) / 2.0
-        };
-        Stats {
-            median,
-            mean: ms.iter().sum::<f64>() / n as f64,
-        }
-    }
 }
 
 struct Peer {
@@ -175,40 +154,6 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
     })
 }
 
-/// The CPU's model name and the vector features that decide IREE's code for it.
-fn cpu_description() -> String {
-    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let field = |name: &str| {
-        info.lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split(':').nth(1))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    let flags = field("flags");
-    let wanted = [
-        "avx2",
-        "fma",
-        "avx512f",
-        "avx512bw",
-        "avx512vl",
-        "avx512_vnni",
-        "avx512_bf16",
-        "amx_tile",
-    ];
-    let have: Vec<&str> = wanted
-        .iter()
-        .copied()
-        .filter(|w| flags.split_whitespace().any(|f| f == *w))
-        .collect();
-    let avx512 = if have.contains(&"avx512f") {
-        "with AVX-512"
-    } else {
-        "no AVX-512"
-    };
-    format!("{} ({avx512}: {})", field("model name"), have.join(" "))
-}
-
 fn warmup(steps: usize) -> usize {
     (steps / 10).max(2)
 }
@@ -220,37 +165,22 @@ fn iree_workers() -> Option<usize> {
     Some(names.filter(|n| n.starts_with("iree-worker")).count()).filter(|&n| n > 0)
 }
 
-fn python_has(module: &str) -> bool {
-    Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("benches")
-        .join(script);
-    let out = Command::new("python3")
-        .arg(script)
-        .args(["--model", b.name, "--batch", &b.batch.to_string()])
-        .args([
-            "--steps",
-            &b.steps.to_string(),
-            "--warmup",
-            &warmup(b.steps).to_string(),
-        ])
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    let stdout = String::from_utf8(out.stdout)?;
-    let line = stdout.lines().last().ok_or("peer printed nothing")?;
-    let v: serde_json::Value = serde_json::from_str(line)?;
-    let num = |k: &str| {
-        v[k].as_f64()
-            .ok_or_else(|| format!("peer JSON lacks {k}: {line}"))
-    };
+    let args: Vec<String> = [
+        "--model",
+        b.name,
+        "--batch",
+        &b.batch.to_string(),
+        "--steps",
+        &b.steps.to_string(),
+        "--warmup",
+        &warmup(b.steps).to_string(),
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    let v = run_peer(script, &args)?;
+    let num = |k: &str| v[k].as_f64().ok_or_else(|| format!("peer JSON lacks {k}: {v}"));
     Ok(Peer {
         ms: Stats {
             median: num("ms_median")?,
