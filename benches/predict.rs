@@ -83,7 +83,9 @@ fn main() -> Result<(), Error> {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let torch = python_has("torch");
-    println!("prediction benchmark: evaluation mode, normal random images, logits read back per batch");
+    println!(
+        "prediction benchmark: evaluation mode, normal random images, logits read back per batch"
+    );
     println!("cpu: {}", cpu_description());
     println!(
         "netspec: IREE llvm-cpu local-task, flags {}",

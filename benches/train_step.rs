@@ -180,7 +180,10 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
     .map(|a| a.to_string())
     .collect();
     let v = run_peer(script, &args)?;
-    let num = |k: &str| v[k].as_f64().ok_or_else(|| format!("peer JSON lacks {k}: {v}"));
+    let num = |k: &str| {
+        v[k].as_f64()
+            .ok_or_else(|| format!("peer JSON lacks {k}: {v}"))
+    };
     Ok(Peer {
         ms: Stats {
             median: num("ms_median")?,

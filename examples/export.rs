@@ -17,7 +17,9 @@ use netspec::iree::{export, Compiler, Error, ExportOptions, Target};
 use netspec::models::{with_model, ModelTask, MODEL_NAMES};
 
 #[derive(Parser)]
-#[command(about = "Export a trained netspec checkpoint as StableHLO, an IREE vmfb, safetensors and a manifest")]
+#[command(
+    about = "Export a trained netspec checkpoint as StableHLO, an IREE vmfb, safetensors and a manifest"
+)]
 struct Args {
     /// A checkpoint written by --save (or a training checkpoint)
     checkpoint: PathBuf,

@@ -92,8 +92,11 @@ fn usage() -> ! {
 }
 
 fn run<T: ModelTask<Output = Result<(), String>>>(model: &str, task: T) -> Result<(), String> {
-    with_model(model, task)
-        .unwrap_or_else(|| Err(format!("unknown model {model}; `export_init list` names them")))
+    with_model(model, task).unwrap_or_else(|| {
+        Err(format!(
+            "unknown model {model}; `export_init list` names them"
+        ))
+    })
 }
 
 fn main() {

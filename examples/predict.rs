@@ -77,8 +77,12 @@ impl ModelTask for Predict {
         println!("{}: {}", N::NAME, data.notes);
 
         let compiler = Compiler::new()?;
-        let predictor =
-            Predictor::from_checkpoint::<N>(&compiler, &args.checkpoint, args.batch, &Device::LocalTask)?;
+        let predictor = Predictor::from_checkpoint::<N>(
+            &compiler,
+            &args.checkpoint,
+            args.batch,
+            &Device::LocalTask,
+        )?;
         let n = test.len();
         let [c, h, w] = test.image_shape;
         let images = ArrayView4::from_shape((n, c, h, w), &test.images[..])
@@ -93,7 +97,12 @@ impl ModelTask for Predict {
                 .cloned()
                 .unwrap_or_else(|| class.to_string())
         };
-        for (i, top) in predictions.top_k(args.top).iter().take(args.count).enumerate() {
+        for (i, top) in predictions
+            .top_k(args.top)
+            .iter()
+            .take(args.count)
+            .enumerate()
+        {
             let shown: Vec<String> = top
                 .iter()
                 .map(|(class, p)| format!("{} {:.1}%", name(*class), 100.0 * p))

@@ -75,7 +75,12 @@ fn main() -> Result<(), Error> {
         normalization: None,
         class_names: vec![],
     };
-    let out = export::<TinyCnn>(&compiler, trainer.params()?, Path::new("runs/tiny_cnn"), &options)?;
+    let out = export::<TinyCnn>(
+        &compiler,
+        trainer.params()?,
+        Path::new("runs/tiny_cnn"),
+        &options,
+    )?;
     println!("exported {}", out.vmfb.display());
     Ok(())
 }

@@ -243,10 +243,7 @@ fn a_plain_checkpoint_cannot_be_resumed_but_a_training_one_loads_as_weights() {
     let err = Trainer::resume::<SmallNet>(&compiler, &plain, &Device::LocalTask)
         .err()
         .expect("a plain checkpoint has no training state");
-    assert!(
-        err.to_string().contains("no training state"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("no training state"), "{err}");
     let training = dir.join("training.safetensors");
     t.save_training(&training, &[]).unwrap();
     let p = Predictor::from_checkpoint::<SmallNet>(&compiler, &training, 4, &Device::LocalTask)
@@ -303,7 +300,11 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
         assert!(row[0].1 >= row[1].1);
         assert_eq!(row[0].0, classes[i]);
         let argmax = (0..3)
-            .max_by(|&a, &b| expected[[i, a]].total_cmp(&expected[[i, b]]).then(b.cmp(&a)))
+            .max_by(|&a, &b| {
+                expected[[i, a]]
+                    .total_cmp(&expected[[i, b]])
+                    .then(b.cmp(&a))
+            })
             .unwrap();
         assert_eq!(classes[i], argmax, "input {i}");
     }
@@ -320,14 +321,20 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
     assert_eq!(correct as f64 / 40.0, eval.accuracy);
 
     // No inputs, no rows; a wrong shape names both.
-    assert_eq!(p.predict(images(&data, 0).view()).unwrap().logits.dim(), (0, 3));
+    assert_eq!(
+        p.predict(images(&data, 0).view()).unwrap().logits.dim(),
+        (0, 3)
+    );
     let wrong = Array4::<f32>::zeros((2, 1, 7, 8));
     match p.predict(wrong.view()) {
         Err(Error::ShapeMismatch { expected, got, .. }) => {
             assert_eq!(expected, vec![2, 1, 8, 8]);
             assert_eq!(got, vec![2, 1, 7, 8]);
         }
-        other => panic!("expected a shape mismatch, got {:?}", other.map(|p| p.logits)),
+        other => panic!(
+            "expected a shape mismatch, got {:?}",
+            other.map(|p| p.logits)
+        ),
     }
 }
 
@@ -338,7 +345,10 @@ fn iree_run_module() -> PathBuf {
     }
     let python = std::env::var("EERIE_PYTHON").unwrap_or_else(|_| "python3".into());
     let out = std::process::Command::new(python)
-        .args(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('scripts'))",
+        ])
         .output()
         .expect("python3");
     let scripts = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -434,7 +444,10 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
     let run = std::process::Command::new(iree_run_module())
         .arg(format!("--module={}", exported.vmfb.display()))
         .arg("--device=local-task")
-        .arg(format!("--function={}", manifest["function"].as_str().unwrap()))
+        .arg(format!(
+            "--function={}",
+            manifest["function"].as_str().unwrap()
+        ))
         .arg(format!("--input=@{}", input.display()))
         .arg(format!("--output=@{}", output.display()))
         .output()
@@ -448,7 +461,11 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
     let (shape, iree) = read_npy(&output);
     assert_eq!(shape, vec![4, 3]);
 
-    let ours = t.predictor::<SmallNet>(&compiler, 4).unwrap().predict(x.view()).unwrap();
+    let ours = t
+        .predictor::<SmallNet>(&compiler, 4)
+        .unwrap()
+        .predict(x.view())
+        .unwrap();
     let worst = ours
         .logits
         .iter()

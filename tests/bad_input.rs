@@ -6,10 +6,11 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use ndarray::Array4;
 use netspec::cli::{self, Defaults};
 use netspec::core::checkpoint::{self, NamedTensor};
 use netspec::core::data::{cifar, digits, idx, Dataset};
-use netspec::iree::{Compiler, Device, TrainConfig, Trainer};
+use netspec::iree::{Compiler, Device, Predictor, Target, TrainConfig, Trainer};
 use netspec::models::{MnistCnn, MnistLinear};
 use netspec::prelude::Network;
 
@@ -280,6 +281,68 @@ fn cases() -> Vec<Case> {
                     ..config(4)
                 })
             },
+        ),
+        case(
+            "--resume with a plain checkpoint",
+            &["plain.safetensors", "no training state", "--init"],
+            || {
+                let path = save("plain.safetensors", &MnistLinear::init_params(0));
+                err(Trainer::resume::<MnistLinear>(
+                    compiler(),
+                    &path,
+                    &Device::LocalTask,
+                ))
+            },
+        ),
+        case(
+            "--resume with another network's training checkpoint",
+            &["of MnistLinear, not of MnistCnn"],
+            || {
+                let path = scratch("linear.resume.safetensors");
+                linear_trainer().save_training(&path, &[]).unwrap();
+                err(Trainer::resume::<MnistCnn>(
+                    compiler(),
+                    &path,
+                    &Device::LocalTask,
+                ))
+            },
+        ),
+        case(
+            "predictions of images of the wrong size",
+            &[
+                "inputs to MnistLinear's predictions",
+                "expected [2, 1, 28, 28], got [2, 1, 32, 32]",
+            ],
+            || {
+                let p = Predictor::new::<MnistLinear>(
+                    compiler(),
+                    MnistLinear::init_params(0),
+                    4,
+                    &Device::LocalTask,
+                )
+                .unwrap();
+                err(p
+                    .predict(Array4::<f32>::zeros((2, 1, 32, 32)).view())
+                    .map(|p| p.logits))
+            },
+        ),
+        case(
+            "an image folder without class folders",
+            &["empty-folder"],
+            || {
+                let dir = scratch("empty-folder");
+                std::fs::create_dir_all(&dir).unwrap();
+                err(cli::parse(
+                    ["--dataset".to_string(), format!("folder:{}", dir.display())],
+                    Defaults::default(),
+                )
+                .and_then(|o| cli::load_data(&o, [1, 28, 28]).map(|d| d.notes)))
+            },
+        ),
+        case(
+            "an export target that does not exist",
+            &["unknown target `tpu:v5`", "cpu:x86-64-v3"],
+            || err(Target::parse("tpu:v5")),
         ),
         case(
             "no IREE compiler library (a Python without iree-base-compiler)",

@@ -70,7 +70,12 @@ pub fn build<N: Network>(batch: usize, weights: Weights) -> ForwardModule {
             .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
             .collect(),
         Weights::Embedded(tensors) => {
-            assert_eq!(tensors.len(), specs.len(), "embedded weights of {}", N::NAME);
+            assert_eq!(
+                tensors.len(),
+                specs.len(),
+                "embedded weights of {}",
+                N::NAME
+            );
             specs
                 .iter()
                 .zip(tensors)

@@ -209,7 +209,12 @@ impl Compiler {
 
     /// Compiles without looking at or writing to the cache (an export, whose module embeds
     /// its weights and is compiled once).
-    pub fn compile_uncached(&self, name: &str, text: &str, target: &Target) -> Result<Vec<u8>, Error> {
+    pub fn compile_uncached(
+        &self,
+        name: &str,
+        text: &str,
+        target: &Target,
+    ) -> Result<Vec<u8>, Error> {
         let Some(inner) = &self.inner else {
             return Err(Error::CompilerMissing {
                 details: format!("a cache-only compiler cannot compile module `{name}`"),

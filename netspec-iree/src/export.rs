@@ -51,8 +51,14 @@ pub const CLASS_NAMES_KEY: &str = "class_names";
 
 /// The metadata a checkpoint keeps of its training data: `(key, JSON)` pairs for
 /// [`netspec_core::checkpoint::save`]; [`ExportOptions::with_checkpoint_metadata`] reads them.
-pub fn data_metadata(normalization: Option<&Normalization>, class_names: &[String]) -> Vec<(String, String)> {
-    let mut meta = vec![(CLASS_NAMES_KEY.to_string(), serde_json::json!(class_names).to_string())];
+pub fn data_metadata(
+    normalization: Option<&Normalization>,
+    class_names: &[String],
+) -> Vec<(String, String)> {
+    let mut meta = vec![(
+        CLASS_NAMES_KEY.to_string(),
+        serde_json::json!(class_names).to_string(),
+    )];
     if let Some(n) = normalization {
         meta.push((
             NORMALIZATION_KEY.to_string(),
@@ -67,7 +73,10 @@ impl ExportOptions {
     /// [`data_metadata`]); what it does not record stays as it is.
     pub fn with_checkpoint_metadata(mut self, meta: &HashMap<String, String>) -> Self {
         let floats = |v: &serde_json::Value| -> Option<Vec<f32>> {
-            v.as_array()?.iter().map(|x| x.as_f64().map(|x| x as f32)).collect()
+            v.as_array()?
+                .iter()
+                .map(|x| x.as_f64().map(|x| x as f32))
+                .collect()
         };
         if let Some(v) = meta
             .get(NORMALIZATION_KEY)
@@ -115,7 +124,12 @@ pub fn export<N: Network>(
     }
     let expected: Vec<(String, Vec<usize>)> =
         N::params().into_iter().map(|p| (p.name, p.shape)).collect();
-    let params = checkpoint::match_specs(Path::new("(exported parameters)"), N::NAME, params, &expected)?;
+    let params = checkpoint::match_specs(
+        Path::new("(exported parameters)"),
+        N::NAME,
+        params,
+        &expected,
+    )?;
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }

@@ -34,7 +34,13 @@ impl Predictor {
         batch: usize,
         device: &Device,
     ) -> Result<Self, Error> {
-        Self::with_source::<N>(compiler, params, Path::new("(given parameters)"), batch, device)
+        Self::with_source::<N>(
+            compiler,
+            params,
+            Path::new("(given parameters)"),
+            batch,
+            device,
+        )
     }
 
     /// A predictor with the weights of a checkpoint `Trainer::save` (or PyTorch) wrote.
@@ -56,7 +62,9 @@ impl Predictor {
         device: &Device,
     ) -> Result<Self, Error> {
         if batch == 0 {
-            return Err(Error::Usage("the prediction batch must be at least 1".into()));
+            return Err(Error::Usage(
+                "the prediction batch must be at least 1".into(),
+            ));
         }
         let params = checkpoint::match_specs(
             source,

@@ -9,7 +9,6 @@ use std::time::Instant;
 
 use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::{Deserialize, Serialize};
 use netspec_core::checkpoint::{self, NamedTensor, OPTIMIZER_PREFIX};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
@@ -19,6 +18,7 @@ use netspec_core::optim::Optimizer;
 use netspec_core::schedule::Schedule;
 use netspec_core::step::{self, StepConfig};
 use netspec_core::Network;
+use serde::{Deserialize, Serialize};
 
 use crate::compile::Compiler;
 use crate::error::Error;
@@ -199,7 +199,6 @@ pub struct TrainingState {
 /// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
 const TRAINING_STATE_KEY: &str = "netspec_training_state";
 
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct EvalStats {
     pub loss: f64,
@@ -347,7 +346,11 @@ impl Trainer {
 
     /// A predictor with the current weights, on this trainer's device, for `batch` inputs per
     /// call. `N` must be the network this trainer trains.
-    pub fn predictor<N: Network>(&self, compiler: &Compiler, batch: usize) -> Result<Predictor, Error> {
+    pub fn predictor<N: Network>(
+        &self,
+        compiler: &Compiler,
+        batch: usize,
+    ) -> Result<Predictor, Error> {
         if N::NAME != self.session.step.network {
             return Err(Error::Usage(format!(
                 "this trainer trains {}, not {}",
@@ -754,7 +757,11 @@ impl Trainer {
                 }
             });
             for i in first..steps {
-                if self.interrupt.as_ref().is_some_and(|f| f.load(Ordering::SeqCst)) {
+                if self
+                    .interrupt
+                    .as_ref()
+                    .is_some_and(|f| f.load(Ordering::SeqCst))
+                {
                     return Err(Error::Interrupted {
                         epoch,
                         step: self.steps_done,

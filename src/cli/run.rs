@@ -113,7 +113,13 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         .or_else(|| o.save.as_ref().map(|p| p.with_extension("metrics.jsonl")));
     let plot_path = o.save.as_ref().map(|p| p.with_extension("png"));
     let resume_to = resume_path(o, N::NAME);
-    for p in o.save.iter().chain(&metrics_path).chain(&plot_path).chain([&resume_to]) {
+    for p in o
+        .save
+        .iter()
+        .chain(&metrics_path)
+        .chain(&plot_path)
+        .chain([&resume_to])
+    {
         check_writable(p)?;
     }
 
@@ -127,7 +133,10 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
                     "{} was trained on {}, but this command line names {data_name}; pass the \
                      same --dataset (and --data) to resume",
                     p.display(),
-                    state.metadata.get(DATASET_KEY).map_or("an unnamed data set", |s| s.as_str())
+                    state
+                        .metadata
+                        .get(DATASET_KEY)
+                        .map_or("an unnamed data set", |s| s.as_str())
                 )));
             }
             let records: Vec<EpochRecord> = state
@@ -208,10 +217,7 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
         m
     };
     for epoch in first_epoch..=config.epochs {
-        if config
-            .max_steps
-            .is_some_and(|m| trainer.steps_done() >= m)
-        {
+        if config.max_steps.is_some_and(|m| trainer.steps_done() >= m) {
             break;
         }
         let stats = match trainer.train_epoch(source.as_ref(), epoch) {
@@ -377,4 +383,3 @@ fn save_or_fall_back(
         }
     }
 }
-

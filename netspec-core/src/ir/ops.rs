@@ -163,7 +163,12 @@ impl Graph {
     /// An f32 constant of `shape` holding `data` (row-major).
     pub fn tensor_f32(&mut self, shape: &[usize], data: &[f32]) -> Value {
         let ty = TensorType::f32(shape);
-        assert_eq!(ty.elements(), data.len(), "tensor_f32: {shape:?} does not hold {} values", data.len());
+        assert_eq!(
+            ty.elements(),
+            data.len(),
+            "tensor_f32: {shape:?} does not hold {} values",
+            data.len()
+        );
         self.push(Op::Tensor(data.into()), vec![], ty)
     }
 
