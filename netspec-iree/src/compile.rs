@@ -226,7 +226,7 @@ impl Compiler {
         static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
-            .compile_str(text, &target.flags())
+            .compile_str(text, target.flags())
             .map_err(|e| self.compile_error(name, text, e))
     }
 
