@@ -13,6 +13,7 @@ pub mod folder;
 pub mod idx;
 pub mod image;
 pub mod imagenette;
+mod resample;
 pub mod transform;
 
 use std::fmt;
