@@ -5,35 +5,15 @@
 //! network shape an image folder cannot give.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use netspec_core::data::batch::BatchSource;
 use netspec_core::data::folder::{self, FolderLayout, RandomResizedCrops};
 use netspec_core::data::{DataError, Normalization};
 
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
+mod common;
+use common::TempDir;
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "netspec-image-folder-{name}-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Writes a solid `w x h` 8-bit RGB PNG.
 fn png(path: &Path, w: u32, h: u32, rgb: [u8; 3]) {

@@ -3,36 +3,16 @@
 //! seeded random-resized-crop and flip, and the errors for missing or broken data.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
 use netspec_core::data::folder::{self, ImageFolder};
 use netspec_core::data::imagenette;
 use netspec_core::data::{self, DatasetKind};
 
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
+mod common;
+use common::TempDir;
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "netspec-imagenette-{name}-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Writes a `w x h` JPEG at quality 100 without chroma subsampling. `pixels` is interleaved:
 /// 1 byte per pixel for Luma, 3 for Rgb, 4 for Cmyk.
