@@ -14,7 +14,7 @@ use clap::Parser;
 use netspec::core::checkpoint;
 use netspec::core::Network;
 use netspec::iree::{export, Compiler, Error, ExportOptions, Target};
-use netspec::models::{with_model, ModelTask, MODEL_NAMES};
+use netspec::models::{network_of, with_model, ModelTask};
 
 #[derive(Parser)]
 #[command(
@@ -65,16 +65,7 @@ impl ModelTask for Export {
 
 fn run(args: Args) -> Result<(), Error> {
     let meta = checkpoint::load_metadata(&args.checkpoint)?;
-    let network = match (&args.network, meta.get("network")) {
-        (Some(n), _) | (None, Some(n)) => n.clone(),
-        (None, None) => {
-            return Err(Error::Usage(format!(
-                "{} does not name its network; pass --network (one of {})",
-                args.checkpoint.display(),
-                MODEL_NAMES.join(", ")
-            )))
-        }
-    };
+    let network = network_of(&args.checkpoint, &meta, args.network.as_deref())?;
     let options = ExportOptions {
         target: Target::parse(&args.target)?,
         batch: args.batch,
@@ -82,12 +73,7 @@ fn run(args: Args) -> Result<(), Error> {
         class_names: vec![],
     }
     .with_checkpoint_metadata(&meta);
-    with_model(&network, Export { args, options }).unwrap_or_else(|| {
-        Err(Error::Usage(format!(
-            "unknown network {network}; this example exports {}",
-            MODEL_NAMES.join(", ")
-        )))
-    })
+    with_model(&network, Export { args, options })?
 }
 
 fn main() {

@@ -92,11 +92,7 @@ fn usage() -> ! {
 }
 
 fn run<T: ModelTask<Output = Result<(), String>>>(model: &str, task: T) -> Result<(), String> {
-    with_model(model, task).unwrap_or_else(|| {
-        Err(format!(
-            "unknown model {model}; `export_init list` names them"
-        ))
-    })
+    with_model(model, task).map_err(|e| e.to_string())?
 }
 
 fn main() {

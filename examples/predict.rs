@@ -19,7 +19,7 @@ use netspec::cli::{self, Defaults};
 use netspec::core::checkpoint;
 use netspec::core::Network;
 use netspec::iree::{Compiler, Device, Error, Predictor};
-use netspec::models::{with_model, ModelTask, MODEL_NAMES};
+use netspec::models::{network_of, with_model, ModelTask};
 
 #[derive(Parser)]
 #[command(about = "Classify test images with a trained netspec checkpoint")]
@@ -133,26 +133,12 @@ impl ModelTask for Predict {
 
 fn run(args: Args) -> Result<(), Error> {
     let meta = checkpoint::load_metadata(&args.checkpoint)?;
-    let network = match (&args.network, meta.get("network")) {
-        (Some(n), _) | (None, Some(n)) => n.clone(),
-        (None, None) => {
-            return Err(Error::Usage(format!(
-                "{} does not name its network; pass --network (one of {})",
-                args.checkpoint.display(),
-                MODEL_NAMES.join(", ")
-            )))
-        }
-    };
+    let network = network_of(&args.checkpoint, &meta, args.network.as_deref())?;
     let dataset = args
         .dataset
         .clone()
         .or_else(|| meta.get(cli::DATASET_KEY).cloned());
-    with_model(&network, Predict { args, dataset }).unwrap_or_else(|| {
-        Err(Error::Usage(format!(
-            "unknown network {network}; this example knows {}",
-            MODEL_NAMES.join(", ")
-        )))
-    })
+    with_model(&network, Predict { args, dataset })?
 }
 
 fn main() {

@@ -149,6 +149,11 @@ netspec! {
     }
 }
 
+use std::collections::HashMap;
+use std::path::Path;
+
+use netspec_iree::Error;
+
 /// Something to do with one of the models above, chosen by name at run time (a checkpoint's
 /// `network` metadata, a command-line argument): [`with_model`] calls `run::<N>()` for it.
 pub trait ModelTask {
@@ -174,9 +179,10 @@ pub const MODEL_NAMES: &[&str] = &[
     "ViTTinyAt32",
 ];
 
-/// Runs `task` for the model named `name`; `None` for a name not in [`MODEL_NAMES`].
-pub fn with_model<T: ModelTask>(name: &str, task: T) -> Option<T::Output> {
-    Some(match name {
+/// Runs `task` for the model named `name`; a name not in [`MODEL_NAMES`] is a usage error
+/// listing them.
+pub fn with_model<T: ModelTask>(name: &str, task: T) -> Result<T::Output, Error> {
+    Ok(match name {
         "MnistLinear" => task.run::<MnistLinear>(),
         "MnistMlp" => task.run::<MnistMlp>(),
         "MnistCnn" => task.run::<MnistCnn>(),
@@ -191,6 +197,28 @@ pub fn with_model<T: ModelTask>(name: &str, task: T) -> Option<T::Output> {
         "ConvNeXtTinyAt32" => task.run::<ConvNeXtTinyAt32>(),
         "ViTTiny" => task.run::<ViTTiny>(),
         "ViTTinyAt32" => task.run::<ViTTinyAt32>(),
-        _ => return None,
+        _ => {
+            return Err(Error::Usage(format!(
+                "unknown network {name}; the models are {}",
+                MODEL_NAMES.join(", ")
+            )))
+        }
     })
+}
+
+/// The network a checkpoint was saved from: `given` (a `--network` flag) if any, else its
+/// `network` metadata.
+pub fn network_of(
+    checkpoint: &Path,
+    metadata: &HashMap<String, String>,
+    given: Option<&str>,
+) -> Result<String, Error> {
+    match given.or(metadata.get("network").map(String::as_str)) {
+        Some(name) => Ok(name.to_string()),
+        None => Err(Error::Usage(format!(
+            "{} does not name its network; pass --network (one of {})",
+            checkpoint.display(),
+            MODEL_NAMES.join(", ")
+        ))),
+    }
 }

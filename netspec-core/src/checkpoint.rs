@@ -240,6 +240,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<NamedTensor>, CheckpointEr
     Ok(tensors)
 }
 
+/// [`load`] and [`load_metadata`] with one read of the file.
+pub fn load_with_metadata(
+    path: &Path,
+) -> Result<(Vec<NamedTensor>, HashMap<String, String>), CheckpointError> {
+    let bytes = read_file(path)?;
+    Ok((parse(&bytes, path)?, parse_metadata(&bytes, path)?))
+}
+
 /// The string metadata stored with a checkpoint (empty if none).
 pub fn load_metadata(path: &Path) -> Result<HashMap<String, String>, CheckpointError> {
     parse_metadata(&read_file(path)?, path)

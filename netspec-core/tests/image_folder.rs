@@ -14,7 +14,6 @@ use netspec_core::data::{DataError, Normalization};
 mod common;
 use common::TempDir;
 
-
 /// Writes a solid `w x h` 8-bit RGB PNG.
 fn png(path: &Path, w: u32, h: u32, rgb: [u8; 3]) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();

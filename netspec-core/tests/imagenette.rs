@@ -13,7 +13,6 @@ use netspec_core::data::{self, DatasetKind};
 mod common;
 use common::TempDir;
 
-
 /// Writes a `w x h` JPEG at quality 100 without chroma subsampling. `pixels` is interleaved:
 /// 1 byte per pixel for Luma, 3 for Rgb, 4 for Cmyk.
 fn write_jpeg(path: &Path, w: usize, h: usize, pixels: &[u8], color: ColorType) {

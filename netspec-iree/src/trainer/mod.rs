@@ -1,7 +1,6 @@
 //! Training with parameters and optimizer state resident on the device: per step only the batch
 //! and two scalars (learning rate, step count) go in, and only the loss comes out.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
@@ -9,7 +8,7 @@ use std::time::Instant;
 
 use eerie::runtime::Value;
 use indicatif::{ProgressBar, ProgressStyle};
-use netspec_core::checkpoint::{self, NamedTensor, OPTIMIZER_PREFIX};
+use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
 use netspec_core::loss::Loss;
@@ -19,6 +18,10 @@ use netspec_core::schedule::Schedule;
 use netspec_core::step::{self, StepConfig};
 use netspec_core::Network;
 use serde::{Deserialize, Serialize};
+
+mod resume;
+
+pub use resume::TrainingState;
 
 use crate::compile::Compiler;
 use crate::error::Error;
@@ -183,22 +186,6 @@ pub struct EpochProgress {
     pub losses: Vec<f32>,
 }
 
-/// What a training checkpoint holds beside the tensors, and what `--resume` gets back.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TrainingState {
-    pub network: String,
-    pub config: TrainConfig,
-    pub steps_done: usize,
-    pub progress: EpochProgress,
-    /// The checkpoint's string metadata: what the caller saved with the run (the examples:
-    /// the data set, its normalisation, the per-epoch records of the report).
-    #[serde(skip)]
-    pub metadata: HashMap<String, String>,
-}
-
-/// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
-const TRAINING_STATE_KEY: &str = "netspec_training_state";
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct EvalStats {
     pub loss: f64,
@@ -249,24 +236,6 @@ fn check_labels(labels: &[i32], classes: usize) -> Result<(), Error> {
 
 fn mean(losses: &[f32]) -> f64 {
     losses.iter().map(|&l| f64::from(l)).sum::<f64>() / losses.len().max(1) as f64
-}
-
-/// The [`TrainingState`] of a training checkpoint's metadata.
-fn training_state(path: &Path, meta: &HashMap<String, String>) -> Result<TrainingState, Error> {
-    let text = meta.get(TRAINING_STATE_KEY).ok_or_else(|| {
-        Error::Usage(format!(
-            "{} holds parameters but no training state, so it cannot be resumed; start from its \
-             weights with --init instead",
-            path.display()
-        ))
-    })?;
-    serde_json::from_str(text).map_err(|e| {
-        Error::Usage(format!(
-            "the training state in {} is unreadable ({e}); it was written by another version or \
-             damaged",
-            path.display()
-        ))
-    })
 }
 
 /// Reading resident memory costs about 20 us: a step of the linear MNIST model takes 230 us.
@@ -359,81 +328,6 @@ impl Trainer {
             )));
         }
         Predictor::new::<N>(compiler, self.params()?, batch, self.session.exe.device())
-    }
-
-    /// Writes a training checkpoint: the parameters and buffers (under their names, so
-    /// `--init` and PyTorch read it as a plain checkpoint), the optimizer state, the step
-    /// count, the epoch in progress with its losses, the configuration, and `metadata` (string
-    /// pairs the caller keeps with the run). Data order, augmentation, masks and the schedule
-    /// are functions of these, so [`Trainer::resume`] continues bit for bit.
-    pub fn save_training(&self, path: &Path, metadata: &[(String, String)]) -> Result<(), Error> {
-        let state = TrainingState {
-            network: self.session.step.network.to_string(),
-            config: self.config.clone(),
-            steps_done: self.steps_done,
-            progress: self.progress.clone(),
-            metadata: HashMap::new(),
-        };
-        let mut tensors = self.params()?;
-        tensors.extend(self.optimizer_state()?.into_iter().map(|t| NamedTensor {
-            name: format!("{OPTIMIZER_PREFIX}{}", t.name),
-            ..t
-        }));
-        let mut meta = vec![
-            ("network".to_string(), state.network.clone()),
-            ("format".to_string(), "pt".to_string()),
-            (
-                TRAINING_STATE_KEY.to_string(),
-                serde_json::to_string(&state).expect("the training state serialises"),
-            ),
-        ];
-        meta.extend_from_slice(metadata);
-        Ok(checkpoint::save(path, &tensors, &meta)?)
-    }
-
-    /// The training state a [`Trainer::save_training`] checkpoint holds, without loading its
-    /// tensors or compiling anything.
-    pub fn training_state(path: &Path) -> Result<TrainingState, Error> {
-        let meta = checkpoint::load_metadata(path)?;
-        let mut state = training_state(path, &meta)?;
-        state.metadata = meta;
-        Ok(state)
-    }
-
-    /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
-    /// configuration (change `config.epochs` or `config.max_steps` to train longer).
-    /// Returns the trainer and the state, with the checkpoint's metadata.
-    pub fn resume<N: Network>(
-        compiler: &Compiler,
-        path: &Path,
-        device: &Device,
-    ) -> Result<(Self, TrainingState), Error> {
-        let state = Trainer::training_state(path)?;
-        if state.network != N::NAME {
-            return Err(Error::Usage(format!(
-                "{} is a training checkpoint of {}, not of {}",
-                path.display(),
-                state.network,
-                N::NAME
-            )));
-        }
-        let (optimizer, params): (Vec<NamedTensor>, Vec<NamedTensor>) = checkpoint::load(path)?
-            .into_iter()
-            .partition(|t| t.name.starts_with(OPTIMIZER_PREFIX));
-        let mut trainer = Trainer::new::<N>(compiler, state.config.clone(), Some(params), device)?;
-        let optimizer = optimizer
-            .into_iter()
-            .map(|t| NamedTensor {
-                name: t.name[OPTIMIZER_PREFIX.len()..].to_string(),
-                ..t
-            })
-            .collect();
-        let expected = trainer.session.step.opt_state.clone();
-        let optimizer = checkpoint::match_specs(path, N::NAME, optimizer, &expected)?;
-        trainer.opt_state = trainer.upload(&optimizer)?;
-        trainer.steps_done = state.steps_done;
-        trainer.progress = state.progress.clone();
-        Ok((trainer, state))
     }
 
     /// Replaces the parameters, after checking names and shapes against the network.

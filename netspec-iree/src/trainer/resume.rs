@@ -1,0 +1,126 @@
+//! Training checkpoints: everything a stopped run needs to continue bit for bit.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use netspec_core::checkpoint::{self, NamedTensor, OPTIMIZER_PREFIX};
+use netspec_core::Network;
+use serde::{Deserialize, Serialize};
+
+use super::{EpochProgress, TrainConfig, Trainer};
+use crate::compile::Compiler;
+use crate::error::Error;
+use crate::session::Device;
+
+/// What a training checkpoint holds beside the tensors, and what `--resume` gets back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingState {
+    pub network: String,
+    pub config: TrainConfig,
+    pub steps_done: usize,
+    pub progress: EpochProgress,
+    /// The checkpoint's string metadata: what the caller saved with the run (the examples:
+    /// the data set, its normalisation, the per-epoch records of the report).
+    #[serde(skip)]
+    pub metadata: HashMap<String, String>,
+}
+
+/// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
+const TRAINING_STATE_KEY: &str = "netspec_training_state";
+
+impl TrainingState {
+    /// The state a training checkpoint's metadata holds, keeping that metadata.
+    fn from_metadata(path: &Path, meta: HashMap<String, String>) -> Result<Self, Error> {
+        let text = meta.get(TRAINING_STATE_KEY).ok_or_else(|| {
+            Error::Usage(format!(
+            "{} holds parameters but no training state, so it cannot be resumed; start from its \
+             weights with --init instead",
+            path.display()
+        ))
+        })?;
+        let mut state: TrainingState = serde_json::from_str(text).map_err(|e| {
+            Error::Usage(format!(
+            "the training state in {} is unreadable ({e}); it was written by another version or \
+             damaged",
+            path.display()
+        ))
+        })?;
+        state.metadata = meta;
+        Ok(state)
+    }
+}
+
+impl Trainer {
+    /// Writes a training checkpoint: the parameters and buffers (under their names, so
+    /// `--init` and PyTorch read it as a plain checkpoint), the optimizer state, the step
+    /// count, the epoch in progress with its losses, the configuration, and `metadata` (string
+    /// pairs the caller keeps with the run). Data order, augmentation, masks and the schedule
+    /// are functions of these, so [`Trainer::resume`] continues bit for bit.
+    pub fn save_training(&self, path: &Path, metadata: &[(String, String)]) -> Result<(), Error> {
+        let state = TrainingState {
+            network: self.session.step.network.to_string(),
+            config: self.config.clone(),
+            steps_done: self.steps_done,
+            progress: self.progress.clone(),
+            metadata: HashMap::new(),
+        };
+        let mut tensors = self.params()?;
+        tensors.extend(self.optimizer_state()?.into_iter().map(|t| NamedTensor {
+            name: format!("{OPTIMIZER_PREFIX}{}", t.name),
+            ..t
+        }));
+        let mut meta = vec![
+            ("network".to_string(), state.network.clone()),
+            ("format".to_string(), "pt".to_string()),
+            (
+                TRAINING_STATE_KEY.to_string(),
+                serde_json::to_string(&state).expect("the training state serialises"),
+            ),
+        ];
+        meta.extend_from_slice(metadata);
+        Ok(checkpoint::save(path, &tensors, &meta)?)
+    }
+
+    /// The training state a [`Trainer::save_training`] checkpoint holds, without loading its
+    /// tensors or compiling anything.
+    pub fn training_state(path: &Path) -> Result<TrainingState, Error> {
+        TrainingState::from_metadata(path, checkpoint::load_metadata(path)?)
+    }
+
+    /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
+    /// configuration (change `config.epochs` or `config.max_steps` to train longer).
+    /// Returns the trainer and the state, with the checkpoint's metadata.
+    pub fn resume<N: Network>(
+        compiler: &Compiler,
+        path: &Path,
+        device: &Device,
+    ) -> Result<(Self, TrainingState), Error> {
+        let (tensors, meta) = checkpoint::load_with_metadata(path)?;
+        let state = TrainingState::from_metadata(path, meta)?;
+        if state.network != N::NAME {
+            return Err(Error::Usage(format!(
+                "{} is a training checkpoint of {}, not of {}",
+                path.display(),
+                state.network,
+                N::NAME
+            )));
+        }
+        let (optimizer, params): (Vec<NamedTensor>, Vec<NamedTensor>) = tensors
+            .into_iter()
+            .partition(|t| t.name.starts_with(OPTIMIZER_PREFIX));
+        let mut trainer = Trainer::new::<N>(compiler, state.config.clone(), Some(params), device)?;
+        let optimizer = optimizer
+            .into_iter()
+            .map(|t| NamedTensor {
+                name: t.name[OPTIMIZER_PREFIX.len()..].to_string(),
+                ..t
+            })
+            .collect();
+        let expected = trainer.session.step.opt_state.clone();
+        let optimizer = checkpoint::match_specs(path, N::NAME, optimizer, &expected)?;
+        trainer.opt_state = trainer.upload(&optimizer)?;
+        trainer.steps_done = state.steps_done;
+        trainer.progress = state.progress.clone();
+        Ok((trainer, state))
+    }
+}
