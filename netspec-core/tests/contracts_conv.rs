@@ -76,6 +76,8 @@ fn grouped_and_depthwise_conv2d_vjp() {
         ([4, 6, 6], 6, 2, 1),
         ([3, 7, 7], 3, 3, 2),
         ([4, 5, 5], 8, 4, 1),
+        // Depthwise with a stride whose last padded row no window reaches.
+        ([2, 8, 8], 2, 2, 2),
     ]
     .into_iter()
     .enumerate()
@@ -235,5 +237,113 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     );
     for o in 0..5 {
         assert!((one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12);
+    }
+}
+
+/// Depthwise convolutions are emitted as sums over kernel offsets, not as convolutions: their
+/// outputs are the direct sum Σ x_padded[b, c, s·y + u, s·x + v] · W[c·m + j, 0, u, v].
+#[test]
+fn depthwise_conv2d_values_are_the_direct_sum() {
+    use netspec_core::ir::{Graph, TensorType};
+    use netspec_core::layers::Mode;
+    use netspec_core::reference::{self, Tensor};
+    // (input [C, H, W], out channels, k, stride, padding)
+    for (input, out, k, s, p) in [
+        ([3usize, 7usize, 6usize], 3usize, 3usize, 2usize, 1usize),
+        ([2, 5, 5], 4, 3, 1, 1),
+        ([2, 9, 9], 2, 7, 1, 3),
+    ] {
+        let named = [
+            ("k", int(k as i64)),
+            ("s", int(s as i64)),
+            ("p", int(p as i64)),
+            ("groups", int(input[0] as i64)),
+        ];
+        let layer = Conv2d::from_args(&args(&[out as i64], &named), &input).unwrap();
+        let mut g = Graph::new("f");
+        let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
+        let params: Vec<_> = layer
+            .params()
+            .iter()
+            .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
+            .collect();
+        let y = layer.forward(&mut g, x, &params, Mode::Train).y;
+        let f = g.finish(vec![y]);
+
+        let [c, h, w] = input;
+        let xs: Vec<f32> = (0..2 * c * h * w).map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1).collect();
+        let ws: Vec<f32> = (0..out * k * k).map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0).collect();
+        let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
+        let got = reference::run(
+            &f,
+            &[
+                Tensor::f32_data(&[2, c, h, w], &xs),
+                Tensor::f32_data(&[out, 1, k, k], &ws),
+                Tensor::f32_data(&[out], &bs),
+            ],
+        )
+        .remove(0)
+        .float()
+        .clone();
+        let (oh, ow) = ((h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1);
+        assert_eq!(got.shape(), &[2, out, oh, ow]);
+        let m = out / c;
+        for b in 0..2 {
+            for o in 0..out {
+                for yy in 0..oh {
+                    for xx in 0..ow {
+                        let mut want = bs[o] as f64;
+                        for u in 0..k {
+                            for v in 0..k {
+                                let (i, j) = ((s * yy + u) as i64 - p as i64, (s * xx + v) as i64 - p as i64);
+                                if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
+                                    continue;
+                                }
+                                let xv = xs[((b * c + o / m) * h + i as usize) * w + j as usize];
+                                want += xv as f64 * ws[(o * k + u) * k + v] as f64;
+                            }
+                        }
+                        let have = got[[b, o, yy, xx]];
+                        assert!((have - want).abs() < 1e-9, "{input:?} k{k} s{s}: {have} vs {want}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Convolutions whose output is over 4 wide and not a multiple of 4 are computed wider and cut
+/// back (IREE's CPU code for such widths is several times slower): the values are those of
+/// the convolution exactly as specified, for strides 1 and 2 and for the input gradient's
+/// dilated form.
+#[test]
+fn convolution_widths_rounded_up_compute_the_same_values() {
+    use netspec_core::ir::{ConvDims, Graph, TensorType};
+    use netspec_core::reference::{self, Tensor};
+    for (w, stride, dilation) in [(6, 1, 1), (14, 1, 1), (13, 2, 1), (7, 1, 2)] {
+        let mut d = ConvDims::nchw([stride, stride], [(1, 1), (1, 1)]);
+        d.lhs_dilation = [dilation, dilation];
+        let build = |exact: bool| {
+            let mut g = Graph::new("f");
+            let x = g.arg("x", TensorType::f32(&[2, 3, 5, w]));
+            let k = g.arg("k", TensorType::f32(&[4, 3, 3, 3]));
+            let y = if exact {
+                g.convolution_in_layout(x, k, d.clone())
+            } else {
+                g.convolution(x, k, d.clone())
+            };
+            g.finish(vec![y])
+        };
+        let xs: Vec<f32> = (0..2 * 3 * 5 * w).map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9).collect();
+        let ks: Vec<f32> = (0..4 * 27).map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0).collect();
+        let inputs = [
+            Tensor::f32_data(&[2, 3, 5, w], &xs),
+            Tensor::f32_data(&[4, 3, 3, 3], &ks),
+        ];
+        let exact = reference::run(&build(true), &inputs).remove(0).float().clone();
+        let rounded = reference::run(&build(false), &inputs).remove(0).float().clone();
+        assert_eq!(exact.shape(), rounded.shape(), "width {w}");
+        let worst = (&exact - &rounded).iter().fold(0.0f64, |m, d| m.max(d.abs()));
+        assert!(worst < 1e-12, "width {w} stride {stride}: differs by {worst}");
     }
 }

@@ -49,8 +49,11 @@ impl Target {
         }
     }
 
+    /// Every flag a module is compiled with for this target: the backend, then the tuned
+    /// pipeline ([`Target::tuned_flags`]), then `NETSPEC_IREE_FLAGS` (whitespace-separated extra
+    /// flags, for experiments; they are part of the cache key like the rest).
     pub fn flags(&self) -> Vec<String> {
-        match self {
+        let mut flags = match self {
             Target::HostCpu => vec![
                 "--iree-hal-target-backends=llvm-cpu".into(),
                 "--iree-llvmcpu-target-cpu=host".into(),
@@ -63,6 +66,19 @@ impl Target {
                 "--iree-hal-target-backends=cuda".into(),
                 format!("--iree-cuda-target={arch}"),
             ],
+        };
+        flags.extend(self.tuned_flags().iter().map(|f| f.to_string()));
+        if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
+            flags.extend(extra.split_whitespace().map(String::from));
+        }
+        flags
+    }
+
+    /// The optimisation flags chosen by measurement for this target (README, Figures).
+    pub fn tuned_flags(&self) -> &'static [&'static str] {
+        match self {
+            Target::HostCpu | Target::Cpu { .. } => &[],
+            Target::Cuda { .. } => &[],
         }
     }
 }

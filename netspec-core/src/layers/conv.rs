@@ -141,6 +141,108 @@ impl Conv2d {
         self.groups == 1 && self.in_channels < IM2COL_BELOW_CHANNELS
     }
 
+    /// One group per input channel (MobileNet's, EfficientNet's and ConvNeXt's 3x3 to 7x7
+    /// spatial filters). Emitted as a sum over kernel offsets of elementwise products, never as
+    /// a grouped `stablehlo.convolution`: there is no channel contraction for a matmul to
+    /// serve, the sum fuses into one elementwise dispatch, and IREE 3.13's im2col rewrite
+    /// (`--iree-global-opt-use-im2col-for-convs`) builds an invalid `linalg.batch_matvec`
+    /// from a depthwise convolution, so this form keeps that flag usable for the rest.
+    fn is_depthwise(&self) -> bool {
+        self.groups > 1 && self.groups == self.in_channels
+    }
+
+    /// [C, m]: the weights of kernel offset (u, v), for channel c's m outputs (the channel
+    /// multiplier m = out / in; output c·m + j reads input channel c).
+    fn offset_weights(&self, g: &mut Graph, w: Value, u: usize, v: usize) -> Value {
+        let (c, o) = (self.in_channels, self.out_channels);
+        let w = g.slice(w, &[0, 0, u, v], &[o, 1, u + 1, v + 1], &[1, 1, 1, 1]);
+        g.reshape(w, &[c, o / c])
+    }
+
+    /// y[b, c·m + j, y, x] = Σ_(u,v) x_padded[b, c, s·y + u, s·x + v] · W[c·m + j, 0, u, v].
+    fn depthwise_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
+        let k = self.window.kernel;
+        let xp = self.padded_input(g, x);
+        let (b, c) = (g.shape(x)[0], self.in_channels);
+        let m = self.out_channels / c;
+        let [oh, ow] = self.window.output(self.input);
+        let shape = [b, c, m, oh, ow];
+        let mut sum = None;
+        for u in 0..k[0] {
+            for v in 0..k[1] {
+                let patch = self.offset_slice(g, xp, u, v);
+                let patch = g.broadcast_in_dim(patch, &shape, &[0, 1, 3, 4]);
+                let wuv = self.offset_weights(g, w, u, v);
+                let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
+                let term = g.mul(patch, wuv);
+                sum = Some(match sum {
+                    None => term,
+                    Some(acc) => g.add(acc, term),
+                });
+            }
+        }
+        g.reshape(sum.expect("a kernel has an offset"), &[b, c * m, oh, ow])
+    }
+
+    /// dx[b, c, i, j] = Σ_(u,v) Σ_m dy_d[b, c·m + ., i + u, j + v] · W[c·m + ., 0, k - 1 - u, ...]
+    /// where dy_d is dy dilated by the stride and padded so that every input position sees
+    /// the k x k outputs whose windows cover it; dW per offset as Σ_(b,y,x) dy · its slice.
+    fn depthwise_vjp(&self, g: &mut Graph, x: Value, w: Value, dy: Value) -> (Value, Value) {
+        let Window {
+            kernel: k,
+            stride: s,
+            padding: pad,
+        } = self.window;
+        let (b, c) = (g.shape(x)[0], self.in_channels);
+        let m = self.out_channels / c;
+        let [h, wd] = self.input;
+        let [oh, ow] = self.window.output(self.input);
+        let padded = self.window.padded(self.input);
+        let rest = [(padded[0] - k[0]) % s[0], (padded[1] - k[1]) % s[1]];
+        let low = [0, 1].map(|i| (k[i] - 1) as i64 - pad[i].0 as i64);
+        let high = [0, 1].map(|i| (k[i] - 1) as i64 - pad[i].1 as i64 + rest[i] as i64);
+        let zero = g.scalar(0.0);
+        let dy5 = g.reshape(dy, &[b, c, m, oh, ow]);
+        let dyp = g.pad(
+            dy5,
+            zero,
+            &[0, 0, 0, low[0], low[1]],
+            &[0, 0, 0, high[0], high[1]],
+            &[0, 0, 0, s[0] - 1, s[1] - 1],
+        );
+        let shape = [b, c, m, h, wd];
+        let xp = self.padded_input(g, x);
+        let mut dx = None;
+        let mut rows = vec![];
+        for u in 0..k[0] {
+            let mut cols = vec![];
+            for v in 0..k[1] {
+                let window = g.slice(
+                    dyp,
+                    &[0, 0, 0, u, v],
+                    &[b, c, m, u + h, v + wd],
+                    &[1; 5],
+                );
+                let wuv = self.offset_weights(g, w, k[0] - 1 - u, k[1] - 1 - v);
+                let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
+                let term = g.mul(window, wuv);
+                dx = Some(match dx {
+                    None => term,
+                    Some(acc) => g.add(acc, term),
+                });
+
+                let patch = self.offset_slice(g, xp, u, v);
+                let patch = g.broadcast_in_dim(patch, &[b, c, m, oh, ow], &[0, 1, 3, 4]);
+                let prod = g.mul(dy5, patch);
+                let dw = g.reduce_sum(prod, &[0, 3, 4]); // [C, m]
+                cols.push(g.reshape(dw, &[c * m, 1, 1, 1]));
+            }
+            rows.push(g.concatenate(&cols, 3));
+        }
+        let dx = g.reduce_sum(dx.expect("a kernel has an offset"), &[2]);
+        (dx, g.concatenate(&rows, 2))
+    }
+
     /// y[b, o, :] = W[o, (u, v, c)] · patches[b, (u, v, c), :], with one strided slice of the
     /// padded input per kernel offset (u, v), as a matmul batched over the examples.
     fn im2col_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
@@ -235,6 +337,8 @@ impl Layer for Conv2d {
             g.reshape(y, &[b, o, 1, 1])
         } else if self.uses_im2col() {
             self.im2col_forward(g, x, p[0])
+        } else if self.is_depthwise() {
+            self.depthwise_forward(g, x, p[0])
         } else {
             g.convolution(x, p[0], self.dims())
         };
@@ -251,6 +355,17 @@ impl Layer for Conv2d {
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
         if self.is_a_product() {
             return self.product_vjp(g, *x, p, dy, need_dx);
+        }
+        if self.is_depthwise() {
+            let (dx, dw) = self.depthwise_vjp(g, *x, p[0], dy);
+            let mut grads = vec![dw];
+            if self.bias {
+                grads.push(g.reduce_sum(dy, &[0, 2, 3]));
+            }
+            return Backward {
+                dx: need_dx.then_some(dx),
+                grads,
+            };
         }
         let Window {
             kernel: k,
