@@ -5,9 +5,11 @@ use super::types::{DType, TensorType};
 
 /// Convolution output widths are rounded up to a multiple of this (see `convolution_nhwc`).
 const CONV_WIDTH_MULTIPLE: usize = 4;
-/// When a convolution is a matmul over im2col patches (see `convolution_as_matmul`): below 64
-/// outputs the narrow matmul loses to the direct convolution (32x32x32->32: 72 vs 86 ms).
+/// When a convolution is a matmul over im2col patches (see `convolution_as_matmul`): with
+/// fewer than 64 outputs and fewer than 512 taps (kh·kw·C) the narrow, shallow matmul loses to
+/// the direct convolution (32x32x32->32: 72 vs 86 ms; 14x14x64->32, 576 taps: 23 vs 14 ms).
 const MATMUL_CONV_MIN_OUT_CHANNELS: usize = 64;
+const MATMUL_CONV_MIN_TAPS: usize = 512;
 const MATMUL_CONV_MAX_PATCH_BYTES: usize = 32 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -533,8 +535,8 @@ impl Graph {
     /// The NHWC x HWIO convolution `d` as im2col and one matmul per batch chunk:
     /// patches [b·OH·OW, kh·kw·C] (one strided slice of the padded, dilated input per kernel
     /// offset) times the kernel as [kh·kw·C, O]. Chosen where it measured faster than IREE's
-    /// direct convolution (AVX2 EPYC, README Figures): no groups, at least
-    /// `MATMUL_CONV_MIN_OUT_CHANNELS` outputs, and batch chunks whose patches stay within
+    /// direct convolution (AVX2 EPYC, README Figures): no groups, enough outputs or taps
+    /// (`MATMUL_CONV_MIN_OUT_CHANNELS`, `MATMUL_CONV_MIN_TAPS`), and batch chunks whose patches stay within
     /// `max_patch_bytes` (8x8x64->128 at batch 128: 38 -> 18 ms; 2x2x256: 7.6 -> 2.6;
     /// a 75 MB patch matrix in one piece: 62 -> 101, in four: 41). `None`: keep the convolution.
     fn convolution_as_matmul(
@@ -546,7 +548,9 @@ impl Graph {
     ) -> Option<Value> {
         let [b, h, wd, c] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [kh, kw, i, o] = <[usize; 4]>::try_from(self.shape(w)).ok()?;
-        if d.feature_groups != 1 || i != c || o < MATMUL_CONV_MIN_OUT_CHANNELS {
+        let taps = kh * kw * c;
+        let wide_enough = o >= MATMUL_CONV_MIN_OUT_CHANNELS || taps >= MATMUL_CONV_MIN_TAPS;
+        if d.feature_groups != 1 || i != c || !wide_enough {
             return None;
         }
         let (oh, ow) = (d.out_size(0, h, kh), d.out_size(1, wd, kw));
@@ -554,7 +558,6 @@ impl Graph {
             return None;
         }
         let (oh, ow) = (oh as usize, ow as usize);
-        let taps = kh * kw * c;
         let per_example = oh * ow * taps * 4;
         let chunk = (1..=b)
             .rev()
