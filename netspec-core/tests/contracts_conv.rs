@@ -271,8 +271,12 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
         let f = g.finish(vec![y]);
 
         let [c, h, w] = input;
-        let xs: Vec<f32> = (0..2 * c * h * w).map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1).collect();
-        let ws: Vec<f32> = (0..out * k * k).map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0).collect();
+        let xs: Vec<f32> = (0..2 * c * h * w)
+            .map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1)
+            .collect();
+        let ws: Vec<f32> = (0..out * k * k)
+            .map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0)
+            .collect();
         let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
         let got = reference::run(
             &f,
@@ -295,7 +299,10 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
                         let mut want = bs[o] as f64;
                         for u in 0..k {
                             for v in 0..k {
-                                let (i, j) = ((s * yy + u) as i64 - p as i64, (s * xx + v) as i64 - p as i64);
+                                let (i, j) = (
+                                    (s * yy + u) as i64 - p as i64,
+                                    (s * xx + v) as i64 - p as i64,
+                                );
                                 if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
                                     continue;
                                 }
@@ -304,7 +311,10 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
                             }
                         }
                         let have = got[[b, o, yy, xx]];
-                        assert!((have - want).abs() < 1e-9, "{input:?} k{k} s{s}: {have} vs {want}");
+                        assert!(
+                            (have - want).abs() < 1e-9,
+                            "{input:?} k{k} s{s}: {have} vs {want}"
+                        );
                     }
                 }
             }
@@ -334,16 +344,31 @@ fn convolution_widths_rounded_up_compute_the_same_values() {
             };
             g.finish(vec![y])
         };
-        let xs: Vec<f32> = (0..2 * 3 * 5 * w).map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9).collect();
-        let ks: Vec<f32> = (0..4 * 27).map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0).collect();
+        let xs: Vec<f32> = (0..2 * 3 * 5 * w)
+            .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
+            .collect();
+        let ks: Vec<f32> = (0..4 * 27)
+            .map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0)
+            .collect();
         let inputs = [
             Tensor::f32_data(&[2, 3, 5, w], &xs),
             Tensor::f32_data(&[4, 3, 3, 3], &ks),
         ];
-        let exact = reference::run(&build(true), &inputs).remove(0).float().clone();
-        let rounded = reference::run(&build(false), &inputs).remove(0).float().clone();
+        let exact = reference::run(&build(true), &inputs)
+            .remove(0)
+            .float()
+            .clone();
+        let rounded = reference::run(&build(false), &inputs)
+            .remove(0)
+            .float()
+            .clone();
         assert_eq!(exact.shape(), rounded.shape(), "width {w}");
-        let worst = (&exact - &rounded).iter().fold(0.0f64, |m, d| m.max(d.abs()));
-        assert!(worst < 1e-12, "width {w} stride {stride}: differs by {worst}");
+        let worst = (&exact - &rounded)
+            .iter()
+            .fold(0.0f64, |m, d| m.max(d.abs()));
+        assert!(
+            worst < 1e-12,
+            "width {w} stride {stride}: differs by {worst}"
+        );
     }
 }

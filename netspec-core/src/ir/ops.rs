@@ -766,10 +766,34 @@ mod tests {
             ..ConvDims::nchw(strides, padding)
         };
         let cases = [
-            (nhwc([1, 1], [(1, 1), (1, 1)], [1, 1]), [4, 6, 5, 3], 3, 64, &[2, 1, 4][..]),
-            (nhwc([2, 2], [(1, 0), (2, 1)], [1, 1]), [4, 7, 6, 2], 3, 64, &[4, 2]),
-            (nhwc([1, 1], [(2, 3), (2, 2)], [2, 2]), [2, 3, 4, 2], 3, 64, &[2, 1]),
-            (nhwc([1, 1], [(0, 0), (0, 0)], [1, 1]), [3, 3, 3, 2], 3, 64, &[3, 1]),
+            (
+                nhwc([1, 1], [(1, 1), (1, 1)], [1, 1]),
+                [4, 6, 5, 3],
+                3,
+                64,
+                &[2, 1, 4][..],
+            ),
+            (
+                nhwc([2, 2], [(1, 0), (2, 1)], [1, 1]),
+                [4, 7, 6, 2],
+                3,
+                64,
+                &[4, 2],
+            ),
+            (
+                nhwc([1, 1], [(2, 3), (2, 2)], [2, 2]),
+                [2, 3, 4, 2],
+                3,
+                64,
+                &[2, 1],
+            ),
+            (
+                nhwc([1, 1], [(0, 0), (0, 0)], [1, 1]),
+                [3, 3, 3, 2],
+                3,
+                64,
+                &[3, 1],
+            ),
         ];
         for (d, [b, h, w, c], k, o, chunks) in cases {
             for &pieces in chunks {
@@ -783,16 +807,26 @@ mod tests {
                     .expect("the matmul form applies");
                 let want = g.convolution_in_layout(x, kernel, d.clone());
                 let f = g.finish(vec![y, want]);
-                let xs: Vec<f32> = (0..b * h * w * c).map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9).collect();
-                let ks: Vec<f32> = (0..k * k * c * o).map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0).collect();
+                let xs: Vec<f32> = (0..b * h * w * c)
+                    .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
+                    .collect();
+                let ks: Vec<f32> = (0..k * k * c * o)
+                    .map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0)
+                    .collect();
                 let out = reference::run(
                     &f,
-                    &[Tensor::f32_data(&[b, h, w, c], &xs), Tensor::f32_data(&[k, k, c, o], &ks)],
+                    &[
+                        Tensor::f32_data(&[b, h, w, c], &xs),
+                        Tensor::f32_data(&[k, k, c, o], &ks),
+                    ],
                 );
                 let (y, want) = (out[0].float(), out[1].float());
                 assert_eq!(y.shape(), want.shape());
                 let worst = (y - want).iter().fold(0.0f64, |m, d| m.max(d.abs()));
-                assert!(worst < 1e-12, "{d:?} in {pieces} pieces: differs by {worst}");
+                assert!(
+                    worst < 1e-12,
+                    "{d:?} in {pieces} pieces: differs by {worst}"
+                );
             }
         }
     }

@@ -184,9 +184,9 @@ impl Conv2d {
         g.reshape(sum.expect("a kernel has an offset"), &[b, c * m, oh, ow])
     }
 
-    /// dx[b, c, i, j] = Σ_(u,v) Σ_m dy_d[b, c·m + ., i + u, j + v] · W[c·m + ., 0, k - 1 - u, ...]
-    /// where dy_d is dy dilated by the stride and padded so that every input position sees
-    /// the k x k outputs whose windows cover it; dW per offset as Σ_(b,y,x) dy · its slice.
+    /// dx[b, c, i, j] = Σ_(u,v) Σ_j' dy_d[b, c·m + j', i + u, j + v] · W[c·m + j', 0, kh-1-u,
+    /// kw-1-v], where dy_d is dy dilated by the stride and padded so that every input position
+    /// sees the outputs whose windows cover it; dW per offset as Σ_(b,y,x) dy · its slice.
     fn depthwise_vjp(&self, g: &mut Graph, x: Value, w: Value, dy: Value) -> (Value, Value) {
         let Window {
             kernel: k,
@@ -217,12 +217,7 @@ impl Conv2d {
         for u in 0..k[0] {
             let mut cols = vec![];
             for v in 0..k[1] {
-                let window = g.slice(
-                    dyp,
-                    &[0, 0, 0, u, v],
-                    &[b, c, m, u + h, v + wd],
-                    &[1; 5],
-                );
+                let window = g.slice(dyp, &[0, 0, 0, u, v], &[b, c, m, u + h, v + wd], &[1; 5]);
                 let wuv = self.offset_weights(g, w, k[0] - 1 - u, k[1] - 1 - v);
                 let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
                 let term = g.mul(window, wuv);
