@@ -500,7 +500,7 @@ impl Graph {
             }
         }
         if let Some(y) = self.convolution_as_matmul(x, w, &nhwc, MATMUL_CONV_MAX_PATCH_BYTES) {
-            return self.to_layout(y, &d.out);
+            return self.nhwc_to_layout(y, &d.out);
         }
         // IREE 3.13's CPU convolution vectorises the output width in fours; a width over 4
         // that is not a multiple of 4 takes a path 7-12x slower (AVX2: 14 wide 314 ms, padded
@@ -518,11 +518,11 @@ impl Graph {
             limit[2] = width;
             y = self.slice(y, &[0; 4], &limit, &[1; 4]);
         }
-        self.to_layout(y, &d.out)
+        self.nhwc_to_layout(y, &d.out)
     }
 
     /// An NHWC result in the layout `out` names.
-    fn to_layout(&mut self, y: Value, out: &[usize; 4]) -> Value {
+    fn nhwc_to_layout(&mut self, y: Value, out: &[usize; 4]) -> Value {
         // Result axis j holds the role r with out[r] == j; in NHWC that role sits at
         // position [0, 3, 1, 2][r].
         let mut perm = [0; 4];
