@@ -330,15 +330,18 @@ impl Trainer {
         Predictor::new::<N>(compiler, self.params()?, batch, self.session.exe.device())
     }
 
-    /// Replaces the parameters, after checking names and shapes against the network.
-    pub fn set_params(&mut self, tensors: Vec<NamedTensor>) -> Result<(), Error> {
-        let expected: Vec<(String, Vec<usize>)> = self
-            .session
-            .step
-            .params
+    /// The network's parameters as (name, shape), what a checkpoint must match.
+    fn param_shapes(&self) -> Vec<(String, Vec<usize>)> {
+        let params = &self.session.step.params;
+        params
             .iter()
             .map(|p| (p.name.clone(), p.shape.clone()))
-            .collect();
+            .collect()
+    }
+
+    /// Replaces the parameters, after checking names and shapes against the network.
+    pub fn set_params(&mut self, tensors: Vec<NamedTensor>) -> Result<(), Error> {
+        let expected = self.param_shapes();
         let tensors = checkpoint::match_specs(
             Path::new("(given parameters)"),
             self.session.step.network,
@@ -407,13 +410,7 @@ impl Trainer {
     /// Loads a checkpoint, refusing one saved from another network.
     pub fn load(&mut self, path: &Path) -> Result<(), Error> {
         let loaded = checkpoint::load(path)?;
-        let expected: Vec<(String, Vec<usize>)> = self
-            .session
-            .step
-            .params
-            .iter()
-            .map(|p| (p.name.clone(), p.shape.clone()))
-            .collect();
+        let expected = self.param_shapes();
         let tensors = checkpoint::match_specs(
             path,
             self.session.step.network,
