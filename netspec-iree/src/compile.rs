@@ -182,6 +182,7 @@ impl Compiler {
     pub fn compile(&self, name: &str, text: &str, target: &Target) -> Result<Compiled, Error> {
         let start = Instant::now();
         let cached = self.cache_path(name, text, target);
+        dump_module(name, text, cached.as_deref());
         if let Some(path) = &cached {
             match std::fs::read(path) {
                 Ok(bytes) => match cache_entry::open(&bytes) {
@@ -274,6 +275,27 @@ impl Compiler {
             diagnostics,
             dump,
         }
+    }
+}
+
+/// With `NETSPEC_DUMP_DIR` set, writes the StableHLO text of every module compiled or read
+/// from the cache there, named as its cache entry (`train_step-<key>.mlir`), for profiling with
+/// IREE's own tools (`scripts/profile_dispatches.sh`). A dump that cannot be written is said
+/// once and costs nothing else.
+fn dump_module(name: &str, text: &str, cache_entry: Option<&Path>) {
+    let Some(dir) = std::env::var_os("NETSPEC_DUMP_DIR") else {
+        return;
+    };
+    let file = match cache_entry.and_then(|p| p.file_stem()) {
+        Some(stem) => format!("{}.mlir", stem.to_string_lossy()),
+        None => format!("{name}.mlir"),
+    };
+    let path = Path::new(&dir).join(file);
+    if let Err(e) = write_atomically(&path, text.as_bytes()) {
+        eprintln!(
+            "warning: NETSPEC_DUMP_DIR: cannot write {}: {e}",
+            path.display()
+        );
     }
 }
 

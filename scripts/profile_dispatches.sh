@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Where a compiled step spends its time, dispatch by dispatch, with IREE's own tools (the
+# iree-base-compiler and iree-base-runtime wheels that setup.sh installs).
+#
+#   NETSPEC_DUMP_DIR=/tmp/dump cargo bench --bench train_step -- mnist_cnn
+#   scripts/profile_dispatches.sh /tmp/dump/train_step-<key>.mlir [extra iree-compile flags]
+#
+# IREE exports every dispatch of the module as a benchmark of its own; each is compiled with
+# the flags netspec uses for the host CPU (plus any given) and timed on `local-task`. Prints
+# one line per dispatch, slowest first, and the sum (an executable that several dispatches of
+# the step share, after IREE's deduplication, is timed once, so the sum can undercount).
+set -euo pipefail
+if [ $# -lt 1 ]; then
+  echo "usage: $0 MODULE.mlir [IREE-COMPILE FLAGS...]" >&2
+  exit 2
+fi
+module=$1
+shift
+flags=(--iree-hal-target-backends=llvm-cpu --iree-llvmcpu-target-cpu=host "$@")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+iree-compile "${flags[@]}" --iree-hal-dump-executable-benchmarks-to="$work/bench" \
+  "$module" -o "$work/module.vmfb"
+for f in "$work"/bench/*.mlir; do
+  vmfb=${f%.mlir}.vmfb
+  iree-compile "${flags[@]}" "$f" -o "$vmfb"
+  # The benchmark's own median real time per call, in ms.
+  ms=$(iree-benchmark-module --device=local-task --module="$vmfb" \
+    --benchmark_min_time=0.1 --benchmark_format=json 2>/dev/null |
+    python3 -c '
+import json, sys
+runs = [b for b in json.load(sys.stdin)["benchmarks"] if b.get("run_type") == "iteration"]
+scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
+print(sum(b["real_time"] * scale[b["time_unit"]] for b in runs) / max(len(runs), 1))')
+  printf '%10.3f  %s\n' "$ms" "$(basename "${f%.mlir}")"
+done | sort -rn | tee "$work/times" | head -n "${TOP:-25}"
+awk '{s += $1} END {printf "%10.3f  sum over %d dispatches (ms)\n", s, NR}' "$work/times"
