@@ -417,6 +417,7 @@ fn train_steps_take_dropout_and_stochastic_depth_masks_in_network_order() {
             momentum: 0.0,
             weight_decay: 0.0,
         },
+        lowering: netspec::core::ir::Lowering::for_host(),
     };
 
     // TinyEfficientNet: MBConvs 0 (skip), 1 (strided, no skip), 2 (skip), then dropout(0.2).

@@ -7,7 +7,7 @@
 //! `x` is `[batch, ..input]`, the logits `[batch, ..output]`.
 
 use crate::checkpoint::NamedTensor;
-use crate::ir::{Graph, Module, TensorType, Value};
+use crate::ir::{Graph, Lowering, Module, TensorType, Value};
 use crate::layers::Mode;
 use crate::network::Network;
 use crate::params::ParamSpec;
@@ -54,16 +54,16 @@ impl ForwardModule {
     }
 }
 
-/// The forward module of `N` for `batch` examples per call.
+/// The forward module of `N` for `batch` examples per call, formulated as `lowering` says.
 ///
 /// Panics when embedded weights do not follow `N::params()` (names and shapes): match them
 /// against the network first, which reports a mismatch as an error.
-pub fn build<N: Network>(batch: usize, weights: Weights) -> ForwardModule {
+pub fn build<N: Network>(batch: usize, weights: Weights, lowering: Lowering) -> ForwardModule {
     let specs = N::params();
     let mut input_shape = vec![batch];
     input_shape.extend(N::input_shape());
     let input = TensorType::f32(&input_shape);
-    let mut g = Graph::new(FUNCTION);
+    let mut g = Graph::with_lowering(FUNCTION, lowering);
     let p: Vec<Value> = match weights {
         Weights::Arguments => specs
             .iter()

@@ -10,7 +10,7 @@
 //! networks without either have none.
 
 use crate::emit;
-use crate::ir::{Graph, Module, TensorType, Value};
+use crate::ir::{Graph, Lowering, Module, TensorType, Value};
 use crate::layers::Mode;
 use crate::loss::Loss;
 use crate::network::Network;
@@ -23,6 +23,8 @@ pub struct StepConfig {
     pub batch: usize,
     pub loss: Loss,
     pub optimizer: Optimizer,
+    /// The formulation for the target the module is compiled for.
+    pub lowering: Lowering,
 }
 
 /// A built module and the layout of its functions' arguments.
@@ -105,7 +107,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         .collect();
 
     let train = {
-        let mut g = Graph::new("train_step");
+        let mut g = Graph::with_lowering("train_step", config.lowering);
         let p = param_args(&mut g, &params);
         let state: Vec<Value> = opt_state
             .iter()
@@ -156,7 +158,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
     };
 
     let eval = {
-        let mut g = Graph::new("eval_step");
+        let mut g = Graph::with_lowering("eval_step", config.lowering);
         let p = param_args(&mut g, &params);
         let x = g.arg("x", input.clone());
         let t = g.arg("target", target.clone());

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use eerie::compiler::{Compiler as IreeCompiler, CompilerError};
+use netspec_core::ir::Lowering;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
@@ -72,6 +73,26 @@ impl Target {
             flags.extend(extra.split_whitespace().map(String::from));
         }
         flags
+    }
+
+    /// How a module for this target is formulated (README, Figures): the host's by its vector
+    /// units; a named CPU by its name; CUDA as AVX2 (the form the CUDA compile is tested with;
+    /// not measured on a GPU).
+    pub fn lowering(&self) -> Lowering {
+        match self {
+            Target::HostCpu => Lowering::for_host(),
+            Target::Cpu { cpu } => {
+                let avx512 = ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"]
+                    .iter()
+                    .any(|n| cpu.contains(n));
+                if avx512 {
+                    Lowering::AVX512
+                } else {
+                    Lowering::AVX2
+                }
+            }
+            Target::Cuda { .. } => Lowering::AVX2,
+        }
     }
 
     /// The optimisation flags chosen by measurement for this target (README, Figures).

@@ -136,7 +136,11 @@ pub fn export<N: Network>(
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
 
-    let module = forward::build::<N>(options.batch, Weights::Embedded(&params));
+    let module = forward::build::<N>(
+        options.batch,
+        Weights::Embedded(&params),
+        options.target.lowering(),
+    );
     let text = emit::module_text(&module.module);
     let mlir = dir.join(MLIR_FILE);
     std::fs::write(&mlir, &text).map_err(io(&mlir))?;

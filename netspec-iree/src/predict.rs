@@ -72,7 +72,11 @@ impl Predictor {
             checkpoint::parameters_only(params),
             &specs::<N>(),
         )?;
-        let module = forward::build::<N>(batch, Weights::Arguments);
+        let module = forward::build::<N>(
+            batch,
+            Weights::Arguments,
+            device.default_target().lowering(),
+        );
         let exe = Executable::load(compiler, &module.module, device)?;
         let params = params
             .iter()

@@ -12,7 +12,48 @@ const CONV_WIDTH_MULTIPLE: usize = 4;
 /// the direct convolution (32x32x32->32: 72 vs 86 ms; 14x14x64->32, 576 taps: 23 vs 14 ms).
 const MATMUL_CONV_MIN_OUT_CHANNELS: usize = 64;
 const MATMUL_CONV_MIN_TAPS: usize = 512;
-const MATMUL_CONV_MAX_PATCH_BYTES: usize = 32 << 20;
+
+/// The formulation choices that differ between targets, chosen by measurement (README,
+/// Figures): which convolutions become a matmul over im2col patches. Part of the emitted
+/// text, so of every cache key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lowering {
+    /// A convolution whose batch's patches exceed this many bytes is computed in batch chunks
+    /// of at most this many (`split_batch`) or left a direct convolution.
+    pub matmul_conv_patch_bytes: usize,
+    pub split_batch: bool,
+}
+
+impl Lowering {
+    /// AVX2 without AVX-512: IREE's direct convolution is slow (~35 GFLOP/s on two cores), so
+    /// every wide convolution is a matmul, large patch matrices in chunks of 32 MiB.
+    pub const AVX2: Lowering = Lowering {
+        matmul_conv_patch_bytes: 32 << 20,
+        split_batch: true,
+    };
+    /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
+    /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
+    /// matmul wins on the small images of the 32x32 ladder (ResNet-34@32: 280 -> 232 ms).
+    pub const AVX512: Lowering = Lowering {
+        matmul_conv_patch_bytes: 8 << 20,
+        split_batch: false,
+    };
+
+    /// The lowering for the CPU this process runs on.
+    pub fn for_host() -> Lowering {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            return Lowering::AVX512;
+        }
+        Lowering::AVX2
+    }
+}
+
+impl Default for Lowering {
+    fn default() -> Self {
+        Lowering::for_host()
+    }
+}
 
 impl Graph {
     /// A convolution with any layouts, emitted as NHWC x HWIO -> NHWC. IREE's CPU code for
@@ -74,7 +115,7 @@ impl Graph {
                 }
             }
         }
-        if let Some(y) = self.convolution_as_matmul(x, w, &nhwc, MATMUL_CONV_MAX_PATCH_BYTES) {
+        if let Some(y) = self.convolution_as_matmul(x, w, &nhwc, self.lowering) {
             return self.nhwc_to_layout(y, &d.out);
         }
         // IREE 3.13's CPU convolution vectorises the output width in fours; a width over 4
@@ -112,14 +153,14 @@ impl Graph {
     /// offset) times the kernel as [kh·kw·C, O]. Chosen where it measured faster than IREE's
     /// direct convolution (AVX2 EPYC, README Figures): no groups, enough outputs or taps
     /// (`MATMUL_CONV_MIN_OUT_CHANNELS`, `MATMUL_CONV_MIN_TAPS`), and batch chunks whose patches stay within
-    /// `max_patch_bytes` (8x8x64->128 at batch 128: 38 -> 18 ms; 2x2x256: 7.6 -> 2.6;
+    /// `lowering`'s bound (AVX2: 8x8x64->128 at batch 128: 38 -> 18 ms; 2x2x256: 7.6 -> 2.6;
     /// a 75 MB patch matrix in one piece: 62 -> 101, in four: 41). `None`: keep the convolution.
     fn convolution_as_matmul(
         &mut self,
         x: Value,
         w: Value,
         d: &ConvDims,
-        max_patch_bytes: usize,
+        lowering: Lowering,
     ) -> Option<Value> {
         let [b, h, wd, c] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [kh, kw, i, o] = <[usize; 4]>::try_from(self.shape(w)).ok()?;
@@ -134,9 +175,10 @@ impl Graph {
         }
         let (oh, ow) = (oh as usize, ow as usize);
         let per_example = oh * ow * taps * 4;
-        let chunk = (1..=b)
+        let smallest = if lowering.split_batch { 1 } else { b };
+        let chunk = (smallest..=b)
             .rev()
-            .find(|n| b % n == 0 && n * per_example <= max_patch_bytes)?;
+            .find(|n| b % n == 0 && n * per_example <= lowering.matmul_conv_patch_bytes)?;
         let zero = self.scalar(0.0);
         let xp = self.pad(
             x,
@@ -281,9 +323,12 @@ mod tests {
                 let x = g.arg("x", TensorType::f32(&[b, h, w, c]));
                 let kernel = g.arg("k", TensorType::f32(&[k, k, c, o]));
                 let (oh, ow) = (d.out_size(0, h, k) as usize, d.out_size(1, w, k) as usize);
-                let limit = (b / pieces) * oh * ow * k * k * c * 4;
+                let lowering = Lowering {
+                    matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
+                    split_batch: true,
+                };
                 let y = g
-                    .convolution_as_matmul(x, kernel, &d, limit)
+                    .convolution_as_matmul(x, kernel, &d, lowering)
                     .expect("the matmul form applies");
                 let want = g.convolution_in_layout(x, kernel, d.clone());
                 let f = g.finish(vec![y, want]);

@@ -1,5 +1,6 @@
 //! Functions under construction and finished modules.
 
+use super::conv::Lowering;
 use super::ops::Op;
 use super::types::TensorType;
 use crate::noise::{DepthRule, NoiseInput, NoiseKind};
@@ -60,11 +61,19 @@ impl Module {
 #[derive(Debug)]
 pub struct Graph {
     pub(crate) f: Function,
+    /// How target-dependent ops are formulated (`ir/conv.rs`).
+    pub(crate) lowering: Lowering,
 }
 
 impl Graph {
+    /// A function formulated for the CPU this process runs on.
     pub fn new(name: &str) -> Self {
+        Graph::with_lowering(name, Lowering::for_host())
+    }
+
+    pub fn with_lowering(name: &str, lowering: Lowering) -> Self {
         Graph {
+            lowering,
             f: Function {
                 name: name.to_string(),
                 args: vec![],

@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
+use netspec_core::ir::Lowering;
 use netspec_core::loss::Loss;
 use netspec_core::noise;
 use netspec_core::optim::Optimizer;
@@ -150,6 +151,7 @@ impl TrainConfig {
             batch: self.batch_size,
             loss,
             optimizer,
+            lowering: Lowering::for_host(),
         }
     }
 
@@ -270,7 +272,10 @@ impl Trainer {
         device: &Device,
     ) -> Result<Self, Error> {
         config.check()?;
-        let step = step::build::<N>(config.step_config());
+        let step = step::build::<N>(StepConfig {
+            lowering: device.default_target().lowering(),
+            ..config.step_config()
+        });
         let session = Session::new(compiler, step, device)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
         let mut t = Trainer {
