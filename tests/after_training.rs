@@ -272,7 +272,11 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
     assert_eq!(predicted.logits.dim(), (10, 3));
 
     // The reference evaluator on the same forward function, batch by batch of 10.
-    let module = forward::build::<SmallNet>(10, Weights::Arguments, netspec::core::ir::Lowering::for_host());
+    let module = forward::build::<SmallNet>(
+        10,
+        Weights::Arguments,
+        netspec::core::ir::Lowering::for_host(),
+    );
     let mut inputs: Vec<Tensor> = params
         .iter()
         .map(|t| Tensor::f32_data(&t.shape, &t.data))

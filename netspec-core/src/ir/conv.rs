@@ -49,12 +49,6 @@ impl Lowering {
     }
 }
 
-impl Default for Lowering {
-    fn default() -> Self {
-        Lowering::for_host()
-    }
-}
-
 impl Graph {
     /// A convolution with any layouts, emitted as NHWC x HWIO -> NHWC. IREE's CPU code for
     /// that form is 20-30x faster than for NCHW x OIHW; the layout changes around it sit
