@@ -343,3 +343,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_cpu_gets_the_lowering_of_its_vector_units() {
+        let cpu = |name: &str| Target::Cpu { cpu: name.into() }.lowering();
+        assert_eq!(cpu("x86-64-v3"), Lowering::AVX2);
+        assert_eq!(cpu("znver3"), Lowering::AVX2);
+        assert_eq!(cpu("x86-64-v4"), Lowering::AVX512);
+        assert_eq!(cpu("skylake-avx512"), Lowering::AVX512);
+        assert_eq!(cpu("znver5"), Lowering::AVX512);
+    }
+}

@@ -270,6 +270,24 @@ mod tests {
 
     use crate::reference::{self, Tensor};
 
+    /// Each lowering's choice for the MNIST CNN's second convolution at batch 128 (29 MB of
+    /// patches): matmuls in batch chunks on AVX2, IREE's direct convolution on AVX-512; at
+    /// batch 8 (1.8 MB) a matmul on both.
+    #[test]
+    fn the_lowering_decides_which_convolutions_are_matmuls() {
+        let direct = |lowering: Lowering, batch: usize| {
+            let mut g = Graph::with_lowering("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[batch, 32, 14, 14]));
+            let w = g.arg("w", TensorType::f32(&[64, 32, 3, 3]));
+            let y = g.convolution(x, w, ConvDims::nchw([1, 1], [(1, 1), (1, 1)]));
+            let f = g.finish(vec![y]);
+            f.nodes.iter().any(|n| matches!(n.op, Op::Convolution(_)))
+        };
+        assert!(!direct(Lowering::AVX2, 128));
+        assert!(direct(Lowering::AVX512, 128));
+        assert!(!direct(Lowering::AVX512, 8));
+    }
+
     /// The matmul form gives the convolution's values: strided, padded, dilated (the input
     /// gradient's form), with a 1-wide output, in one piece and in batch chunks.
     #[test]
