@@ -94,7 +94,7 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         progress: false,
         ..Default::default()
     };
-    let module = || step::build::<N>(config.step_config());
+    let module = || step::build::<N>(config.step_config(&device.default_target()));
     memory::reset_peak();
 
     // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.

@@ -37,10 +37,7 @@ struct Job {
 /// Compiles `N`'s train step under `config` for the GPU, as `Trainer::new` would.
 fn compile<N: Network>(compiler: &Compiler, config: &TrainConfig) -> Result<f64, Error> {
     let target = Device::Cuda.default_target();
-    let step = step::build::<N>(step::StepConfig {
-        lowering: target.lowering(),
-        ..config.step_config()
-    });
+    let step = step::build::<N>(config.step_config(&target));
     let compiled = compiler.compile(&step.module.name, &step.text(), &target)?;
     Ok(compiled.seconds)
 }

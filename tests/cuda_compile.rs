@@ -13,8 +13,7 @@ use netspec::models::*;
 fn compile<N: Network>(compiler: &Compiler, batch: usize, arch: &str) -> (f64, usize) {
     let config = StepConfig {
         batch,
-        lowering: Target::Cuda { arch: arch.into() }.lowering(),
-        ..TrainConfig::default().step_config()
+        ..TrainConfig::default().step_config(&Target::Cuda { arch: arch.into() })
     };
     let step = step::build::<N>(config);
     let start = Instant::now();

@@ -7,7 +7,7 @@ use netspec::iree::{Compiler, Device, Executable, Target, TrainConfig};
 use netspec::models::MnistLinear;
 
 fn module() -> netspec::core::ir::Module {
-    step::build::<MnistLinear>(TrainConfig::default().step_config()).module
+    step::build::<MnistLinear>(TrainConfig::default().step_config(&Target::HostCpu)).module
 }
 
 /// The tests of this file run one at a time: they create and drop IREE compiler sessions, and
@@ -151,7 +151,9 @@ fn a_cache_only_compiler_runs_what_was_compiled_elsewhere() {
     let offline = Compiler::cache_only(dir.clone()).unwrap();
     let exe = Executable::load(&offline, &module(), &Device::LocalSync).unwrap();
     assert!(exe.compile.from_cache);
-    let other = step::build::<netspec::models::MnistMlp>(TrainConfig::default().step_config());
+    let other = step::build::<netspec::models::MnistMlp>(
+        TrainConfig::default().step_config(&Target::HostCpu),
+    );
     let message = Executable::load(&offline, &other.module, &Device::LocalSync)
         .err()
         .expect("a module never compiled cannot be run")

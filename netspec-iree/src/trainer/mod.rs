@@ -11,7 +11,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
-use netspec_core::ir::Lowering;
 use netspec_core::loss::Loss;
 use netspec_core::noise;
 use netspec_core::optim::Optimizer;
@@ -24,7 +23,7 @@ mod resume;
 
 pub use resume::TrainingState;
 
-use crate::compile::Compiler;
+use crate::compile::{Compiler, Target};
 use crate::error::Error;
 use crate::memory;
 use crate::predict::Predictor;
@@ -128,7 +127,8 @@ impl TrainConfig {
         Ok(())
     }
 
-    pub fn step_config(&self) -> StepConfig {
+    /// The train step this configuration asks for, formulated for `target`.
+    pub fn step_config(&self, target: &Target) -> StepConfig {
         let optimizer = match self.optimizer {
             OptimizerKind::Sgd => Optimizer::Sgd {
                 momentum: self.momentum,
@@ -151,7 +151,7 @@ impl TrainConfig {
             batch: self.batch_size,
             loss,
             optimizer,
-            lowering: Lowering::for_host(),
+            lowering: target.lowering(),
         }
     }
 
@@ -272,10 +272,7 @@ impl Trainer {
         device: &Device,
     ) -> Result<Self, Error> {
         config.check()?;
-        let step = step::build::<N>(StepConfig {
-            lowering: device.default_target().lowering(),
-            ..config.step_config()
-        });
+        let step = step::build::<N>(config.step_config(&device.default_target()));
         let session = Session::new(compiler, step, device)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
         let mut t = Trainer {
