@@ -5,8 +5,11 @@
 #   NETSPEC_DUMP_DIR=/tmp/dump cargo bench --bench train_step -- mnist_cnn
 #   scripts/profile_dispatches.sh /tmp/dump/train_step-<key>.mlir [extra iree-compile flags]
 #
-# IREE exports every dispatch of the module as a benchmark of its own; each is compiled with
-# the flags netspec uses for the host CPU (plus any given) and timed on `local-task`. Prints
+# IREE exports every dispatch of the module as a benchmark of its own; each is compiled for the
+# host CPU with the flags given (pass the tuned ones the benchmark prints after `flags`, e.g.
+# data tiling on AVX-512) and timed on `local-task`. Alone, a dispatch finds its operands in
+# cache: in the step, one that streams large operands from memory can take several times
+# longer (README, Figures), so the sum can fall well short of the step. Prints
 # one line per dispatch, slowest first, and the sum (an executable that several dispatches of
 # the step share, after IREE's deduplication, is timed once, so the sum can undercount).
 set -euo pipefail

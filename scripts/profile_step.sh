@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Where a whole train step spends its time, by dispatch, measured in the step itself (unlike
+# profile_dispatches.sh, whose dispatches run alone with their operands in cache).
+#
+#   NETSPEC_DUMP_DIR=/tmp/dump cargo bench --bench train_step -- cifar_bn
+#   scripts/profile_step.sh /tmp/dump/cifar_bn-<key>.mlir [extra iree-compile flags]
+#
+# Compiles the module for the host CPU with the flags given (pass the tuned ones the benchmark
+# prints after `flags`) as a system library, so `perf` can see the dispatches; runs train_step
+# in `iree-benchmark-module` on local-task with every input filled with 0.01 (labels 1) under
+# `perf record`; maps the samples to the dispatch symbols of the library IREE dumped. Prints
+# the step's time, then the TOP (default 30) dispatches by share of samples. Needs `perf`.
+set -euo pipefail
+if [ $# -lt 1 ]; then
+  echo "usage: $0 MODULE.mlir [IREE-COMPILE FLAGS...]" >&2
+  exit 2
+fi
+module=$1
+shift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+iree-compile --iree-hal-target-backends=llvm-cpu --iree-llvmcpu-target-cpu=host "$@" \
+  --iree-llvmcpu-link-embedded=false --iree-hal-dump-executable-binaries-to="$work/bin" \
+  "$module" -o "$work/step.vmfb"
+inputs=()
+while read -r t; do
+  case $t in
+    *i32) inputs+=("--input=$t=1") ;;
+    *) inputs+=("--input=$t=0.01") ;;
+  esac
+done < <(grep -o 'func.func @train_step([^)]*)' "$module" | grep -o 'tensor<[^>]*>' |
+  sed 's/tensor<\(.*\)>/\1/')
+perf record -q -F 999 -o "$work/perf.data" iree-benchmark-module --device=local-task \
+  --module="$work/step.vmfb" --function=train_step "${inputs[@]}" --benchmark_min_time=3 2>&1 |
+  grep BM_ || true
+perf report -i "$work/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null |
+  python3 -c '
+import bisect, collections, re, subprocess, sys
+lib, top = sys.argv[1], int(sys.argv[2])
+syms = []
+for line in subprocess.run(["nm", "-n", "--defined-only", lib], capture_output=True,
+                           text=True).stdout.splitlines():
+    p = line.split()
+    if len(p) == 3 and p[1] in "tTwW":
+        syms.append((int(p[0], 16), p[2]))
+starts = [a for a, _ in syms]
+share = collections.Counter()
+for line in sys.stdin:
+    m = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[.\]\s+0x([0-9a-f]+)", line)
+    if m and "iree_dylib" in m.group(2):
+        i = bisect.bisect_right(starts, int(m.group(3), 16)) - 1
+        share[syms[i][1] if i >= 0 else "?"] += float(m.group(1))
+total = sum(share.values())
+print(f"{total:.1f}% of the samples are in dispatches")
+for name, pct in share.most_common(top):
+    print(f"{pct:6.2f}%  {100 * pct / max(total, 1e-9):5.1f}% of dispatch time  {name}")
+' "$(ls "$work"/bin/*.so | head -n 1)" "${TOP:-30}"
