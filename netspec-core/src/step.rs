@@ -131,6 +131,11 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         for (spec, &value) in params.iter().zip(&p) {
             if spec.trainable {
                 let grad = grad_it.next().expect("backward returned too few gradients");
+                let grad = if config.lowering.gradients_apart {
+                    g.barrier(grad)
+                } else {
+                    grad
+                };
                 let s = if slots.is_empty() {
                     &[][..]
                 } else {

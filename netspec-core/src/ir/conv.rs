@@ -26,6 +26,11 @@ pub struct Lowering {
     /// batch chunk of at most this many bytes of patches (`conv_weight_grad_as_matmul`);
     /// `None`: one contraction per kernel offset.
     pub weight_grad_patch_bytes: Option<usize>,
+    /// Each gradient computed in dispatches of its own, behind an optimisation barrier, before
+    /// the optimizer's update reads it. With data tiling (`Target::tuned_flags` on AVX-512) a
+    /// weight gradient's matmul fused with the update and its three unpacks needs 130-260 KiB
+    /// of stack at small batches (the MLP at batch 8), more than IREE allows a dispatch.
+    pub gradients_apart: bool,
 }
 
 impl Lowering {
@@ -36,6 +41,7 @@ impl Lowering {
         split_batch: true,
         // One im2col matmul measured slower here (cifar_bn 2.09 -> 2.43 against PyTorch).
         weight_grad_patch_bytes: None,
+        gradients_apart: false,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -48,6 +54,7 @@ impl Lowering {
         matmul_conv_patch_bytes: 8 << 20,
         split_batch: false,
         weight_grad_patch_bytes: Some(8 << 20),
+        gradients_apart: true,
     };
 
     /// The lowering for the CPU this process runs on.
@@ -479,6 +486,7 @@ mod tests {
                     matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
                     split_batch: true,
                     weight_grad_patch_bytes: None,
+                    gradients_apart: false,
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)
