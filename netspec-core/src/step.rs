@@ -131,7 +131,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         for (spec, &value) in params.iter().zip(&p) {
             if spec.trainable {
                 let grad = grad_it.next().expect("backward returned too few gradients");
-                let grad = if config.lowering.gradients_apart {
+                let grad = if config.batch < config.lowering.gradients_apart_below_batch {
                     g.barrier(grad)
                 } else {
                     grad

@@ -26,11 +26,14 @@ pub struct Lowering {
     /// batch chunk of at most this many bytes of patches (`conv_weight_grad_as_matmul`);
     /// `None`: one contraction per kernel offset.
     pub weight_grad_patch_bytes: Option<usize>,
-    /// Each gradient computed in dispatches of its own, behind an optimisation barrier, before
-    /// the optimizer's update reads it. With data tiling (`Target::tuned_flags` on AVX-512) a
-    /// weight gradient's matmul fused with the update and its three unpacks needs 130-260 KiB
-    /// of stack at small batches (the MLP at batch 8), more than IREE allows a dispatch.
-    pub gradients_apart: bool,
+    /// Below this batch size each gradient is computed in dispatches of its own, behind an
+    /// optimisation barrier, before the optimizer's update reads it. With data tiling
+    /// (`Target::tuned_flags` on AVX-512) a weight gradient's matmul contracting over a small
+    /// batch, fused with the update and its unpacks, needs 130-260 KiB of stack (the MLP at
+    /// batch 8), more than IREE allows a dispatch; from batch 32 the ladder compiles fused,
+    /// and the fusion is worth keeping there (the MLP at batch 128: 2.5 ms per step fused, 4.0
+    /// apart).
+    pub gradients_apart_below_batch: usize,
 }
 
 impl Lowering {
@@ -41,7 +44,7 @@ impl Lowering {
         split_batch: true,
         // One im2col matmul measured slower here (cifar_bn 2.09 -> 2.43 against PyTorch).
         weight_grad_patch_bytes: None,
-        gradients_apart: false,
+        gradients_apart_below_batch: 0,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -54,7 +57,7 @@ impl Lowering {
         matmul_conv_patch_bytes: 8 << 20,
         split_batch: false,
         weight_grad_patch_bytes: Some(8 << 20),
-        gradients_apart: true,
+        gradients_apart_below_batch: 32,
     };
 
     /// The lowering for the CPU this process runs on.
@@ -383,9 +386,9 @@ mod tests {
             let mut want = vec![0.0f64; o * c * kh * kw];
             for (bi, oi, y, x) in every_index(b, o, oh, ow) {
                 let d = dys[((bi * o + oi) * oh + y) * ow + x] as f64;
-                for (ci, u, v) in (0..c).flat_map(|ci| {
-                    (0..kh).flat_map(move |u| (0..kw).map(move |v| (ci, u, v)))
-                }) {
+                for (ci, u, v) in (0..c)
+                    .flat_map(|ci| (0..kh).flat_map(move |u| (0..kw).map(move |v| (ci, u, v))))
+                {
                     let xv = xs[((bi * c + ci) * h + s0 * y + u) * w + s1 * x + v] as f64;
                     want[((oi * c + ci) * kh + u) * kw + v] += d * xv;
                 }
@@ -421,7 +424,9 @@ mod tests {
         let mut g = Graph::with_lowering("f", Lowering::AVX2);
         let xp = g.arg("xp", TensorType::f32(&[2, 2, 4, 4]));
         let dy = g.arg("dy", TensorType::f32(&[2, 3, 2, 2]));
-        assert!(g.conv_weight_grad_as_matmul(xp, dy, [3, 3], [1, 1]).is_none());
+        assert!(g
+            .conv_weight_grad_as_matmul(xp, dy, [3, 3], [1, 1])
+            .is_none());
     }
 
     fn every_index(
@@ -486,7 +491,7 @@ mod tests {
                     matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
                     split_batch: true,
                     weight_grad_patch_bytes: None,
-                    gradients_apart: false,
+                    gradients_apart_below_batch: 0,
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)
