@@ -131,11 +131,6 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         for (spec, &value) in params.iter().zip(&p) {
             if spec.trainable {
                 let grad = grad_it.next().expect("backward returned too few gradients");
-                let grad = if config.batch < config.lowering.gradients_apart_below_batch {
-                    g.barrier(grad)
-                } else {
-                    grad
-                };
                 let s = if slots.is_empty() {
                     &[][..]
                 } else {

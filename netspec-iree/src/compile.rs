@@ -100,21 +100,13 @@ impl Target {
 
     /// The optimisation flags chosen by measurement for this target (README, Figures).
     pub fn tuned_flags(&self) -> &'static [&'static str] {
-        match self.avx512() {
-            // Data tiling packs matmul operands for the mmt4d micro-kernels (ResNet-34@32
-            // 446 -> 350 ms per step on a Xeon). A few fused pack dispatches then need 33-35
-            // KiB of stack, over IREE's default 32 KiB bound for a dispatch; local-task
-            // workers run on 128 KiB stacks (IREE's `task_worker_stack_size`), local-sync on
-            // the caller's thread, so 64 KiB leaves room on both.
-            Some(true) => &[
-                "--iree-opt-data-tiling",
-                "--iree-llvmcpu-enable-ukernels=all",
-                "--iree-llvmcpu-stack-allocation-limit=65536",
-            ],
-            // Not measured with data tiling on AVX2 beyond the MLP (README, Figures).
-            Some(false) => &[],
-            None => &[],
-        }
+        // Empty for every target. Data tiling with the mmt4d micro-kernels
+        // (`--iree-opt-data-tiling --iree-llvmcpu-enable-ukernels=all`) measured faster on an
+        // AVX-512 Xeon (ResNet-34@32 446 -> 350 ms, the MLP 4.8 -> 2.5) but breaks compiles: a
+        // weight gradient's matmul over a short contraction fused with AdamW's update needs
+        // 130-390 KiB of stack (README, Figures), and keeping gradients apart behind barriers
+        // grew local-task's pool past `tests/pool_memory.rs`'s bound.
+        &[]
     }
 }
 

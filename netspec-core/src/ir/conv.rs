@@ -26,14 +26,6 @@ pub struct Lowering {
     /// batch chunk of at most this many bytes of patches (`conv_weight_grad_as_matmul`);
     /// `None`: one contraction per kernel offset.
     pub weight_grad_patch_bytes: Option<usize>,
-    /// Below this batch size each gradient is computed in dispatches of its own, behind an
-    /// optimisation barrier, before the optimizer's update reads it. With data tiling
-    /// (`Target::tuned_flags` on AVX-512) a weight gradient's matmul contracting over a small
-    /// batch, fused with the update and its unpacks, needs 130-260 KiB of stack (the MLP at
-    /// batch 8), more than IREE allows a dispatch; from batch 32 the ladder compiles fused,
-    /// and the fusion is worth keeping there (the MLP at batch 128: 2.5 ms per step fused, 4.0
-    /// apart).
-    pub gradients_apart_below_batch: usize,
 }
 
 impl Lowering {
@@ -44,7 +36,6 @@ impl Lowering {
         split_batch: true,
         // One im2col matmul measured slower here (cifar_bn 2.09 -> 2.43 against PyTorch).
         weight_grad_patch_bytes: None,
-        gradients_apart_below_batch: 0,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -57,7 +48,6 @@ impl Lowering {
         matmul_conv_patch_bytes: 8 << 20,
         split_batch: false,
         weight_grad_patch_bytes: Some(8 << 20),
-        gradients_apart_below_batch: 32,
     };
 
     /// The lowering for the CPU this process runs on.
@@ -491,7 +481,6 @@ mod tests {
                     matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
                     split_batch: true,
                     weight_grad_patch_bytes: None,
-                    gradients_apart_below_batch: 0,
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)
