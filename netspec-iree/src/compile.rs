@@ -75,26 +75,16 @@ impl Target {
         flags
     }
 
-    /// How a module for this target is formulated (README, Figures): a CPU by its vector
-    /// units; CUDA as AVX2 (the form the CUDA compile is tested with; not measured on a GPU).
+    /// How a module for this target is formulated (README, Figures): the host's by its vector
+    /// units; a named CPU by its name; CUDA as AVX2 (the form the CUDA compile is tested with;
+    /// not measured on a GPU).
     pub fn lowering(&self) -> Lowering {
-        match self.avx512() {
-            Some(true) => Lowering::AVX512,
-            Some(false) | None => Lowering::AVX2,
-        }
-    }
-
-    /// Whether the CPU this target names has AVX-512: the host's by its features, a named CPU
-    /// by its name. `None` for a GPU.
-    fn avx512(&self) -> Option<bool> {
+        const AVX512_NAMES: [&str; 5] =
+            ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"];
         match self {
-            Target::HostCpu => Some(Lowering::for_host() == Lowering::AVX512),
-            Target::Cpu { cpu } => Some(
-                ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"]
-                    .iter()
-                    .any(|n| cpu.contains(n)),
-            ),
-            Target::Cuda { .. } => None,
+            Target::HostCpu => Lowering::for_host(),
+            Target::Cpu { cpu } if AVX512_NAMES.iter().any(|n| cpu.contains(n)) => Lowering::AVX512,
+            Target::Cpu { .. } | Target::Cuda { .. } => Lowering::AVX2,
         }
     }
 

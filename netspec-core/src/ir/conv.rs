@@ -60,6 +60,22 @@ impl Lowering {
     }
 }
 
+/// The window an im2col patch matrix is cut with.
+struct PatchWindow {
+    kernel: [usize; 2],
+    strides: [usize; 2],
+    dilation: [usize; 2],
+    output: [usize; 2],
+}
+
+/// The largest divisor of the batch `b`, at least `smallest`, whose examples' patches fit in
+/// `limit` bytes.
+fn batch_chunk(b: usize, smallest: usize, bytes_per_example: usize, limit: usize) -> Option<usize> {
+    (smallest..=b)
+        .rev()
+        .find(|n| b % n == 0 && n * bytes_per_example <= limit)
+}
+
 impl Graph {
     /// A convolution with any layouts, emitted as NHWC x HWIO -> NHWC. IREE's CPU code for
     /// that form is 20-30x faster than for NCHW x OIHW; the layout changes around it sit
@@ -179,11 +195,13 @@ impl Graph {
             return None;
         }
         let (oh, ow) = (oh as usize, ow as usize);
-        let per_example = oh * ow * taps * 4;
         let smallest = if lowering.split_batch { 1 } else { b };
-        let chunk = (smallest..=b)
-            .rev()
-            .find(|n| b % n == 0 && n * per_example <= lowering.matmul_conv_patch_bytes)?;
+        let chunk = batch_chunk(
+            b,
+            smallest,
+            oh * ow * taps * 4,
+            lowering.matmul_conv_patch_bytes,
+        )?;
         let zero = self.scalar(0.0);
         let xp = self.pad(
             x,
@@ -192,30 +210,16 @@ impl Graph {
             &[0, d.padding[0].1, d.padding[1].1, 0],
             &[0, d.lhs_dilation[0] - 1, d.lhs_dilation[1] - 1, 0],
         );
-        let padded = self.shape(xp).to_vec();
         let kernel = self.reshape(w, &[taps, o]);
-        let [s0, s1] = d.strides;
+        let window = PatchWindow {
+            kernel: [kh, kw],
+            strides: d.strides,
+            dilation: d.rhs_dilation,
+            output: [oh, ow],
+        };
         let mut outs = vec![];
         for start in (0..b).step_by(chunk) {
-            let mut cols = vec![];
-            for u in 0..kh {
-                for v in 0..kw {
-                    let (r0, r1) = (u * d.rhs_dilation[0], v * d.rhs_dilation[1]);
-                    cols.push(self.slice(
-                        xp,
-                        &[start, r0, r1, 0],
-                        &[
-                            start + chunk,
-                            r0 + s0 * (oh - 1) + 1,
-                            r1 + s1 * (ow - 1) + 1,
-                            padded[3],
-                        ],
-                        &[1, s0, s1, 1],
-                    ));
-                }
-            }
-            let patches = self.concatenate(&cols, 3);
-            let patches = self.reshape(patches, &[chunk * oh * ow, taps]);
+            let patches = self.im2col_patches(xp, start..start + chunk, &window);
             outs.push(self.matmul(patches, 1, kernel, 0));
         }
         let y = if outs.len() == 1 {
@@ -242,34 +246,18 @@ impl Graph {
         let [b, c, _, _] = <[usize; 4]>::try_from(self.shape(xp)).ok()?;
         let [_, o, oh, ow] = <[usize; 4]>::try_from(self.shape(dy)).ok()?;
         let [kh, kw] = kernel;
-        let taps = kh * kw * c;
-        let per_example = oh * ow * taps * 4;
-        let chunk = (1..=b)
-            .rev()
-            .find(|n| b % n == 0 && n * per_example <= limit)
-            .unwrap_or(1);
+        let chunk = batch_chunk(b, 1, oh * ow * kh * kw * c * 4, limit).unwrap_or(1);
         let xp = self.transpose(xp, &[0, 2, 3, 1]);
         let dy = self.transpose(dy, &[0, 2, 3, 1]);
+        let window = PatchWindow {
+            kernel,
+            strides,
+            dilation: [1, 1],
+            output: [oh, ow],
+        };
         let mut sum = None;
         for start in (0..b).step_by(chunk) {
-            let mut cols = vec![];
-            for u in 0..kh {
-                for v in 0..kw {
-                    cols.push(self.slice(
-                        xp,
-                        &[start, u, v, 0],
-                        &[
-                            start + chunk,
-                            u + strides[0] * (oh - 1) + 1,
-                            v + strides[1] * (ow - 1) + 1,
-                            c,
-                        ],
-                        &[1, strides[0], strides[1], 1],
-                    ));
-                }
-            }
-            let patches = self.concatenate(&cols, 3);
-            let patches = self.reshape(patches, &[chunk * oh * ow, taps]);
+            let patches = self.im2col_patches(xp, start..start + chunk, &window);
             let d = self.slice(dy, &[start, 0, 0, 0], &[start + chunk, oh, ow, o], &[1; 4]);
             let d = self.reshape(d, &[chunk * oh * ow, o]);
             let part = self.matmul(patches, 0, d, 0); // [kh·kw·C, O]
@@ -280,6 +268,37 @@ impl Graph {
         }
         let dw = self.reshape(sum?, &[kh, kw, c, o]);
         Some(self.transpose(dw, &[3, 2, 0, 1]))
+    }
+
+    /// [n·OH·OW, kh·kw·C]: the patches that `window` reads from examples `examples` of the
+    /// padded NHWC input `xp`, one strided slice per kernel offset, concatenated on channels.
+    fn im2col_patches(
+        &mut self,
+        xp: Value,
+        examples: std::ops::Range<usize>,
+        window: &PatchWindow,
+    ) -> Value {
+        let c = self.shape(xp)[3];
+        let ([kh, kw], [s0, s1], [oh, ow]) = (window.kernel, window.strides, window.output);
+        let mut cols = vec![];
+        for u in 0..kh {
+            for v in 0..kw {
+                let (r0, r1) = (u * window.dilation[0], v * window.dilation[1]);
+                cols.push(self.slice(
+                    xp,
+                    &[examples.start, r0, r1, 0],
+                    &[
+                        examples.end,
+                        r0 + s0 * (oh - 1) + 1,
+                        r1 + s1 * (ow - 1) + 1,
+                        c,
+                    ],
+                    &[1, s0, s1, 1],
+                ));
+            }
+        }
+        let patches = self.concatenate(&cols, 3);
+        self.reshape(patches, &[examples.len() * oh * ow, kh * kw * c])
     }
 
     /// A transpose kept as its own copy (no-op for the identity permutation).
