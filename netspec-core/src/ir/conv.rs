@@ -73,7 +73,7 @@ struct PatchWindow {
 fn batch_chunk(b: usize, smallest: usize, bytes_per_example: usize, limit: usize) -> Option<usize> {
     (smallest..=b)
         .rev()
-        .find(|n| b % n == 0 && n * bytes_per_example <= limit)
+        .find(|n| b.is_multiple_of(*n) && n * bytes_per_example <= limit)
 }
 
 impl Graph {
