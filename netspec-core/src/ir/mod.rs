@@ -9,7 +9,7 @@ mod graph;
 mod ops;
 mod types;
 
-pub use conv::Lowering;
+pub use conv::{Lowering, WeightGradMatmul};
 pub use graph::{Function, Graph, Module, Node, Value};
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};
