@@ -30,6 +30,21 @@ fn every_layer_family_agrees_on_iree() {
         &[3, 7],
         1.0,
     );
+    // Over 520 rows the weight gradient may copy an operand transposed (`Graph::matmul_tn`):
+    // the output, then the input, has the larger free dim.
+    for (i, o) in [(3, 5), (5, 3)] {
+        let dense = Dense {
+            in_features: i,
+            out_features: o,
+            bias: true,
+        };
+        agrees(
+            &format!("dense {i}->{o} over 520 rows"),
+            &dense,
+            &[520, i],
+            1.0,
+        );
+    }
     agrees("relu", &Relu, &[3, 4, 5], 1.0);
     agrees("dropout", &Dropout { p: 0.5 }, &[3, 4, 5], 1.0);
     for (k, s, p) in [(3, 1, 1), (3, 2, 1), (2, 2, 0), (3, 2, 0), (5, 3, 2)] {

@@ -26,6 +26,9 @@ pub struct Lowering {
     /// (`conv_weight_grad_as_matmul`); the rest, and all with `None`, are one contraction per
     /// kernel offset.
     pub weight_grad_matmul: Option<WeightGradMatmul>,
+    /// Dense layers' weight gradients over many rows as plain matmuls, one operand copied
+    /// transposed first (`Graph::matmul_tn`).
+    pub transposed_operand_copies: bool,
 }
 
 /// The weight gradient as im2col and one matmul per batch chunk.
@@ -53,6 +56,8 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 16384,
         }),
+        // ViT-Tiny@32: 1644 -> 1297 ms per step, peak 471 -> 550 MB (README, Figures).
+        transposed_operand_copies: true,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -68,6 +73,8 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
+        // Unmeasured on AVX-512: as it was.
+        transposed_operand_copies: false,
     };
 
     /// The lowering for the CPU this process runs on.
@@ -536,6 +543,7 @@ mod tests {
                     matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
                     split_batch: true,
                     weight_grad_matmul: None,
+                    transposed_operand_copies: false,
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)

@@ -6,6 +6,7 @@
 
 mod conv;
 mod graph;
+mod matmul;
 mod ops;
 mod types;
 

@@ -290,7 +290,7 @@ impl Conv2d {
             g.reshape(d, &[b, c, 1, 1])
         });
         let x2 = g.reshape(x, &[b, c]);
-        let dw = g.matmul(dy2, 0, x2, 0);
+        let dw = g.matmul_tn(dy2, x2, 1);
         let mut grads = vec![g.reshape(dw, &[o, c, 1, 1])];
         if self.bias {
             grads.push(g.reduce_sum(dy2, &[0]));

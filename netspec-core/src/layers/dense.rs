@@ -66,7 +66,7 @@ impl Layer for Dense {
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
         let dx = need_dx.then(|| g.matmul(dy, 1, p[0], 0));
-        let mut grads = vec![g.matmul(dy, 0, *x, 0)];
+        let mut grads = vec![g.matmul_tn(dy, *x, 1)];
         if self.bias {
             grads.push(g.reduce_sum(dy, &[0]));
         }

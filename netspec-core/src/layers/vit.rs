@@ -310,7 +310,7 @@ fn linear_vjp(
     need_dx: bool,
 ) -> (Option<Value>, Value, Value) {
     let dx = need_dx.then(|| g.dot_general(dy, w, dims(&[], &[], &[2], &[0])));
-    let dw = g.dot_general(dy, x, dims(&[], &[], &[0, 1], &[0, 1]));
+    let dw = g.matmul_tn(dy, x, 2);
     let db = g.reduce_sum(dy, &[0, 1]);
     (dx, dw, db)
 }
