@@ -30,10 +30,10 @@ netspec! {
 }
 
 const STEPS: usize = 30;
+const LIMIT_MIB: u64 = 192;
 
 /// Both tests read the process's resident memory, so they take turns.
 static RESIDENT_MEMORY: std::sync::Mutex<()> = std::sync::Mutex::new(());
-const LIMIT_MIB: u64 = 192;
 
 /// Losses, resident memory after each step (MiB), final parameters, device reopens.
 fn run(limit_mib: u64) -> (Vec<f32>, Vec<f64>, Vec<Vec<f32>>, usize) {

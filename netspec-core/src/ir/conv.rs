@@ -2,6 +2,7 @@
 //! and matmuls where that measured faster (README, Figures).
 
 use super::graph::{Graph, Value};
+use super::lowering::Lowering;
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
@@ -12,80 +13,6 @@ const CONV_WIDTH_MULTIPLE: usize = 4;
 /// the direct convolution (32x32x32->32: 72 vs 86 ms; 14x14x64->32, 576 taps: 23 vs 14 ms).
 const MATMUL_CONV_MIN_OUT_CHANNELS: usize = 64;
 const MATMUL_CONV_MIN_TAPS: usize = 512;
-
-/// The formulation choices that differ between targets, chosen by measurement (README,
-/// Figures): which convolutions become a matmul over im2col patches. Part of the emitted
-/// text, so of every cache key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Lowering {
-    /// A convolution whose batch's patches exceed this many bytes is computed in batch chunks
-    /// of at most this many (`split_batch`) or left a direct convolution.
-    pub matmul_conv_patch_bytes: usize,
-    pub split_batch: bool,
-    /// Which weight gradients of convolutions without groups are im2col matmuls
-    /// (`conv_weight_grad_as_matmul`); the rest, and all with `None`, are one contraction per
-    /// kernel offset.
-    pub weight_grad_matmul: Option<WeightGradMatmul>,
-    /// Dense layers' weight gradients over many rows as plain matmuls, one operand copied
-    /// transposed first (`Graph::matmul_tn`).
-    pub transposed_operand_copies: bool,
-}
-
-/// The weight gradient as im2col and one matmul per batch chunk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WeightGradMatmul {
-    /// A batch chunk's patches are at most this many bytes.
-    pub patch_bytes: usize,
-    /// Only where the sum runs over at least this many output positions (b·OH·OW): a shorter
-    /// per-offset contraction reads its operands from cache, and the patch matrix's transposes
-    /// cost more than they save.
-    pub min_positions: usize,
-}
-
-impl Lowering {
-    /// AVX2 without AVX-512: IREE's direct convolution is slow (~35 GFLOP/s on two cores), so
-    /// every wide convolution is a matmul, large patch matrices in chunks of 32 MiB.
-    pub const AVX2: Lowering = Lowering {
-        matmul_conv_patch_bytes: 32 << 20,
-        split_batch: true,
-        // In 8 MiB chunks where the contraction is long (cifar_bn's 32x32 and 16x16 layers at
-        // batch 128: 131072 and 32768 positions): cifar_bn 521 -> 452 ms per step on an AVX2
-        // EPYC. Everywhere, ResNet-34@32 (at most 8192 positions) lost 8% and compiled in 65
-        // instead of 47 s; in 2 MiB chunks cifar_bn compiled in 126 s (README, Figures).
-        weight_grad_matmul: Some(WeightGradMatmul {
-            patch_bytes: 8 << 20,
-            min_positions: 16384,
-        }),
-        // ViT-Tiny@32: 1644 -> 1297 ms per step, peak 471 -> 550 MB (README, Figures).
-        transposed_operand_copies: true,
-    };
-    /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
-    /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
-    /// matmul wins on the small images of the 32x32 ladder (ResNet-34@32: 280 -> 232 ms).
-    /// The weight gradient per kernel offset reads dy and the input once per offset, from
-    /// memory (cifar_bn's 32x32x32 layer: 9 contractions of 6 ms each in the step, 1.2 ms each
-    /// alone): as im2col matmuls over batch chunks whose patches stay in the core's 4 MiB L2
-    /// to 8 MiB, cifar_bn 385 -> 300 ms, mnist_cnn 53 -> 51 (Xeon, README Figures).
-    pub const AVX512: Lowering = Lowering {
-        matmul_conv_patch_bytes: 8 << 20,
-        split_batch: false,
-        weight_grad_matmul: Some(WeightGradMatmul {
-            patch_bytes: 8 << 20,
-            min_positions: 0,
-        }),
-        // Unmeasured on AVX-512: as it was.
-        transposed_operand_copies: false,
-    };
-
-    /// The lowering for the CPU this process runs on.
-    pub fn for_host() -> Lowering {
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            return Lowering::AVX512;
-        }
-        Lowering::AVX2
-    }
-}
 
 /// The window an im2col patch matrix is cut with.
 struct PatchWindow {
@@ -383,6 +310,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::WeightGradMatmul;
 
     use crate::reference::{self, Tensor};
 

@@ -1,6 +1,6 @@
 //! Functions under construction and finished modules.
 
-use super::conv::Lowering;
+use super::lowering::Lowering;
 use super::ops::Op;
 use super::types::TensorType;
 use crate::noise::{DepthRule, NoiseInput, NoiseKind};

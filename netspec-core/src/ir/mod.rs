@@ -6,11 +6,12 @@
 
 mod conv;
 mod graph;
+mod lowering;
 mod matmul;
 mod ops;
 mod types;
 
-pub use conv::{Lowering, WeightGradMatmul};
 pub use graph::{Function, Graph, Module, Node, Value};
+pub use lowering::{Lowering, WeightGradMatmul};
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

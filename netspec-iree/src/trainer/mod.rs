@@ -113,9 +113,8 @@ pub struct Trainer {
     opt_state: Vec<Value>,
     steps_done: usize,
     /// Resident memory after this trainer's first step (local-task only). Reopens keep it:
-    /// measured anew after each, with that step's allocations, the bound crept up by up to
-    /// one step's growth per reopen (ConvNeXt in `tests/pool_memory.rs`: 260-330 MiB over the
-    /// first step with a 192 MiB limit).
+    /// measured anew after each, with that step's allocations, the bound would creep up by a
+    /// step's growth per reopen.
     resident_baseline: Option<u64>,
     /// A reopen happened since resident memory was last read.
     just_reopened: bool,
