@@ -38,10 +38,8 @@ fn mlp_learns_fashion_mnist() {
     );
 }
 
-/// On AVX2 the step is data-tiled, and each weight gradient's matmul fused with AdamW's update
-/// takes 115-393 KiB of stack on local-task's workers: past IREE's 128 KiB default the process
-/// dies in the first step, so this also checks that the workers get the stack the compile
-/// allows (`session.rs`).
+/// AdamW's update fused into the weight gradients' dispatches, at the examples' batch, on the
+/// multi-threaded driver: the form whose stack needs broke data tiling (README, Figures).
 #[test]
 fn mlp_learns_with_adamw_at_batch_128_on_local_task() {
     let split = data::load(

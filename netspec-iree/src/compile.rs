@@ -68,7 +68,7 @@ impl Target {
                 format!("--iree-cuda-target={arch}"),
             ],
         };
-        flags.extend(self.tuned_flags());
+        flags.extend(self.tuned_flags().iter().map(|f| f.to_string()));
         if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
             flags.extend(extra.split_whitespace().map(String::from));
         }
@@ -89,32 +89,19 @@ impl Target {
     }
 
     /// The optimisation flags chosen by measurement for this target (README, Figures).
-    pub fn tuned_flags(&self) -> Vec<String> {
-        // AVX2: data tiling with the mmt4d micro-kernels, measured on a 2-core AVX2 EPYC in
-        // interleaved runs of the dumped train steps: the MLP (SGD) 7.41 -> 5.89 ms, with AdamW
-        // 5.7 -> 4.9, ResNet-34@32 662 -> 597. Its matmuls fused with AdamW's update need up
-        // to 393 KiB of stack (ConvNeXt-T's 768x3072 weight gradient), hence the limit
-        // ([`DISPATCH_STACK_BYTES`]).
-        // AVX-512: measured faster on a Xeon (ResNet-34@32 446 -> 350 ms, the MLP 4.8 -> 2.5)
-        // under a 64 KiB limit, which the AdamW steps broke; not measured with this limit.
-        // CUDA: unmeasured.
-        match self {
-            Target::HostCpu | Target::Cpu { .. } if self.lowering() == Lowering::AVX2 => vec![
-                "--iree-opt-data-tiling".into(),
-                "--iree-llvmcpu-enable-ukernels=all".into(),
-                format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
-            ],
-            _ => vec![],
-        }
+    pub fn tuned_flags(&self) -> &'static [&'static str] {
+        // Empty for every target. Data tiling with the mmt4d micro-kernels
+        // (`--iree-opt-data-tiling --iree-llvmcpu-enable-ukernels=all`) measured faster on an
+        // AVX-512 Xeon (ResNet-34@32 446 -> 350 ms, the MLP 4.8 -> 2.5) but breaks compiles: a
+        // weight gradient's matmul over a short contraction fused with AdamW's update needs
+        // 130-390 KiB of stack (README, Figures), and keeping gradients apart behind barriers
+        // grew local-task's pool past `tests/pool_memory.rs`'s bound. On AVX2 (2026-12-03) it
+        // made the MLP 20% and ResNet-34@32 10% faster with a 512 KiB limit and 1 MiB worker
+        // stacks, but EfficientNet-B0's SGD step failed to compile ("large vector sizes": a
+        // squeeze-excitation reduce fused with a pack) (README, Figures).
+        &[]
     }
 }
-
-/// The stack one CPU dispatch may use. IREE's default limit is 32 KiB and its local-task
-/// workers get 128 KiB stacks; [`crate::session`] gives them [`WORKER_STACK_BYTES`] before the
-/// first local-task device opens. local-sync runs dispatches on the calling thread (Rust's
-/// threads have 2 MiB, the main thread 8).
-pub(crate) const DISPATCH_STACK_BYTES: usize = 512 << 10;
-pub(crate) const WORKER_STACK_BYTES: usize = 2 * DISPATCH_STACK_BYTES;
 
 /// A compiled module and how it was obtained.
 pub struct Compiled {
