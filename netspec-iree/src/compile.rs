@@ -68,7 +68,7 @@ impl Target {
                 format!("--iree-cuda-target={arch}"),
             ],
         };
-        flags.extend(self.tuned_flags().iter().map(|f| f.to_string()));
+        flags.extend(self.tuned_flags());
         if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
             flags.extend(extra.split_whitespace().map(String::from));
         }
@@ -76,32 +76,43 @@ impl Target {
     }
 
     /// How a module for this target is formulated (README, Figures): the host's by its vector
-    /// units; a named CPU by its name; CUDA as AVX2 (the form the CUDA compile is tested with;
-    /// not measured on a GPU).
+    /// units; a named CPU by its name; CUDA as AVX2 without data tiling (the form the CUDA
+    /// compile is tested with; not measured on a GPU).
     pub fn lowering(&self) -> Lowering {
         const AVX512_NAMES: [&str; 5] =
             ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"];
         match self {
             Target::HostCpu => Lowering::for_host(),
             Target::Cpu { cpu } if AVX512_NAMES.iter().any(|n| cpu.contains(n)) => Lowering::AVX512,
-            Target::Cpu { .. } | Target::Cuda { .. } => Lowering::AVX2,
+            Target::Cpu { .. } => Lowering::AVX2,
+            Target::Cuda { .. } => Lowering::CUDA,
         }
     }
 
-    /// The optimisation flags chosen by measurement for this target (README, Figures).
-    pub fn tuned_flags(&self) -> &'static [&'static str] {
-        // Empty for every target. Data tiling with the mmt4d micro-kernels
-        // (`--iree-opt-data-tiling --iree-llvmcpu-enable-ukernels=all`) measured faster on an
-        // AVX-512 Xeon (ResNet-34@32 446 -> 350 ms, the MLP 4.8 -> 2.5) but breaks compiles: a
-        // weight gradient's matmul over a short contraction fused with AdamW's update needs
-        // 130-390 KiB of stack (README, Figures), and keeping gradients apart behind barriers
-        // grew local-task's pool past `tests/pool_memory.rs`'s bound. On AVX2 (2026-12-03) it
-        // made the MLP 20% and ResNet-34@32 10% faster with a 512 KiB limit and 1 MiB worker
-        // stacks, but EfficientNet-B0's SGD step failed to compile ("large vector sizes": a
-        // squeeze-excitation reduce fused with a pack) (README, Figures).
-        &[]
+    /// The optimisation flags chosen by measurement for this target (README, Figures): data
+    /// tiling with the mmt4d micro-kernels where the lowering asks for it (AVX2, measured on a
+    /// 2-core EPYC in interleaved runs of the dumped train steps: the MLP 7.41 -> 5.89 ms, with
+    /// AdamW 5.7 -> 4.9, ResNet-34@32 662 -> 597). Its matmuls fused with AdamW's update need
+    /// up to 402 KiB of stack (ConvNeXt-T's 768x3072 weight gradient), hence the limit
+    /// ([`DISPATCH_STACK_BYTES`]).
+    pub fn tuned_flags(&self) -> Vec<String> {
+        match self {
+            Target::HostCpu | Target::Cpu { .. } if self.lowering().data_tiling => vec![
+                "--iree-opt-data-tiling".into(),
+                "--iree-llvmcpu-enable-ukernels=all".into(),
+                format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
+            ],
+            _ => vec![],
+        }
     }
 }
+
+/// The stack one CPU dispatch may use. IREE's default limit is 32 KiB and its local-task
+/// workers get 128 KiB stacks; [`crate::session`] gives them [`WORKER_STACK_BYTES`] before the
+/// first local-task device opens. local-sync runs dispatches on the calling thread (Rust's
+/// threads have 2 MiB, the main thread 8).
+pub(crate) const DISPATCH_STACK_BYTES: usize = 512 << 10;
+pub(crate) const WORKER_STACK_BYTES: usize = 2 * DISPATCH_STACK_BYTES;
 
 /// A compiled module and how it was obtained.
 pub struct Compiled {

@@ -8,7 +8,7 @@ use netspec_core::emit;
 use netspec_core::ir::Module;
 use netspec_core::step::StepModule;
 
-use crate::compile::{Compiler, Target};
+use crate::compile::{Compiler, Target, WORKER_STACK_BYTES};
 use crate::error::{runtime as ctx, Error};
 
 /// Which IREE HAL driver runs the module.
@@ -53,6 +53,9 @@ impl Device {
                     .into(),
             ));
         }
+        if *self == Device::LocalTask {
+            give_workers_dispatch_stack();
+        }
         Runtime::new(self.spec()).map_err(|e| match self {
             Device::Cuda => unavailable(format!(
                 "no usable NVIDIA GPU here ({})",
@@ -70,6 +73,42 @@ impl Device {
             _ => Target::HostCpu,
         }
     }
+}
+
+/// Sets IREE's `--task_worker_stack_size` runtime flag to [`WORKER_STACK_BYTES`], once, before
+/// the first local-task device creates its workers: a dispatch may use
+/// [`crate::compile::DISPATCH_STACK_BYTES`] of stack, and a deeper one than the 128 KiB default
+/// gives would overrun it. eerie 0.7.0 has no call for runtime flags; `iree_flags_parse` is in
+/// the runtime library that eerie-sys links.
+fn give_workers_dispatch_stack() {
+    use std::ffi::{c_char, c_int, c_void, CString};
+    extern "C" {
+        fn iree_flags_parse(
+            mode: u32,
+            argc: *mut c_int,
+            argv: *mut *mut *mut c_char,
+        ) -> *mut c_void;
+        fn iree_status_ignore(status: *mut c_void) -> *mut c_void;
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let args = [
+            CString::new("netspec").unwrap(),
+            CString::new(format!("--task_worker_stack_size={WORKER_STACK_BYTES}")).unwrap(),
+        ];
+        let mut argv: Vec<*mut c_char> = args.iter().map(|a| a.as_ptr().cast_mut()).collect();
+        let mut argc = argv.len() as c_int;
+        let mut argv_ptr = argv.as_mut_ptr();
+        // SAFETY: argv holds argc NUL-terminated strings that outlive the call; IREE copies
+        // the flag's value and only reorders argv's entries. A failure (not expected: the flag
+        // exists in IREE 3.13) leaves the default, and its status is freed.
+        unsafe {
+            let status = iree_flags_parse(0, &mut argc, &mut argv_ptr);
+            if !status.is_null() {
+                iree_status_ignore(status);
+            }
+        }
+    });
 }
 
 /// How the module was obtained: for the figures a run prints.

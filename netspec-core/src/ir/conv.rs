@@ -472,6 +472,7 @@ mod tests {
                     split_batch: true,
                     weight_grad_matmul: None,
                     transposed_operand_copies: false,
+                    data_tiling: false,
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)

@@ -18,6 +18,10 @@ pub struct Lowering {
     /// Dense layers' weight gradients over many rows as plain matmuls, one operand copied
     /// transposed first (`Graph::matmul_tn`).
     pub transposed_operand_copies: bool,
+    /// IREE's data tiling with the mmt4d micro-kernels (the flags are `Target::tuned_flags`'s).
+    /// The module then keeps pooled sums apart from the matmuls they feed
+    /// (`Graph::pooled_sum`).
+    pub data_tiling: bool,
 }
 
 /// The weight gradient as im2col and one matmul per batch chunk.
@@ -47,6 +51,8 @@ impl Lowering {
         }),
         // ViT-Tiny@32: 1644 -> 1297 ms per step, peak 471 -> 550 MB (README, Figures).
         transposed_operand_copies: true,
+        // The MLP 7.41 -> 5.89 ms, ResNet-34@32 662 -> 597 (README, Figures).
+        data_tiling: true,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -62,8 +68,19 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
-        // Unmeasured on AVX-512: as it was.
-        transposed_operand_copies: false,
+        // A 2-core Xeon (Sapphire Rapids class), interleaved runs of the dumped SGD steps:
+        // ViT-Tiny@32 1128 -> 1042 ms median of four, ConvNeXt-T@32 590 -> 556 of three.
+        transposed_operand_copies: true,
+        // A 2-core Xeon (Sapphire Rapids class), interleaved runs of the dumped SGD steps, median
+        // of four: the MLP 5.8 -> 5.5 ms, mnist_cnn 84 -> 77, cifar_bn 445 -> 437, ResNet-34@32
+        // 576 -> 551, but EfficientNet-B0@32's cold compile 101 -> 408 s (README, Figures).
+        data_tiling: false,
+    };
+    /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
+    /// data tiling is a CPU pipeline.
+    pub const CUDA: Lowering = Lowering {
+        data_tiling: false,
+        ..Lowering::AVX2
     };
 
     /// The lowering for the CPU this process runs on.

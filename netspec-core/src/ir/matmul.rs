@@ -56,12 +56,17 @@ mod tests {
     /// lowering decides whether there is a copy.
     #[test]
     fn matmul_tn_is_the_sum_over_rows() {
+        let no_copies = Lowering {
+            transposed_operand_copies: false,
+            ..Lowering::AVX2
+        };
         // (leading dims, m, n, lowering, a copy expected)
         let cases = [
             (vec![4, 130], 3, 5, Lowering::AVX2, true),
             (vec![520], 6, 2, Lowering::AVX2, true),
             (vec![128], 6, 2, Lowering::AVX2, false),
-            (vec![520], 6, 2, Lowering::AVX512, false),
+            (vec![520], 6, 2, Lowering::AVX512, true),
+            (vec![520], 6, 2, no_copies, false),
         ];
         for (lead, m, n, lowering, copied) in cases {
             let k: usize = lead.iter().product();

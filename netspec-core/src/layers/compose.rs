@@ -624,7 +624,7 @@ impl Layer for Node {
                 let axes: Vec<usize> = (0..s_shape.len())
                     .filter(|&d| s_shape[d] != g.shape(dy)[d])
                     .collect();
-                let ds = g.reduce_sum(dyx, &axes);
+                let ds = g.pooled_sum(dyx, &axes);
                 let ds = g.reshape(ds, &s_shape);
                 let gb = body.vjp(g, s, p, ds, need_dx);
                 let dx = need_dx.then(|| {
