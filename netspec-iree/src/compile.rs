@@ -96,14 +96,14 @@ impl Target {
     /// up to 402 KiB of stack (ConvNeXt-T's 768x3072 weight gradient), hence the limit
     /// ([`DISPATCH_STACK_BYTES`]).
     pub fn tuned_flags(&self) -> Vec<String> {
-        match self {
-            Target::HostCpu | Target::Cpu { .. } if self.lowering().data_tiling => vec![
-                "--iree-opt-data-tiling".into(),
-                "--iree-llvmcpu-enable-ukernels=all".into(),
-                format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
-            ],
-            _ => vec![],
+        if !self.lowering().data_tiling {
+            return vec![];
         }
+        vec![
+            "--iree-opt-data-tiling".into(),
+            "--iree-llvmcpu-enable-ukernels=all".into(),
+            format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
+        ]
     }
 }
 
