@@ -13,12 +13,11 @@
 //! torchvision's ViT has no dropout by default (its dropout rates are 0), nor here.
 //!
 //! The default driver is IREE's multi-threaded local-task: 897 against 1,472 ms per step for
-//! local-sync on two cores (60 steps, AVX-512). Its allocation pool can grow with some steps;
-//! the trainer bounds that (`TrainConfig::memory_growth_limit`).
+//! local-sync on two cores (60 steps, AVX-512).
 
 use netspec::cli::{self, Defaults};
 use netspec::core::data::augment::Augment;
-use netspec::iree::{Device, OptimizerKind, TrainConfig};
+use netspec::iree::{OptimizerKind, TrainConfig};
 use netspec::models::{ViTTiny, ViTTinyAt32};
 
 fn main() {
@@ -38,7 +37,6 @@ fn main() {
         augment: Augment::NONE,
         save: Some("runs/vit_tiny.safetensors".into()),
         train_limit: Some(3_200),
-        device: Device::LocalTask,
         ..Defaults::default()
     };
     match cli::requested_resolution() {

@@ -125,8 +125,6 @@ pub struct Executable {
     _program: Program,
     runtime: Runtime,
     device: Device,
-    module_name: String,
-    vmfb: Vec<u8>,
     pub compile: CompileReport,
 }
 
@@ -176,8 +174,6 @@ impl Executable {
             _program: program,
             runtime,
             device: device.clone(),
-            module_name: module.name.clone(),
-            vmfb: compiled.vmfb,
             compile: CompileReport {
                 seconds: compiled.seconds,
                 from_cache: compiled.from_cache,
@@ -187,22 +183,6 @@ impl Executable {
 
     pub fn device(&self) -> &Device {
         &self.device
-    }
-
-    /// Opens the device anew and loads the module on it again, giving back all device memory
-    /// the old one held. Every value uploaded to or returned by the old device must be dropped
-    /// first (read what is needed back to the host).
-    pub fn reopen(&mut self) -> Result<(), Error> {
-        let names: Vec<String> = self.functions.keys().cloned().collect();
-        self.functions.clear();
-        let runtime = self.device.open()?;
-        let (functions, program) =
-            load_program(&runtime, &self.vmfb, &self.module_name, names.into_iter())?;
-        // Assigned in drop order: the old program goes before the old runtime.
-        self.functions = functions;
-        self._program = program;
-        self.runtime = runtime;
-        Ok(())
     }
 
     pub fn call(&self, function: &str, inputs: Vec<Value>) -> Result<Vec<Value>, Error> {

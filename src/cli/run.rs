@@ -294,12 +294,6 @@ pub fn run<N: Network>(o: &Options) -> Result<RunReport, Error> {
             );
         }
     }
-    if trainer.device_reopens > 0 {
-        println!(
-            "the device was opened anew {} time(s) to give back local-task's grown allocation pool",
-            trainer.device_reopens
-        );
-    }
     if let Some(peak) = netspec_iree::memory::peak_resident_bytes().map(netspec_iree::memory::mib) {
         println!(
             "peak memory {peak:.0} MiB, {:.0} s in all",

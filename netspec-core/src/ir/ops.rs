@@ -143,7 +143,8 @@ pub enum Op {
     /// Operands joined along one dimension.
     Concatenate(usize),
     /// The identity, which the compiler may not fuse across: it keeps a layout change
-    /// materialised instead of folded into a convolution's access pattern.
+    /// materialised instead of folded into a convolution's access pattern. Emitted as IREE's
+    /// `compute_barrier.start`, which splits dispatch regions without a host wait.
     Barrier,
 }
 

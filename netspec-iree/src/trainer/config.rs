@@ -46,10 +46,6 @@ pub struct TrainConfig {
     pub shuffle: bool,
     /// Stop after this many train steps in all.
     pub max_steps: Option<usize>,
-    /// On local-task: how many bytes the process may grow after the first step before the
-    /// trainer opens the device anew to give back its allocation pool (1 GiB; see
-    /// `Trainer::contain_pool_growth`).
-    pub memory_growth_limit: u64,
     pub progress: bool,
 }
 
@@ -70,7 +66,6 @@ impl Default for TrainConfig {
             seed: 0,
             shuffle: true,
             max_steps: None,
-            memory_growth_limit: 1 << 30,
             progress: true,
         }
     }

@@ -24,7 +24,6 @@ pub use resume::TrainingState;
 
 use crate::compile::Compiler;
 use crate::error::Error;
-use crate::memory;
 use crate::predict::Predictor;
 use crate::session::{read_f32, read_scalar, Device, Session};
 
@@ -103,25 +102,11 @@ fn mean(losses: &[f32]) -> f64 {
     losses.iter().map(|&l| f64::from(l)).sum::<f64>() / losses.len().max(1) as f64
 }
 
-/// Reading resident memory costs about 20 us: a step of the linear MNIST model takes 230 us.
-/// Steps slower than this are checked each; faster ones (which allocate little) every few.
-const MEMORY_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(50);
-
 pub struct Trainer {
     session: Session,
     params: Vec<Value>,
     opt_state: Vec<Value>,
     steps_done: usize,
-    /// Resident memory after this trainer's first step (local-task only). Reopens keep it:
-    /// measured anew after each, with that step's allocations, the bound would creep up by a
-    /// step's growth per reopen.
-    resident_baseline: Option<u64>,
-    /// A reopen happened since resident memory was last read.
-    just_reopened: bool,
-    /// When resident memory was last read: at most every `MEMORY_CHECK_INTERVAL`.
-    memory_checked: Option<Instant>,
-    /// How often the device was opened anew to give back its pool's memory.
-    pub device_reopens: usize,
     /// The epoch in progress and its losses so far.
     progress: EpochProgress,
     /// Set (by a Ctrl-C handler, say) to stop training between two steps.
@@ -147,10 +132,6 @@ impl Trainer {
             params: vec![],
             opt_state: vec![],
             steps_done: 0,
-            resident_baseline: None,
-            just_reopened: false,
-            memory_checked: None,
-            device_reopens: 0,
             progress: EpochProgress::default(),
             interrupt: None,
             config,
@@ -413,55 +394,7 @@ impl Trainer {
         self.opt_state = outs.split_off(self.params.len());
         self.params = outs;
         self.steps_done += 1;
-        let due = self
-            .memory_checked
-            .is_none_or(|t| t.elapsed() >= MEMORY_CHECK_INTERVAL);
-        if *self.session.exe.device() == Device::LocalTask && due {
-            self.memory_checked = Some(Instant::now());
-            self.contain_pool_growth()?;
-        }
         Ok(loss)
-    }
-
-    /// Keeps memory bounded on IREE's local-task driver, whose queue-allocation pool can grow
-    /// without bound (measured with IREE's own `iree-benchmark-module` too, so not netspec's
-    /// doing): IREE 3.13 serves results and transients from a TLSF pool of 64 MiB slabs and,
-    /// for each allocation, searches only its preferred slab and four recent reuse candidates
-    /// before it adds a slab, and never returns a slab (`iree/hal/memory/tlsf_pool.c`). With
-    /// steps that allocate many blocks (ConvNeXt-T with AdamW: about 200-350 MB more per step,
-    /// 24 GB after about 90 steps) free space outside those five slabs is never found again.
-    /// Destroying the device frees the pool, so once the process has grown by more than
-    /// `TrainConfig::memory_growth_limit` since the first step, parameters and optimizer state go to
-    /// the host, the device is opened anew, and they come back. Networks whose pool stays flat
-    /// never pay for it.
-    fn contain_pool_growth(&mut self) -> Result<(), Error> {
-        let Some(now) = memory::resident_bytes() else {
-            return Ok(());
-        };
-        let Some(base) = self.resident_baseline else {
-            self.resident_baseline = Some(now);
-            return Ok(());
-        };
-        let reopened = std::mem::take(&mut self.just_reopened);
-        if now <= base.saturating_add(self.config.memory_growth_limit) {
-            return Ok(());
-        }
-        if reopened {
-            // Still over the bound right after a reopen: what grew is not the pool (the
-            // caller's own memory), so the bound moves up rather than reopening every step.
-            self.resident_baseline = Some(now);
-            return Ok(());
-        }
-        let params = self.params()?;
-        let state = self.optimizer_state()?;
-        self.params.clear();
-        self.opt_state.clear();
-        self.session.exe.reopen()?;
-        self.params = self.upload(&params)?;
-        self.opt_state = self.upload(&state)?;
-        self.device_reopens += 1;
-        self.just_reopened = true;
-        Ok(())
     }
 
     /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last); an
