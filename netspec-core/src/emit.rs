@@ -6,7 +6,8 @@
 use std::fmt::Write;
 
 use crate::ir::{
-    BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind, TensorType, UnaryOp,
+    BarrierOp, BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind, TensorType,
+    UnaryOp,
 };
 
 pub fn module_text(m: &Module) -> String {
@@ -247,11 +248,12 @@ fn function(out: &mut String, f: &Function) {
                     array(strides)
                 ),
             ),
-            // IREE's tensor barrier, not `stablehlo.optimization_barrier`: that one becomes a
-            // host wait between two queue submissions in IREE's stream code (ResNet-34@32: 308
-            // waits per step), this one only keeps dispatch regions apart and is erased after
-            // dispatch formation (README, Figures).
-            Op::Barrier => generic("iree_tensor_ext.compute_barrier.start", ""),
+            Op::Barrier(BarrierOp::ComputeBarrier) => {
+                generic("iree_tensor_ext.compute_barrier.start", "")
+            }
+            Op::Barrier(BarrierOp::OptimizationBarrier) => {
+                generic("stablehlo.optimization_barrier", "")
+            }
             Op::Concatenate(dim) => generic(
                 "stablehlo.concatenate",
                 &format!(" {{dimension = {dim} : i64}}"),

@@ -22,6 +22,22 @@ pub struct Lowering {
     /// The module then keeps pooled sums apart from the matmuls they feed
     /// (`Graph::pooled_sum`).
     pub data_tiling: bool,
+    /// How `Graph::barrier` is written for IREE.
+    pub barrier: BarrierOp,
+}
+
+/// The op a barrier (`Graph::barrier`) is emitted as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarrierOp {
+    /// `iree_tensor_ext.compute_barrier.start`: keeps dispatch regions apart and is erased after
+    /// dispatch formation. `stablehlo.optimization_barrier` became a host wait between two queue
+    /// submissions on the CPU (ResNet-34@32: 308 per step), slowed steps and grew local-task's
+    /// pool (README, Figures).
+    ComputeBarrier,
+    /// `stablehlo.optimization_barrier`, for CUDA: with the compute barrier, ResNet-34@32's
+    /// elementwise dispatch over a 512x512x3x3 weight reached an i16 vector division that
+    /// NVPTX cannot select (IREE 3.13, `umul_lohi` on v2i16).
+    OptimizationBarrier,
 }
 
 /// The weight gradient as im2col and one matmul per batch chunk.
@@ -53,6 +69,7 @@ impl Lowering {
         transposed_operand_copies: true,
         // The MLP 7.41 -> 5.89 ms, ResNet-34@32 662 -> 597 (README, Figures).
         data_tiling: true,
+        barrier: BarrierOp::ComputeBarrier,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
@@ -75,11 +92,13 @@ impl Lowering {
         // of four: the MLP 5.8 -> 5.5 ms, mnist_cnn 84 -> 77, cifar_bn 445 -> 437, ResNet-34@32
         // 576 -> 551, but EfficientNet-B0@32's cold compile 101 -> 408 s (README, Figures).
         data_tiling: false,
+        barrier: BarrierOp::ComputeBarrier,
     };
     /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
     /// data tiling is a CPU pipeline.
     pub const CUDA: Lowering = Lowering {
         data_tiling: false,
+        barrier: BarrierOp::OptimizationBarrier,
         ..Lowering::AVX2
     };
 

@@ -88,7 +88,7 @@ mod tests {
             let bv = g.arg("b", TensorType::f32(&sb));
             let c = g.matmul_tn(av, bv, lead.len());
             let f = g.finish(vec![c]);
-            let has_copy = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier));
+            let has_copy = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier(_)));
             assert_eq!(has_copy, copied, "{lead:?} x {m}x{n}");
             let out = reference::run(&f, &[Tensor::f32_data(&sa, &a), Tensor::f32_data(&sb, &b)]);
             let got = out[0].float();

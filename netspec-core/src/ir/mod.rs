@@ -12,6 +12,6 @@ mod ops;
 mod types;
 
 pub use graph::{Function, Graph, Module, Node, Value};
-pub use lowering::{Lowering, WeightGradMatmul};
+pub use lowering::{BarrierOp, Lowering, WeightGradMatmul};
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

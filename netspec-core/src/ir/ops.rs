@@ -1,6 +1,7 @@
 //! The op set and its builders. Each builder states its shape rule and asserts it.
 
 use super::graph::{Graph, Value};
+use super::lowering::BarrierOp;
 use super::types::{DType, TensorType};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,9 +144,9 @@ pub enum Op {
     /// Operands joined along one dimension.
     Concatenate(usize),
     /// The identity, which the compiler may not fuse across: it keeps a layout change
-    /// materialised instead of folded into a convolution's access pattern. Emitted as IREE's
-    /// `compute_barrier.start`, which splits dispatch regions without a host wait.
-    Barrier,
+    /// materialised instead of folded into a convolution's access pattern. The lowering picks
+    /// the op it is written as.
+    Barrier(BarrierOp),
 }
 
 fn free_dims(rank: usize, used: &[&[usize]]) -> Vec<usize> {
@@ -538,7 +539,7 @@ impl Graph {
 
     pub fn barrier(&mut self, x: Value) -> Value {
         let ty = self.ty(x).clone();
-        self.push(Op::Barrier, vec![x], ty)
+        self.push(Op::Barrier(self.lowering.barrier), vec![x], ty)
     }
 }
 
@@ -565,7 +566,7 @@ mod tests {
             let x = g.arg("x", TensorType::f32(&[2, 3, 2, 2]));
             let s = g.pooled_sum(x, &[2, 3]);
             let f = g.finish(vec![s]);
-            let has_barrier = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier));
+            let has_barrier = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier(_)));
             assert_eq!(has_barrier, barrier, "{lowering:?}");
             let out = reference::run(&f, &[Tensor::f32_data(&[2, 3, 2, 2], &data)]);
             let got = out[0].float();
