@@ -199,11 +199,19 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
 }
 
 fn main() -> Result<(), Error> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        let names: Vec<_> = MODELS.iter().map(|m| m.name).collect();
+        println!(
+            "cargo bench --bench train_step [MODEL...]\n\nms per train step next to PyTorch \
+             (and JAX for the MLP). A MODEL selects every model whose name contains it; \
+             none selects all: {}",
+            names.join(", ")
+        );
+        return Ok(());
+    }
     // cargo passes `--bench`; anything else not starting with '-' filters by model name.
-    let filter: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let filter: Vec<String> = args.into_iter().filter(|a| !a.starts_with('-')).collect();
     let selected: Vec<_> = MODELS
         .iter()
         .filter(|b| filter.is_empty() || filter.iter().any(|f| b.name.contains(f.as_str())))

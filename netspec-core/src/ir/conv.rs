@@ -472,7 +472,7 @@ mod tests {
                     split_batch: true,
                     weight_grad_matmul: None,
                     transposed_operand_copies: false,
-                    data_tiling: false,
+                    ..Lowering::AVX512
                 };
                 let y = g
                     .convolution_as_matmul(x, kernel, &d, lowering)
