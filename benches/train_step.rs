@@ -62,7 +62,6 @@ const MODELS: &[Bench] = &[
     },
     Bench {
         drop_path: 0.1,
-        device: Device::LocalSync,
         ..bench("convnext_tiny_32", 32, 20, measure::<ConvNeXtTinyAt32>)
     },
     bench("vit_tiny_32", 32, 20, measure::<ViTTinyAt32>),
