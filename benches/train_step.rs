@@ -199,13 +199,12 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
 
 fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let names = MODELS.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        let names: Vec<_> = MODELS.iter().map(|m| m.name).collect();
         println!(
-            "cargo bench --bench train_step [MODEL...]\n\nms per train step next to PyTorch \
-             (and JAX for the MLP). A MODEL selects every model whose name contains it; \
-             none selects all: {}",
-            names.join(", ")
+            "cargo bench --bench train_step [MODEL]\n\nms per train step next to PyTorch \
+             (and JAX for the MLP). MODEL selects every model whose name contains it; \
+             without it, all: {names}"
         );
         return Ok(());
     }
@@ -216,8 +215,7 @@ fn main() -> Result<(), Error> {
         .filter(|b| filter.is_empty() || filter.iter().any(|f| b.name.contains(f.as_str())))
         .collect();
     if selected.is_empty() {
-        let names: Vec<_> = MODELS.iter().map(|m| m.name).collect();
-        return Err(format!("no model matches {filter:?}; known: {}", names.join(", ")).into());
+        return Err(format!("no model matches {filter:?}; known: {names}").into());
     }
     let torch = python_has("torch");
     let jax = python_has("jax");

@@ -549,6 +549,39 @@ mod tests {
     use crate::ir::{Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
 
+    /// The lowering picks the barrier's op: CUDA's compile needs the StableHLO one.
+    #[test]
+    fn barriers_are_written_as_the_lowering_asks() {
+        for (lowering, op, other) in [
+            (
+                Lowering::AVX512,
+                "iree_tensor_ext.compute_barrier.start",
+                "stablehlo.optimization_barrier",
+            ),
+            (
+                Lowering::AVX2,
+                "iree_tensor_ext.compute_barrier.start",
+                "stablehlo.optimization_barrier",
+            ),
+            (
+                Lowering::CUDA,
+                "stablehlo.optimization_barrier",
+                "iree_tensor_ext.compute_barrier.start",
+            ),
+        ] {
+            let mut g = Graph::with_lowering("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[2, 3]));
+            let y = g.barrier(x);
+            let m = crate::ir::Module {
+                name: "m".into(),
+                functions: vec![g.finish(vec![y])],
+            };
+            let text = crate::emit::module_text(&m);
+            assert!(text.contains(op), "{lowering:?}: {text}");
+            assert!(!text.contains(other), "{lowering:?}: {text}");
+        }
+    }
+
     /// The pooled sum is the sum either way; only a data-tiling lowering puts it behind a
     /// barrier.
     #[test]
