@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use safetensors::tensor::TensorView;
+
+use crate::params::ParamSpec;
 use safetensors::{Dtype, SafeTensorError, SafeTensors};
 
 /// One named f32 tensor, row-major.
@@ -262,15 +264,15 @@ pub fn parse_metadata(
     Ok(meta.metadata().clone().unwrap_or_default())
 }
 
-/// Reorders `loaded` to match `expected` (name, shape) exactly. On any disagreement returns
+/// Reorders `loaded` to match `expected`'s names and shapes exactly. On any disagreement returns
 /// one [`CheckpointError::Mismatch`] listing every missing, unexpected and misshapen tensor.
 pub fn match_specs(
     path: &Path,
     network: &str,
     loaded: Vec<NamedTensor>,
-    expected: &[(String, Vec<usize>)],
+    expected: &[ParamSpec],
 ) -> Result<Vec<NamedTensor>, CheckpointError> {
-    let wanted: HashSet<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
+    let wanted: HashSet<&str> = expected.iter().map(|p| p.name.as_str()).collect();
     let mut unexpected: Vec<String> = loaded
         .iter()
         .filter(|t| !wanted.contains(t.name.as_str()))
@@ -282,7 +284,7 @@ pub fn match_specs(
     let mut missing = Vec::new();
     let mut shapes = Vec::new();
     let mut ordered = Vec::with_capacity(expected.len());
-    for (name, shape) in expected {
+    for ParamSpec { name, shape, .. } in expected {
         match by_name.remove(name) {
             None => missing.push((name.clone(), shape.clone())),
             Some(t) if &t.shape != shape => shapes.push((name.clone(), t.shape, shape.clone())),

@@ -64,10 +64,7 @@ pub fn layer_case<L: Layer>(layer: &L, input: &[usize], batch: usize, seed: u64)
     let build = |with_grad: bool| {
         let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
         let x = g.arg("x", TensorType::f32(&shape));
-        let p: Vec<Value> = params
-            .iter()
-            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-            .collect();
+        let p: Vec<Value> = params.iter().map(|s| s.arg(&mut g)).collect();
         let fwd = layer.forward(&mut g, x, &p, Mode::Train);
         let (s, r) = dot_with_cotangent(&mut g, fwd.y);
         if with_grad {
@@ -105,10 +102,7 @@ pub fn network_case<N: Network>(batch: usize, seed: u64) -> Case {
     let build = |with_grad: bool| {
         let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
         let x = g.arg("x", TensorType::f32(&shape));
-        let p: Vec<Value> = params
-            .iter()
-            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-            .collect();
+        let p: Vec<Value> = params.iter().map(|s| s.arg(&mut g)).collect();
         let fwd = N::forward(&mut g, x, &p, Mode::Train);
         let (s, r) = dot_with_cotangent(&mut g, fwd.y);
         if with_grad {

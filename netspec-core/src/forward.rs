@@ -15,7 +15,8 @@ use crate::params::ParamSpec;
 /// Where the function finds the network's parameters and buffers.
 #[derive(Clone, Copy, Debug)]
 pub enum Weights<'a> {
-    /// As the function's first arguments, in `Network::params()` order.
+    /// As the function's first arguments, in `Network::params()` order, each in its device
+    /// layout (`ParamSpec::device_shape`).
     Arguments,
     /// As constants in the module, in `Network::params()` order (already matched against the
     /// network, e.g. by `checkpoint::match_specs`): a module that needs only its input.
@@ -65,10 +66,7 @@ pub fn build<N: Network>(batch: usize, weights: Weights, lowering: Lowering) -> 
     let input = TensorType::f32(&input_shape);
     let mut g = Graph::with_lowering(FUNCTION, lowering);
     let p: Vec<Value> = match weights {
-        Weights::Arguments => specs
-            .iter()
-            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-            .collect(),
+        Weights::Arguments => specs.iter().map(|s| s.arg(&mut g)).collect(),
         Weights::Embedded(tensors) => {
             assert_eq!(
                 tensors.len(),
@@ -89,7 +87,7 @@ pub fn build<N: Network>(batch: usize, weights: Weights, lowering: Lowering) -> 
                         s.name,
                         s.shape
                     );
-                    g.tensor_f32(&t.shape, &t.data)
+                    g.tensor_f32(&s.device_shape(), &s.to_device_order(&t.data))
                 })
                 .collect()
         }

@@ -16,7 +16,7 @@ use crate::loss::Loss;
 use crate::network::Network;
 use crate::noise::NoiseInput;
 use crate::optim::Optimizer;
-use crate::params::ParamSpec;
+use crate::params::{Init, ParamSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepConfig {
@@ -33,8 +33,9 @@ pub struct StepModule {
     pub module: Module,
     pub network: &'static str,
     pub params: Vec<ParamSpec>,
-    /// Optimizer state: one (name, shape) per slot per trainable parameter.
-    pub opt_state: Vec<(String, Vec<usize>)>,
+    /// Optimizer state: one per slot per trainable parameter, held in its parameter's layout
+    /// (zeros at first; not trainable).
+    pub opt_state: Vec<ParamSpec>,
     pub input: TensorType,
     pub target: TensorType,
     /// Values per example of the network's output: the number of classes.
@@ -85,10 +86,7 @@ pub(crate) fn module_name(network: &str) -> String {
 }
 
 fn param_args(g: &mut Graph, params: &[ParamSpec]) -> Vec<Value> {
-    params
-        .iter()
-        .map(|p| g.arg(&p.name, TensorType::f32(&p.shape)))
-        .collect()
+    params.iter().map(|p| p.arg(g)).collect()
 }
 
 pub fn build<N: Network>(config: StepConfig) -> StepModule {
@@ -96,23 +94,23 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
     let input = TensorType::f32(&batched(config.batch, &N::input_shape()));
     let target = config.loss.target_type(config.batch, &N::output_shape());
     let slots = config.optimizer.state_slots();
-    let opt_state: Vec<(String, Vec<usize>)> = params
+    let opt_state: Vec<ParamSpec> = params
         .iter()
         .filter(|p| p.trainable)
         .flat_map(|p| {
-            slots
-                .iter()
-                .map(move |s| (format!("{}.{s}", p.name), p.shape.clone()))
+            slots.iter().map(move |s| ParamSpec {
+                name: format!("{}.{s}", p.name),
+                init: Init::Zeros,
+                trainable: false,
+                ..p.clone()
+            })
         })
         .collect();
 
     let train = {
         let mut g = Graph::with_lowering("train_step", config.lowering);
         let p = param_args(&mut g, &params);
-        let state: Vec<Value> = opt_state
-            .iter()
-            .map(|(n, s)| g.arg(n, TensorType::f32(s)))
-            .collect();
+        let state: Vec<Value> = opt_state.iter().map(|s| s.arg(&mut g)).collect();
         let lr = g.arg("lr", TensorType::f32(&[]));
         let step = g.arg("step", TensorType::f32(&[]));
         let x = g.arg("x", input.clone());

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use netspec_core::checkpoint::{self, CheckpointError, NamedTensor};
+use netspec_core::params::{Init, ParamSpec};
 
 fn temp_dir(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("netspec-ckpt-{}-{test}", std::process::id()));
@@ -29,10 +30,10 @@ fn mlp() -> Vec<NamedTensor> {
     ]
 }
 
-fn specs(tensors: &[NamedTensor]) -> Vec<(String, Vec<usize>)> {
+fn specs(tensors: &[NamedTensor]) -> Vec<ParamSpec> {
     tensors
         .iter()
-        .map(|t| (t.name.clone(), t.shape.clone()))
+        .map(|t| ParamSpec::new(&t.name, &t.shape, Init::Zeros))
         .collect()
 }
 

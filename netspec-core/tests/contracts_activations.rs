@@ -48,11 +48,7 @@ fn forward_backward<L: Layer>(
 ) -> Vec<Vec<f64>> {
     let mut g = Graph::new("f");
     let xv = g.arg("x", TensorType::f32(x_shape));
-    let pv: Vec<Value> = layer
-        .params()
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
+    let pv: Vec<Value> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
     let fwd = layer.forward(&mut g, xv, &pv, Mode::Train);
     let dyv = g.arg("dy", g.ty(fwd.y).clone());
     let b = layer.vjp(&mut g, &fwd.saved, &pv, dyv, true);

@@ -201,11 +201,7 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
         use netspec_core::layers::Mode;
         let mut g = Graph::new("f");
         let x = g.arg("x", TensorType::f32(&[[1].as_slice(), input].concat()));
-        let p: Vec<_> = layer
-            .params()
-            .iter()
-            .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-            .collect();
+        let p: Vec<_> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
         let y = layer.forward(&mut g, x, &p, Mode::Train).y;
         g.finish(vec![y])
     };
@@ -214,12 +210,14 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     let b: Vec<f32> = (0..5).map(|i| i as f32 * 0.3).collect();
     let x1 = [0.5f32, -1.0, 2.0];
     let x2 = [0.5f32, 9.0, -1.0, 9.0, 2.0, 9.0];
-    let run = |f, x: Tensor| {
+    // The product takes the kernel as OIHW, the convolution as HWIO: each in its device layout.
+    let run = |f, layer: &Conv2d, x: Tensor| {
+        let kernel = &layer.params()[0];
         reference::run(
             &f,
             &[
                 x,
-                Tensor::f32_data(&[5, 3, 1, 1], &w),
+                Tensor::f32_data(&kernel.device_shape(), &kernel.to_device_order(&w)),
                 Tensor::f32_data(&[5], &b),
             ],
         )
@@ -229,10 +227,12 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     };
     let one = run(
         value(&layer, &[3, 1, 1]),
+        &layer,
         Tensor::f32_data(&[1, 3, 1, 1], &x1),
     );
     let two = run(
         value(&wide, &[3, 1, 2]),
+        &wide,
         Tensor::f32_data(&[1, 3, 1, 2], &x2),
     );
     for o in 0..5 {

@@ -95,16 +95,17 @@ fn forward<L: Layer>(
     let mut g = Graph::new("f");
     let xv = g.arg("x", TensorType::f32(&shape));
     let specs = layer.params();
-    let pv: Vec<Value> = specs
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
+    let pv: Vec<Value> = specs.iter().map(|s| s.arg(&mut g)).collect();
     let y = layer.forward(&mut g, xv, &pv, Mode::Train).y;
     let f = g.finish(vec![y]);
     let x = random(&mut rng, &shape);
+    // Drawn in the parameters' own layout (returned so), passed in their device layout.
     let p: Vec<Tensor> = specs.iter().map(|s| random(&mut rng, &s.shape)).collect();
     let mut inputs = vec![x.clone()];
-    inputs.extend(p.iter().cloned());
+    inputs.extend(specs.iter().zip(&p).map(|(s, t)| {
+        let data = s.to_device_order(t.float().as_slice().unwrap());
+        Tensor::F(ndarray::ArrayD::from_shape_vec(s.device_shape(), data).unwrap())
+    }));
     let y = reference::run(&f, &inputs).remove(0);
     (x, p, y)
 }
@@ -314,11 +315,7 @@ fn convnext_block_output(
 ) -> ndarray::ArrayD<f64> {
     let mut g = Graph::new("f");
     let x = g.arg("x", TensorType::f32(inputs[0].shape()));
-    let p: Vec<Value> = block
-        .params()
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
+    let p: Vec<Value> = block.params().iter().map(|s| s.arg(&mut g)).collect();
     let y = block.forward(&mut g, x, &p, mode).y;
     let f = g.finish(vec![y]);
     let mut inputs = inputs.to_vec();
@@ -337,7 +334,12 @@ fn convnext_block_is_a_residual_whose_branch_stochastic_depth_drops_per_example(
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let xt = random(&mut rng, &[2, 3, 4, 4]);
     let mut inputs = vec![xt.clone()];
-    inputs.extend(block.params().iter().map(|s| random(&mut rng, &s.shape)));
+    inputs.extend(
+        block
+            .params()
+            .iter()
+            .map(|s| random(&mut rng, &s.device_shape())),
+    );
     let x = xt.float();
     // Evaluation keeps every branch; example 0's is dropped, example 1's kept and scaled by 2.
     let kept = convnext_block_output(&block, Mode::Eval, &inputs, &[]);

@@ -5,6 +5,7 @@
 //! with dropout or stochastic depth get the masks the trainer drew for each step. The tests run
 //! it on the CPU; `examples/gpu_check.rs` runs it on a GPU.
 
+use ndarray::{ArrayD, IxDyn};
 use netspec_core::checkpoint::NamedTensor;
 use netspec_core::params::ParamSpec;
 use netspec_core::reference::{self, Tensor};
@@ -34,6 +35,27 @@ fn tensors(ts: &[NamedTensor]) -> Vec<Tensor> {
         .collect()
 }
 
+/// Host tensors, in their specs' layout, as the module takes them (the device layout).
+fn device_tensors(specs: &[ParamSpec], ts: &[NamedTensor]) -> Vec<Tensor> {
+    specs
+        .iter()
+        .zip(ts)
+        .map(|(s, t)| Tensor::f32_data(&s.device_shape(), &s.to_device_order(&t.data)))
+        .collect()
+}
+
+/// The module's results for `specs` (device layout) in the specs' own layout.
+fn host_tensors(specs: &[ParamSpec], ts: Vec<Tensor>) -> Vec<Tensor> {
+    specs
+        .iter()
+        .zip(ts)
+        .map(|(s, t)| {
+            let data = s.from_device_order(t.float().as_slice().expect("row-major result"));
+            Tensor::F(ArrayD::from_shape_vec(IxDyn(&s.shape), data).expect("shape"))
+        })
+        .collect()
+}
+
 /// Runs the module's train_step on the reference evaluator: (params, state, loss).
 #[allow(clippy::too_many_arguments)]
 fn reference_step(
@@ -46,8 +68,8 @@ fn reference_step(
     target: &Tensor,
     masks: &[NamedTensor],
 ) -> (Vec<Tensor>, Vec<Tensor>, f64) {
-    let mut inputs = tensors(params);
-    inputs.extend(tensors(state));
+    let mut inputs = device_tensors(&step.params, params);
+    inputs.extend(device_tensors(&step.opt_state, state));
     inputs.extend([
         Tensor::f32_data(&[], &[lr as f32]),
         Tensor::f32_data(&[], &[t as f32]),
@@ -58,7 +80,11 @@ fn reference_step(
     let mut out = reference::run(step.module.function("train_step").unwrap(), &inputs);
     let loss = out.pop().unwrap().scalar();
     let state = out.split_off(params.len());
-    (out, state, loss)
+    (
+        host_tensors(&step.params, out),
+        host_tensors(&step.opt_state, state),
+        loss,
+    )
 }
 
 /// Optimizer state: each tensor within 1e-3 of its largest entry.

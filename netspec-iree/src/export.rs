@@ -122,13 +122,11 @@ pub fn export<N: Network>(
             got: vec![options.class_names.len()],
         });
     }
-    let expected: Vec<(String, Vec<usize>)> =
-        N::params().into_iter().map(|p| (p.name, p.shape)).collect();
     let params = checkpoint::match_specs(
         Path::new("(exported parameters)"),
         N::NAME,
         params,
-        &expected,
+        &N::params(),
     )?;
     let io = |path: &Path| {
         let path = path.to_path_buf();

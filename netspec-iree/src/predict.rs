@@ -70,7 +70,7 @@ impl Predictor {
             source,
             N::NAME,
             checkpoint::parameters_only(params),
-            &specs::<N>(),
+            &N::params(),
         )?;
         let module = forward::build::<N>(
             batch,
@@ -78,9 +78,11 @@ impl Predictor {
             device.default_target().lowering(),
         );
         let exe = Executable::load(compiler, &module.module, device)?;
-        let params = params
+        let params = module
+            .params
             .iter()
-            .map(|t| exe.upload_f32(&t.shape, &t.data))
+            .zip(&params)
+            .map(|(s, t)| exe.upload_f32(&s.device_shape(), &s.to_device_order(&t.data)))
             .collect::<Result<_, _>>()?;
         Ok(Predictor {
             params,
@@ -161,10 +163,6 @@ impl Predictor {
                 .expect("one row of logits per input"),
         })
     }
-}
-
-fn specs<N: Network>() -> Vec<(String, Vec<usize>)> {
-    N::params().into_iter().map(|p| (p.name, p.shape)).collect()
 }
 
 /// The network's outputs for a set of inputs.

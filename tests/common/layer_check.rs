@@ -12,11 +12,7 @@ use rand_chacha::ChaCha8Rng;
 pub fn vjp_module<L: Layer>(layer: &L, x_shape: &[usize]) -> Module {
     let mut g = Graph::new("vjp");
     let x = g.arg("x", TensorType::f32(x_shape));
-    let p: Vec<Value> = layer
-        .params()
-        .iter()
-        .map(|s| g.arg(&s.name, TensorType::f32(&s.shape)))
-        .collect();
+    let p: Vec<Value> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
     let fwd = layer.forward(&mut g, x, &p, Mode::Train);
     let dy = g.arg("dy", g.ty(fwd.y).clone());
     let b = layer.vjp(&mut g, &fwd.saved, &p, dy, true);

@@ -184,8 +184,8 @@ impl Graph {
         Some(self.reshape(y, &[b, oh, ow, o]))
     }
 
-    /// dW[o, c, u, v] = Σ_(b,y,x) dy[b, o, y, x] · xp[b, c, s·y + u, s·x + v] for an NCHW
-    /// convolution without groups (`xp`: its zero-padded input, `dy`: the gradient of its
+    /// dW[u, v, c, o] = Σ_(b,y,x) dy[b, o, y, x] · xp[b, c, s·y + u, s·x + v] (HWIO) for an
+    /// NCHW convolution without groups (`xp`: its zero-padded input, `dy`: the gradient of its
     /// output), as im2col and matmuls: per batch chunk, patchesᵀ [kh·kw·C, chunk·OH·OW] times
     /// dy [chunk·OH·OW, O], summed over chunks of at most the lowering's
     /// `weight_grad_matmul.patch_bytes`. `None` where the lowering keeps this one per offset.
@@ -223,8 +223,7 @@ impl Graph {
                 Some(s) => self.add(s, part),
             });
         }
-        let dw = self.reshape(sum?, &[kh, kw, c, o]);
-        Some(self.transpose(dw, &[3, 2, 0, 1]))
+        Some(self.reshape(sum?, &[kh, kw, c, o]))
     }
 
     /// [n·OH·OW, kh·kw·C]: the patches that `window` reads from examples `examples` of the
@@ -260,10 +259,10 @@ impl Graph {
 
     /// A transpose kept as its own copy (no-op for the identity permutation).
     fn materialised_transpose(&mut self, x: Value, perm: &[usize]) -> Value {
-        if perm.iter().enumerate().all(|(i, p)| i == *p) {
+        let t = self.transpose(x, perm);
+        if t == x {
             return x;
         }
-        let t = self.transpose(x, perm);
         self.barrier(t)
     }
 
@@ -383,8 +382,10 @@ mod tests {
                     ],
                 );
                 let got = out[0].float();
-                assert_eq!(got.shape(), &[o, c, kh, kw]);
+                assert_eq!(got.shape(), &[kh, kw, c, o]);
                 let worst = got
+                    .view()
+                    .permuted_axes(&[3, 2, 0, 1][..])
                     .iter()
                     .zip(&want)
                     .fold(0.0f64, |m, (g, w)| m.max((g - w).abs()));

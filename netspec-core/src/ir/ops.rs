@@ -436,6 +436,9 @@ impl Graph {
             (0..tx.rank()).collect::<Vec<_>>(),
             "bad permutation {perm:?} of {tx}"
         );
+        if perm.iter().enumerate().all(|(i, p)| i == *p) {
+            return x;
+        }
         let shape: Vec<usize> = perm.iter().map(|p| tx.shape[*p]).collect();
         self.push(
             Op::Transpose(perm.to_vec()),

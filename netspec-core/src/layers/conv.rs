@@ -2,6 +2,10 @@
 //! convolution on NCHW images with an OIHW kernel ([out, in / groups, kh, kw]), PyTorch's
 //! layouts. `groups = channels` is a depthwise convolution.
 //!
+//! The modules hold the kernel as HWIO ([kh, kw, in / groups, out]; `ParamSpec::device_layout`),
+//! the layout the im2col matmuls and IREE's NHWC convolution read, so no step transposes it;
+//! depthwise kernels and 1x1 products on 1x1 images, which read it as OIHW, keep OIHW.
+//!
 //! VJP:
 //! - dx: a convolution of dy, dilated by the stride, with the kernel flipped in space and its
 //!   input and output channels exchanged within each group;
@@ -81,6 +85,12 @@ impl Conv2d {
         })
     }
 
+    /// The kernel's layout in the modules: HWIO, but where it is read as OIHW.
+    fn kernel_is_hwio(&self) -> bool {
+        !self.is_a_product() && !self.is_depthwise()
+    }
+
+    /// The forward convolution: NCHW input and output, HWIO kernel.
     fn dims(&self) -> ConvDims {
         let p = self.window.padding;
         let mut d = ConvDims::nchw(
@@ -91,6 +101,7 @@ impl Conv2d {
             ],
         );
         d.feature_groups = self.groups;
+        d.rhs = HWIO;
         d
     }
 }
@@ -100,6 +111,12 @@ impl Conv2d {
 /// channels leave most lanes empty (the MNIST CNN's first convolution: 13.7 ms direct, about
 /// 1 ms as a matmul, AVX-512).
 const IM2COL_BELOW_CHANNELS: usize = 8;
+
+/// `ConvDims::rhs` of an HWIO kernel: the positions of its output and input features, height
+/// and width.
+const HWIO: [usize; 4] = [3, 2, 0, 1];
+/// OIHW -> HWIO as `ParamSpec::held_as` takes it.
+const OIHW_AS_HWIO: [usize; 4] = [2, 3, 1, 0];
 
 impl Conv2d {
     /// The input with the layer's zero padding: what every kernel offset reads from.
@@ -255,8 +272,8 @@ impl Conv2d {
         let taps = k[0] * k[1] * cin;
         let patches = g.concatenate(&cols, 1);
         let patches = g.reshape(patches, &[b, taps, oh * ow]);
-        let w = g.transpose(w, &[0, 2, 3, 1]);
-        let w = g.reshape(w, &[cout, taps]);
+        let w = g.reshape(w, &[taps, cout]);
+        let w = g.transpose(w, &[1, 0]);
         // Broadcast over the batch: a batched matmul writes NCHW directly, where a plain one
         // would leave [O, B, HW] to transpose.
         let w = g.broadcast_in_dim(w, &[b, cout, taps], &[1, 2]);
@@ -312,7 +329,11 @@ impl Layer for Conv2d {
         let fan_in = self.in_channels / self.groups * kh * kw;
         let bound = 1.0 / (fan_in as f64).sqrt();
         let weight = [self.out_channels, self.in_channels / self.groups, kh, kw];
-        let mut p = vec![ParamSpec::new("weight", &weight, Init::Uniform { bound })];
+        let mut kernel = ParamSpec::new("weight", &weight, Init::Uniform { bound });
+        if self.kernel_is_hwio() {
+            kernel = kernel.held_as(&OIHW_AS_HWIO);
+        }
+        let mut p = vec![kernel];
         if self.bias {
             p.push(ParamSpec::new(
                 "bias",
@@ -375,11 +396,13 @@ impl Layer for Conv2d {
         let rest = [(padded[0] - k[0]) % s[0], (padded[1] - k[1]) % s[1]];
 
         let dx = need_dx.then(|| {
-            // [out, in/G, kh, kw] -> [in, out/G, kh, kw], flipped in space by the convolution.
-            let w = g.reshape(p[0], &[groups, cout_g, cin_g, k[0], k[1]]);
-            let w = g.transpose(w, &[0, 2, 1, 3, 4]);
-            let w = g.reshape(w, &[cin, cout_g, k[0], k[1]]);
+            // HWIO [kh, kw, in/G, out] -> [kh, kw, out/G, in]: input and output channels
+            // exchanged within each group, flipped in space by the convolution.
+            let w = g.reshape(p[0], &[k[0], k[1], cin_g, groups, cout_g]);
+            let w = g.transpose(w, &[0, 1, 4, 3, 2]);
+            let w = g.reshape(w, &[k[0], k[1], cout_g, cin]);
             let d = ConvDims {
+                rhs: HWIO,
                 strides: [1, 1],
                 padding: [0, 1].map(|i| {
                     (
@@ -394,7 +417,7 @@ impl Layer for Conv2d {
             g.convolution_flipped(dy, w, d)
         });
 
-        // dW[o, i, u, v] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: im2col
+        // dW[u, v, i, o] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: im2col
         // matmuls or one contraction per kernel offset, as the lowering says. On IREE's CPU
         // backend both beat a convolution with batch and channel roles swapped (cifar_bn, Xeon
         // AVX-512: 300 and 385 vs 466 ms per step).
@@ -434,11 +457,12 @@ impl Conv2d {
                     lhs_contract: vec![0, 3, 4],
                     rhs_contract: vec![0, 3, 4],
                 };
-                let dw = g.dot_general(dy_g, patch, dims); // [G, out/G, in/G]
-                cols.push(g.reshape(dw, &[cout, cin_g, 1, 1]));
+                let dw = g.dot_general(patch, dy_g, dims); // [G, in/G, out/G]
+                let dw = g.transpose(dw, &[1, 0, 2]);
+                cols.push(g.reshape(dw, &[1, 1, cin_g, cout]));
             }
-            rows.push(g.concatenate(&cols, 3));
+            rows.push(g.concatenate(&cols, 1));
         }
-        g.concatenate(&rows, 2)
+        g.concatenate(&rows, 0)
     }
 }

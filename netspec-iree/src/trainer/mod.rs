@@ -12,6 +12,7 @@ use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
 use netspec_core::noise;
+use netspec_core::params::ParamSpec;
 use netspec_core::step;
 use netspec_core::Network;
 use serde::{Deserialize, Serialize};
@@ -137,10 +138,16 @@ impl Trainer {
             config,
         };
         t.set_params(params)?;
-        let state = t.session.step.opt_state.clone();
-        t.opt_state = state
+        t.opt_state = t
+            .session
+            .step
+            .opt_state
             .iter()
-            .map(|(_, s)| t.session.exe.upload_f32(s, &vec![0.0; s.iter().product()]))
+            .map(|s| {
+                t.session
+                    .exe
+                    .upload_f32(&s.device_shape(), &vec![0.0; s.elements()])
+            })
             .collect::<Result<_, _>>()?;
         Ok(t)
     }
@@ -181,67 +188,53 @@ impl Trainer {
         Predictor::new::<N>(compiler, self.params()?, batch, self.session.exe.device())
     }
 
-    /// The network's parameters as (name, shape), what a checkpoint must match.
-    fn param_shapes(&self) -> Vec<(String, Vec<usize>)> {
-        let params = &self.session.step.params;
-        params
-            .iter()
-            .map(|p| (p.name.clone(), p.shape.clone()))
-            .collect()
-    }
-
     /// Replaces the parameters, after checking names and shapes against the network.
     pub fn set_params(&mut self, tensors: Vec<NamedTensor>) -> Result<(), Error> {
-        let expected = self.param_shapes();
         let tensors = checkpoint::match_specs(
             Path::new("(given parameters)"),
             self.session.step.network,
             checkpoint::parameters_only(tensors),
-            &expected,
+            &self.session.step.params,
         )?;
-        self.params = self.upload(&tensors)?;
+        self.params = self.upload(&self.session.step.params, &tensors)?;
         Ok(())
     }
 
-    fn upload(&self, tensors: &[NamedTensor]) -> Result<Vec<Value>, Error> {
-        tensors
+    /// Host tensors matched against `specs` onto the device, in the specs' device layout.
+    fn upload(&self, specs: &[ParamSpec], tensors: &[NamedTensor]) -> Result<Vec<Value>, Error> {
+        specs
             .iter()
-            .map(|t| self.session.exe.upload_f32(&t.shape, &t.data))
+            .zip(tensors)
+            .map(|(s, t)| {
+                let data = s.to_device_order(&t.data);
+                self.session.exe.upload_f32(&s.device_shape(), &data)
+            })
+            .collect()
+    }
+
+    /// Device values of `specs` read back into host tensors in the specs' own layout.
+    fn download(specs: &[ParamSpec], values: &[Value]) -> Result<Vec<NamedTensor>, Error> {
+        specs
+            .iter()
+            .zip(values)
+            .map(|(s, v)| {
+                Ok(NamedTensor {
+                    name: s.name.clone(),
+                    shape: s.shape.clone(),
+                    data: s.from_device_order(&read_f32(v)?),
+                })
+            })
             .collect()
     }
 
     /// Reads every parameter and buffer back from the device.
     pub fn params(&self) -> Result<Vec<NamedTensor>, Error> {
-        self.session
-            .step
-            .params
-            .iter()
-            .zip(&self.params)
-            .map(|(spec, v)| {
-                Ok(NamedTensor {
-                    name: spec.name.clone(),
-                    shape: spec.shape.clone(),
-                    data: read_f32(v)?,
-                })
-            })
-            .collect()
+        Self::download(&self.session.step.params, &self.params)
     }
 
     /// Reads the optimizer state (momentum buffers, Adam moments) back from the device.
     pub fn optimizer_state(&self) -> Result<Vec<NamedTensor>, Error> {
-        self.session
-            .step
-            .opt_state
-            .iter()
-            .zip(&self.opt_state)
-            .map(|((name, shape), v)| {
-                Ok(NamedTensor {
-                    name: name.clone(),
-                    shape: shape.clone(),
-                    data: read_f32(v)?,
-                })
-            })
-            .collect()
+        Self::download(&self.session.step.opt_state, &self.opt_state)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), Error> {
@@ -261,12 +254,11 @@ impl Trainer {
     /// Loads a checkpoint, refusing one saved from another network.
     pub fn load(&mut self, path: &Path) -> Result<(), Error> {
         let loaded = checkpoint::load(path)?;
-        let expected = self.param_shapes();
         let tensors = checkpoint::match_specs(
             path,
             self.session.step.network,
             checkpoint::parameters_only(loaded),
-            &expected,
+            &self.session.step.params,
         )?;
         self.set_params(tensors)
     }

@@ -116,9 +116,9 @@ impl Trainer {
                 ..t
             })
             .collect();
-        let expected = trainer.session.step.opt_state.clone();
-        let optimizer = checkpoint::match_specs(path, N::NAME, optimizer, &expected)?;
-        trainer.opt_state = trainer.upload(&optimizer)?;
+        let slots = &trainer.session.step.opt_state;
+        let optimizer = checkpoint::match_specs(path, N::NAME, optimizer, slots)?;
+        trainer.opt_state = trainer.upload(slots, &optimizer)?;
         trainer.steps_done = state.steps_done;
         trainer.progress = state.progress.clone();
         Ok((trainer, state))
