@@ -277,9 +277,11 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
         Weights::Arguments,
         netspec::core::ir::Lowering::for_host(),
     );
-    let mut inputs: Vec<Tensor> = params
+    let mut inputs: Vec<Tensor> = module
+        .params
         .iter()
-        .map(|t| Tensor::f32_data(&t.shape, &t.data))
+        .zip(&params)
+        .map(|(s, t)| Tensor::f32_data(&s.device_shape(), &s.to_device_order(&t.data)))
         .collect();
     inputs.push(Tensor::f32_data(&[10, 1, 8, 8], x.as_slice().unwrap()));
     let expected = reference::run(&module.module.functions[0], &inputs);
