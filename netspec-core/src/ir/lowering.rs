@@ -91,6 +91,9 @@ impl Lowering {
         // A 2-core Xeon (Sapphire Rapids class), interleaved runs of the dumped SGD steps, median
         // of four: the MLP 5.8 -> 5.5 ms, mnist_cnn 84 -> 77, cifar_bn 445 -> 437, ResNet-34@32
         // 576 -> 551, but EfficientNet-B0@32's cold compile 101 -> 408 s (README, Figures).
+        // With the compute barrier and HWIO kernels, on a 2-core AMD EPYC (Zen 4), interleaved:
+        // ResNet-34@32 144-149 ms without, 162-167 with; ConvNeXt-T 262-273 vs 304-306; only
+        // mnist_cnn gained (64-69 vs 59-63).
         data_tiling: false,
         barrier: BarrierOp::ComputeBarrier,
     };
