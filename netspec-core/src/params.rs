@@ -158,9 +158,10 @@ mod tests {
         assert_eq!(spec.device_shape(), [1, 2, 3, 2]);
         let data: Vec<f32> = (0..12).map(|v| v as f32).collect();
         let device = spec.to_device_order(&data);
+        // Strides: OIHW [6, 2, 2, 1], HWIO [12, 6, 2, 1].
         let (o, i, h, w) = (0, 2, 0, 1);
-        let canonical = ((o * 3 + i) * 1 + h) * 2 + w;
-        let held = ((h * 2 + w) * 3 + i) * 2 + o;
+        let canonical = o * 6 + i * 2 + h * 2 + w;
+        let held = h * 12 + w * 6 + i * 2 + o;
         assert_eq!(device[held], data[canonical]);
         assert_eq!((held, canonical), (10, 5));
         assert_eq!(device[0..4], [0.0, 6.0, 2.0, 8.0]);
