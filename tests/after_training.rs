@@ -281,7 +281,7 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
         .params
         .iter()
         .zip(&params)
-        .map(|(s, t)| Tensor::f32_data(&s.device_shape(), &s.to_device_order(&t.data)))
+        .map(|(s, t)| Tensor::param(s, &t.data))
         .collect();
     inputs.push(Tensor::f32_data(&[10, 1, 8, 8], x.as_slice().unwrap()));
     let expected = reference::run(&module.module.functions[0], &inputs);

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use safetensors::tensor::TensorView;
+use safetensors::{Dtype, SafeTensorError, SafeTensors};
 
 use crate::params::ParamSpec;
-use safetensors::{Dtype, SafeTensorError, SafeTensors};
 
 /// One named f32 tensor, row-major.
 #[derive(Clone, Debug, PartialEq)]

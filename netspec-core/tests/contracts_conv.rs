@@ -212,12 +212,11 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     let x2 = [0.5f32, 9.0, -1.0, 9.0, 2.0, 9.0];
     // The product takes the kernel as OIHW, the convolution as HWIO: each in its device layout.
     let run = |f, layer: &Conv2d, x: Tensor| {
-        let kernel = &layer.params()[0];
         reference::run(
             &f,
             &[
                 x,
-                Tensor::f32_data(&kernel.device_shape(), &kernel.to_device_order(&w)),
+                Tensor::param(&layer.params()[0], &w),
                 Tensor::f32_data(&[5], &b),
             ],
         )

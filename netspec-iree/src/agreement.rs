@@ -40,7 +40,7 @@ fn device_tensors(specs: &[ParamSpec], ts: &[NamedTensor]) -> Vec<Tensor> {
     specs
         .iter()
         .zip(ts)
-        .map(|(s, t)| Tensor::f32_data(&s.device_shape(), &s.to_device_order(&t.data)))
+        .map(|(s, t)| Tensor::param(s, &t.data))
         .collect()
 }
 

@@ -82,7 +82,7 @@ impl Predictor {
             .params
             .iter()
             .zip(&params)
-            .map(|(s, t)| exe.upload_f32(&s.device_shape(), &s.to_device_order(&t.data)))
+            .map(|(s, t)| exe.upload_param(s, &t.data))
             .collect::<Result<_, _>>()?;
         Ok(Predictor {
             params,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use eerie::runtime::{BufferView, DeviceSpec, Function, Program, Runtime, Value};
 use netspec_core::emit;
 use netspec_core::ir::Module;
+use netspec_core::params::ParamSpec;
 use netspec_core::step::StepModule;
 
 use crate::compile::{Compiler, Target, WORKER_STACK_BYTES};
@@ -199,6 +200,11 @@ impl Executable {
             .buffer_view(shape, data)
             .map_err(ctx("uploading a tensor"))?
             .into())
+    }
+
+    /// A parameter's host data (in `spec.shape`'s layout) onto the device, in its device layout.
+    pub fn upload_param(&self, spec: &ParamSpec, data: &[f32]) -> Result<Value, Error> {
+        self.upload_f32(&spec.device_shape(), &spec.to_device_order(data))
     }
 
     pub fn upload_i32(&self, shape: &[usize], data: &[i32]) -> Result<Value, Error> {

@@ -8,6 +8,7 @@ mod window;
 use ndarray::{ArrayD, Axis, Ix2, IxDyn};
 
 use crate::ir::{BinaryOp, CmpDir, DType, DotDims, Function, Op, ReduceKind, UnaryOp};
+use crate::params::ParamSpec;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tensor {
@@ -21,6 +22,11 @@ impl Tensor {
         Tensor::F(
             ArrayD::from_shape_vec(IxDyn(shape), data.iter().map(|x| *x as f64).collect()).unwrap(),
         )
+    }
+    /// A parameter's host data (in `spec.shape`'s layout) as a module takes it: in its device
+    /// layout.
+    pub fn param(spec: &ParamSpec, data: &[f32]) -> Tensor {
+        Tensor::f32_data(&spec.device_shape(), &spec.to_device_order(data))
     }
     pub fn i32_data(shape: &[usize], data: &[i32]) -> Tensor {
         Tensor::I(

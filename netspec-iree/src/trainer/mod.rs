@@ -205,10 +205,7 @@ impl Trainer {
         specs
             .iter()
             .zip(tensors)
-            .map(|(s, t)| {
-                let data = s.to_device_order(&t.data);
-                self.session.exe.upload_f32(&s.device_shape(), &data)
-            })
+            .map(|(s, t)| self.session.exe.upload_param(s, &t.data))
             .collect()
     }
 
