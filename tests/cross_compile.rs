@@ -98,7 +98,7 @@ fn efficientnet_b0_sgd_step_compiles_data_tiled_for_avx2() {
 }
 
 /// AdamW's update fused with the 768x3072 weight gradient's matmul needs about 400 KiB of
-/// stack, within the limit `Target::tuned_flags` sets.
+/// stack, within the limit `Lowering::compiler_flags` sets.
 #[test]
 fn convnext_tiny_adamw_step_compiles_data_tiled_for_avx2() {
     compile::<ConvNeXtTinyAt32>(&compiler(), &znver3(), OptimizerKind::Adam, 32);

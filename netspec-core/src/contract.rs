@@ -9,7 +9,7 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::ir::{DType, Function, Graph, TensorType, Value};
+use crate::ir::{DType, Function, Graph, Lowering, TensorType, Value};
 use crate::layers::{Layer, Mode};
 use crate::loss::Loss;
 use crate::network::Network;
@@ -62,7 +62,10 @@ pub fn layer_case<L: Layer>(layer: &L, input: &[usize], batch: usize, seed: u64)
     shape.extend_from_slice(input);
     let params = layer.params();
     let build = |with_grad: bool| {
-        let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
+        let mut g = Graph::new(
+            if with_grad { "gradient" } else { "value" },
+            Lowering::for_host(),
+        );
         let x = g.arg("x", TensorType::f32(&shape));
         let p: Vec<Value> = params.iter().map(|s| s.arg(&mut g)).collect();
         let fwd = layer.forward(&mut g, x, &p, Mode::Train);
@@ -100,7 +103,10 @@ pub fn network_case<N: Network>(batch: usize, seed: u64) -> Case {
     shape.extend(N::input_shape());
     let params = N::params();
     let build = |with_grad: bool| {
-        let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
+        let mut g = Graph::new(
+            if with_grad { "gradient" } else { "value" },
+            Lowering::for_host(),
+        );
         let x = g.arg("x", TensorType::f32(&shape));
         let p: Vec<Value> = params.iter().map(|s| s.arg(&mut g)).collect();
         let fwd = N::forward(&mut g, x, &p, Mode::Train);
@@ -132,7 +138,10 @@ pub fn network_case<N: Network>(batch: usize, seed: u64) -> Case {
 pub fn loss_case(loss: Loss, batch: usize, classes: usize, seed: u64) -> Case {
     let target_ty = loss.target_type(batch, &[classes]);
     let build = |with_grad: bool| {
-        let mut g = Graph::new(if with_grad { "gradient" } else { "value" });
+        let mut g = Graph::new(
+            if with_grad { "gradient" } else { "value" },
+            Lowering::for_host(),
+        );
         let y = g.arg("y", TensorType::f32(&[batch, classes]));
         let t = g.arg("target", target_ty.clone());
         let (l, dy) = loss.value_and_grad(&mut g, y, t);

@@ -64,7 +64,7 @@ pub fn build<N: Network>(batch: usize, weights: Weights, lowering: Lowering) -> 
     let mut input_shape = vec![batch];
     input_shape.extend(N::input_shape());
     let input = TensorType::f32(&input_shape);
-    let mut g = Graph::with_lowering(FUNCTION, lowering);
+    let mut g = Graph::new(FUNCTION, lowering);
     let p: Vec<Value> = match weights {
         Weights::Arguments => specs.iter().map(|s| s.arg(&mut g)).collect(),
         Weights::Embedded(tensors) => {

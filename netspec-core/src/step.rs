@@ -108,7 +108,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
         .collect();
 
     let train = {
-        let mut g = Graph::with_lowering("train_step", config.lowering);
+        let mut g = Graph::new("train_step", config.lowering);
         let p = param_args(&mut g, &params);
         let state: Vec<Value> = opt_state.iter().map(|s| s.arg(&mut g)).collect();
         let lr = g.arg("lr", TensorType::f32(&[]));
@@ -156,7 +156,7 @@ pub fn build<N: Network>(config: StepConfig) -> StepModule {
     };
 
     let eval = {
-        let mut g = Graph::with_lowering("eval_step", config.lowering);
+        let mut g = Graph::new("eval_step", config.lowering);
         let p = param_args(&mut g, &params);
         let x = g.arg("x", input.clone());
         let t = g.arg("target", target.clone());

@@ -2,7 +2,7 @@
 //! central finite differences of its forward, in f64, over random shapes and points.
 
 use netspec_core::contract::{assert_holds, check, layer_case, loss_case};
-use netspec_core::ir::{Graph, TensorType, Value};
+use netspec_core::ir::{Graph, Lowering, TensorType, Value};
 use netspec_core::layers::{
     Backward, Dense, Dropout, Flatten, Forward, Identity, Layer, Mode, Relu,
 };
@@ -63,7 +63,7 @@ fn relu_vjp() {
 
 #[test]
 fn relu_gradient_at_zero_is_zero() {
-    let mut g = Graph::new("f");
+    let mut g = Graph::new("f", Lowering::for_host());
     let x = g.arg("x", TensorType::f32(&[1, 3]));
     let dy = g.arg("dy", TensorType::f32(&[1, 3]));
     let fwd = Relu.forward(&mut g, x, &[], Mode::Train);
@@ -197,7 +197,7 @@ fn dropout_vjp_with_its_mask() {
 fn dropout_applies_its_mask_in_training_only() {
     let layer = Dropout { p: 0.5 };
     let run = |mode: Mode, mask: Option<&[f32]>| {
-        let mut g = Graph::new("f");
+        let mut g = Graph::new("f", Lowering::for_host());
         let x = g.arg("x", TensorType::f32(&[1, 4]));
         let y = layer.forward(&mut g, x, &[], mode).y;
         let f = g.finish(vec![y]);
@@ -216,7 +216,7 @@ fn dropout_applies_its_mask_in_training_only() {
     );
     assert_eq!(run(Mode::Eval, None), vec![1.0, -2.0, 3.0, 4.0]);
     let none = Dropout { p: 0.0 };
-    let mut g = Graph::new("f");
+    let mut g = Graph::new("f", Lowering::for_host());
     let x = g.arg("x", TensorType::f32(&[1, 4]));
     none.forward(&mut g, x, &[], Mode::Train);
     assert!(g.finish(vec![x]).noise.is_empty(), "p = 0 draws no mask");

@@ -2,7 +2,7 @@
 //! hand-computed points, relu6's kink convention, and layer_norm's shape checks.
 
 use netspec_core::contract::{assert_holds, layer_case, Case};
-use netspec_core::ir::{Graph, TensorType, Value};
+use netspec_core::ir::{Graph, Lowering, TensorType, Value};
 use netspec_core::layers::{
     ArgRef, ArgValue, Args, Gelu, Layer, LayerConfig, LayerNorm, Mode, Relu6, Sigmoid, Silu,
 };
@@ -46,7 +46,7 @@ fn forward_backward<L: Layer>(
     dy: &[f64],
     p: &[Tensor],
 ) -> Vec<Vec<f64>> {
-    let mut g = Graph::new("f");
+    let mut g = Graph::new("f", Lowering::for_host());
     let xv = g.arg("x", TensorType::f32(x_shape));
     let pv: Vec<Value> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
     let fwd = layer.forward(&mut g, xv, &pv, Mode::Train);

@@ -1,7 +1,7 @@
 //! VJP contracts of convolution, pooling and BatchNorm (chapters 4 and 5).
 
 use netspec_core::contract::{assert_holds, layer_case};
-use netspec_core::ir::{Graph, TensorType};
+use netspec_core::ir::{Graph, Lowering, TensorType};
 use netspec_core::layers::{ArgValue, Args, BatchNorm, Conv2d, GlobalAvgPool, Layer, Mode, Pool2d};
 use netspec_core::reference::{self, Tensor};
 
@@ -173,7 +173,7 @@ fn max_pool_ties_go_to_the_lowest_index() {
     for (s, [c, h, w], x_data, dy_data, y_want, dx_want) in cases {
         let layer =
             Pool2d::max_from_args(&args(&[2], &[("s", int(s as i64))]), &[c, h, w]).unwrap();
-        let mut g = Graph::new("f");
+        let mut g = Graph::new("f", Lowering::for_host());
         let x = g.arg("x", TensorType::f32(&[1, c, h, w]));
         let y_shape = [1, c, (h - 2) / s + 1, (w - 2) / s + 1];
         let dy = g.arg("dy", TensorType::f32(&y_shape));
@@ -199,7 +199,7 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     let value = |layer: &Conv2d, input: &[usize]| {
         use netspec_core::ir::{Graph, TensorType};
         use netspec_core::layers::Mode;
-        let mut g = Graph::new("f");
+        let mut g = Graph::new("f", Lowering::for_host());
         let x = g.arg("x", TensorType::f32(&[[1].as_slice(), input].concat()));
         let p: Vec<_> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
         let y = layer.forward(&mut g, x, &p, Mode::Train).y;
@@ -259,7 +259,7 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
             ("groups", int(input[0] as i64)),
         ];
         let layer = Conv2d::from_args(&args(&[out as i64], &named), &input).unwrap();
-        let mut g = Graph::new("f");
+        let mut g = Graph::new("f", Lowering::for_host());
         let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
         let params: Vec<_> = layer
             .params()
@@ -333,7 +333,7 @@ fn convolution_widths_rounded_up_compute_the_same_values() {
         let mut d = ConvDims::nchw([stride, stride], [(1, 1), (1, 1)]);
         d.lhs_dilation = [dilation, dilation];
         let build = |exact: bool| {
-            let mut g = Graph::new("f");
+            let mut g = Graph::new("f", Lowering::for_host());
             let x = g.arg("x", TensorType::f32(&[2, 3, 5, w]));
             let k = g.arg("k", TensorType::f32(&[4, 3, 3, 3]));
             let y = if exact {

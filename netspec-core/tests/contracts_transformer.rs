@@ -5,7 +5,7 @@
 //! person gets.
 
 use netspec_core::contract::{assert_holds, layer_case};
-use netspec_core::ir::{Graph, TensorType, Value};
+use netspec_core::ir::{Graph, Lowering, TensorType, Value};
 use netspec_core::layers::convnext::{
     convnext_block_node, convnext_downsample, convnext_head, convnext_stage, convnext_stem,
 };
@@ -92,7 +92,7 @@ fn forward<L: Layer>(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut shape = vec![batch];
     shape.extend_from_slice(input);
-    let mut g = Graph::new("f");
+    let mut g = Graph::new("f", Lowering::for_host());
     let xv = g.arg("x", TensorType::f32(&shape));
     let specs = layer.params();
     let pv: Vec<Value> = specs.iter().map(|s| s.arg(&mut g)).collect();
@@ -313,7 +313,7 @@ fn convnext_block_output(
     inputs: &[Tensor],
     mask: &[f32],
 ) -> ndarray::ArrayD<f64> {
-    let mut g = Graph::new("f");
+    let mut g = Graph::new("f", Lowering::for_host());
     let x = g.arg("x", TensorType::f32(inputs[0].shape()));
     let p: Vec<Value> = block.params().iter().map(|s| s.arg(&mut g)).collect();
     let y = block.forward(&mut g, x, &p, mode).y;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use eerie::compiler::{Compiler as IreeCompiler, CompilerError};
-use netspec_core::ir::Lowering;
+use netspec_core::ir::{Lowering, DISPATCH_STACK_BYTES};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
@@ -50,9 +50,9 @@ impl Target {
         }
     }
 
-    /// Every flag a module is compiled with for this target: the backend, then the tuned
-    /// pipeline ([`Target::tuned_flags`]), then `NETSPEC_IREE_FLAGS` (whitespace-separated extra
-    /// flags, for experiments; they are part of the cache key like the rest).
+    /// Every flag a module is compiled with for this target: the backend, then the flags its
+    /// lowering implies ([`Lowering::compiler_flags`]), then `NETSPEC_IREE_FLAGS`
+    /// (whitespace-separated extra flags, for experiments; part of the cache key like the rest).
     pub fn flags(&self) -> Vec<String> {
         let mut flags = match self {
             Target::HostCpu => vec![
@@ -68,50 +68,26 @@ impl Target {
                 format!("--iree-cuda-target={arch}"),
             ],
         };
-        flags.extend(self.tuned_flags());
+        flags.extend(self.lowering().compiler_flags());
         if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
             flags.extend(extra.split_whitespace().map(String::from));
         }
         flags
     }
 
-    /// How a module for this target is formulated (README, Figures): the host's by its vector
-    /// units; a named CPU by its name; CUDA as AVX2 without data tiling (the form the CUDA
-    /// compile is tested with; not measured on a GPU).
+    /// How a module for this target is formulated: the host's by its vector units, a named
+    /// CPU by its name, CUDA's own (`netspec_core::ir::Lowering`, the one table of rules).
     pub fn lowering(&self) -> Lowering {
-        const AVX512_NAMES: [&str; 5] =
-            ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"];
         match self {
             Target::HostCpu => Lowering::for_host(),
-            Target::Cpu { cpu } if AVX512_NAMES.iter().any(|n| cpu.contains(n)) => Lowering::AVX512,
-            Target::Cpu { .. } => Lowering::AVX2,
+            Target::Cpu { cpu } => Lowering::for_cpu(cpu),
             Target::Cuda { .. } => Lowering::CUDA,
         }
     }
-
-    /// The optimisation flags chosen by measurement for this target (README, Figures): data
-    /// tiling with the mmt4d micro-kernels where the lowering asks for it (AVX2, measured on a
-    /// 2-core EPYC in interleaved runs of the dumped train steps: the MLP 7.41 -> 5.89 ms, with
-    /// AdamW 5.7 -> 4.9, ResNet-34@32 662 -> 597). Its matmuls fused with AdamW's update need
-    /// up to 402 KiB of stack (ConvNeXt-T's 768x3072 weight gradient), hence the limit
-    /// ([`DISPATCH_STACK_BYTES`]).
-    pub fn tuned_flags(&self) -> Vec<String> {
-        if !self.lowering().data_tiling {
-            return vec![];
-        }
-        vec![
-            "--iree-opt-data-tiling".into(),
-            "--iree-llvmcpu-enable-ukernels=all".into(),
-            format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
-        ]
-    }
 }
 
-/// The stack one CPU dispatch may use. IREE's default limit is 32 KiB and its local-task
-/// workers get 128 KiB stacks; [`crate::session`] gives them [`WORKER_STACK_BYTES`] before the
-/// first local-task device opens. local-sync runs dispatches on the calling thread (Rust's
-/// threads have 2 MiB, the main thread 8).
-pub(crate) const DISPATCH_STACK_BYTES: usize = 512 << 10;
+/// local-task's worker threads get this much stack, so that a dispatch may use the
+/// lowering's [`DISPATCH_STACK_BYTES`] (IREE's default worker stack is 128 KiB).
 pub(crate) const WORKER_STACK_BYTES: usize = 2 * DISPATCH_STACK_BYTES;
 
 /// A compiled module and how it was obtained.

@@ -78,7 +78,7 @@ impl Device {
 
 /// Sets IREE's `--task_worker_stack_size` runtime flag to [`WORKER_STACK_BYTES`], once, before
 /// the first local-task device creates its workers: a dispatch may use
-/// [`crate::compile::DISPATCH_STACK_BYTES`] of stack, and a deeper one than the 128 KiB default
+/// [`netspec_core::ir::DISPATCH_STACK_BYTES`] of stack, and a deeper one than the 128 KiB default
 /// gives would overrun it. eerie 0.7.0 has no call for runtime flags; `iree_flags_parse` is in
 /// the runtime library that eerie-sys links.
 fn give_workers_dispatch_stack() {

@@ -1,6 +1,6 @@
 //! Runs one layer's forward and VJP on IREE and on the reference evaluator, and compares.
 
-use netspec::core::ir::{Graph, Module, TensorType, Value};
+use netspec::core::ir::{Graph, Lowering, Module, TensorType, Value};
 use netspec::core::layers::{Layer, Mode};
 use netspec::core::noise;
 use netspec::core::reference::{self, Tensor};
@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 /// A module with one function: (x, params.., dy) -> (y, dx, grads..).
 pub fn vjp_module<L: Layer>(layer: &L, x_shape: &[usize]) -> Module {
-    let mut g = Graph::new("vjp");
+    let mut g = Graph::new("vjp", Lowering::for_host());
     let x = g.arg("x", TensorType::f32(x_shape));
     let p: Vec<Value> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
     let fwd = layer.forward(&mut g, x, &p, Mode::Train);

@@ -1,25 +1,22 @@
 //! How a convolution is emitted: NHWC x HWIO, as IREE's CPU code serves best, or as im2col
-//! and matmuls where that measured faster (README, Figures).
+//! and matmuls where the target's lowering says so (`ir/lowering.rs`). Every form computes
+//! only the kernel taps that read the input: on the small images of the 32x32 ladder most of
+//! a 3x3 kernel reads padding (a 1x1 image leaves one tap of nine).
+
+use std::ops::Range;
 
 use super::graph::{Graph, Value};
 use super::lowering::Lowering;
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
-/// Convolution output widths are rounded up to a multiple of this (see `convolution_nhwc`).
-const CONV_WIDTH_MULTIPLE: usize = 4;
-/// When a convolution is a matmul over im2col patches (see `convolution_as_matmul`): with
-/// fewer than 64 outputs and fewer than 512 taps (kh·kw·C) the narrow, shallow matmul loses to
-/// the direct convolution (32x32x32->32: 72 vs 86 ms; 14x14x64->32, 576 taps: 23 vs 14 ms).
-const MATMUL_CONV_MIN_OUT_CHANNELS: usize = 64;
-const MATMUL_CONV_MIN_TAPS: usize = 512;
-
-/// The window an im2col patch matrix is cut with.
-struct PatchWindow {
-    kernel: [usize; 2],
-    strides: [usize; 2],
-    dilation: [usize; 2],
-    output: [usize; 2],
+/// The window an im2col patch matrix is cut with: the kernel taps `first..first + kernel`.
+pub(crate) struct PatchWindow {
+    pub first: [usize; 2],
+    pub kernel: [usize; 2],
+    pub strides: [usize; 2],
+    pub dilation: [usize; 2],
+    pub output: [usize; 2],
 }
 
 /// The largest divisor of the batch `b`, at least `smallest`, whose examples' patches fit in
@@ -46,6 +43,7 @@ impl Graph {
     }
 
     fn convolution_nhwc(&mut self, lhs: Value, rhs: Value, d: ConvDims, flip: bool) -> Value {
+        let (lhs, rhs, d) = self.without_dead_taps(lhs, rhs, d, flip);
         let nhwc_lhs = [d.lhs[0], d.lhs[2], d.lhs[3], d.lhs[1]];
         let hwio_rhs = [d.rhs[2], d.rhs[3], d.rhs[1], d.rhs[0]];
         let mut x = self.materialised_transpose(lhs, &nhwc_lhs);
@@ -93,14 +91,13 @@ impl Graph {
         if let Some(y) = self.convolution_as_matmul(x, w, &nhwc, self.lowering) {
             return self.nhwc_to_layout(y, &d.out);
         }
-        // IREE 3.13's CPU convolution vectorises the output width in fours; a width over 4
-        // that is not a multiple of 4 takes a path 7-12x slower (AVX2: 14 wide 314 ms, padded
-        // to 16 and cut back 27 ms). Extra high padding adds zero-input columns past the last
-        // one, which are computed and then sliced off.
+        // Extra high padding adds zero-input columns past the last one, computed and then
+        // sliced off, so the width is a multiple the CPU code vectorises well.
         let (n, k) = (self.shape(x)[2], self.shape(w)[1]);
         let width = nhwc.out_size(1, n, k) as usize;
-        let rounded = width.next_multiple_of(CONV_WIDTH_MULTIPLE);
-        if width > CONV_WIDTH_MULTIPLE && rounded != width {
+        let multiple = self.lowering.conv_width_multiple;
+        let rounded = width.next_multiple_of(multiple);
+        if width > multiple && rounded != width {
             nhwc.padding[1].1 += ((rounded - width) * nhwc.strides[1]) as i64;
         }
         let mut y = self.convolution_in_layout(x, w, nhwc);
@@ -110,6 +107,67 @@ impl Graph {
             y = self.slice(y, &[0; 4], &limit, &[1; 4]);
         }
         self.nhwc_to_layout(y, &d.out)
+    }
+
+    /// The convolution `d` of `lhs` with `rhs` (reversed in space if `flip`), with the kernel
+    /// cut to the taps that read the input along each spatial dim (`ConvDims::live_taps`) and
+    /// the padding moved to match: the same output, exactly, from fewer products. A dim where
+    /// the cut would need negative padding keeps its kernel.
+    fn without_dead_taps(
+        &mut self,
+        mut lhs: Value,
+        mut rhs: Value,
+        mut d: ConvDims,
+        flip: bool,
+    ) -> (Value, Value, ConvDims) {
+        for s in 0..2 {
+            let (n, k) = (self.shape(lhs)[d.lhs[2 + s]], self.shape(rhs)[d.rhs[2 + s]]);
+            let live = d.live_taps(s, n, k);
+            if live.len() == k {
+                continue;
+            }
+            let (stride, ld, rd) = (
+                d.strides[s] as i64,
+                d.lhs_dilation[s] as i64,
+                d.rhs_dilation[s] as i64,
+            );
+            let out = d.out_size(s, n, k);
+            let low = d.padding[s].0 - live.start as i64 * rd;
+            let extent = (live.len() as i64 - 1) * rd + 1;
+            // The high padding that keeps `out` outputs; below zero, the input's last rows
+            // are read by no window and are cut off instead (without dilation only).
+            let high = (out - 1) * stride + extent - ((n as i64 - 1) * ld + 1) - low;
+            if low < 0 || (high < 0 && ld != 1) {
+                continue;
+            }
+            // Tap u of the flipped kernel is tap k-1-u of the kernel as given.
+            let taps = if flip {
+                k - live.end..k - live.start
+            } else {
+                live
+            };
+            rhs = self.slice_dim(rhs, d.rhs[2 + s], taps);
+            if high < 0 {
+                lhs = self.slice_dim(lhs, d.lhs[2 + s], 0..(n as i64 + high) as usize);
+            }
+            d.padding[s] = (low, high.max(0));
+            let (n, k) = (self.shape(lhs)[d.lhs[2 + s]], self.shape(rhs)[d.rhs[2 + s]]);
+            assert_eq!(
+                d.out_size(s, n, k),
+                out,
+                "cutting dead taps changed the output"
+            );
+        }
+        (lhs, rhs, d)
+    }
+
+    /// `x` cut to `range` along `dim`.
+    fn slice_dim(&mut self, x: Value, dim: usize, range: Range<usize>) -> Value {
+        let shape = self.shape(x).to_vec();
+        let (mut start, mut limit) = (vec![0; shape.len()], shape.clone());
+        start[dim] = range.start;
+        limit[dim] = range.end;
+        self.slice(x, &start, &limit, &vec![1; shape.len()])
     }
 
     /// An NHWC result in the layout `out` names.
@@ -125,11 +183,9 @@ impl Graph {
 
     /// The NHWC x HWIO convolution `d` as im2col and one matmul per batch chunk:
     /// patches [b·OH·OW, kh·kw·C] (one strided slice of the padded, dilated input per kernel
-    /// offset) times the kernel as [kh·kw·C, O]. Chosen where it measured faster than IREE's
-    /// direct convolution (AVX2 EPYC, README Figures): no groups, enough outputs or taps
-    /// (`MATMUL_CONV_MIN_OUT_CHANNELS`, `MATMUL_CONV_MIN_TAPS`), and batch chunks whose patches stay within
-    /// `lowering`'s bound (AVX2: 8x8x64->128 at batch 128: 38 -> 18 ms; 2x2x256: 7.6 -> 2.6;
-    /// a 75 MB patch matrix in one piece: 62 -> 101, in four: 41). `None`: keep the convolution.
+    /// offset) times the kernel as [kh·kw·C, O], where the lowering's `conv_matmul` rule
+    /// takes it: no groups, enough outputs or taps, and batch chunks whose patches stay within
+    /// its bound. `None`: keep the convolution.
     fn convolution_as_matmul(
         &mut self,
         x: Value,
@@ -139,8 +195,9 @@ impl Graph {
     ) -> Option<Value> {
         let [b, h, wd, c] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [kh, kw, i, o] = <[usize; 4]>::try_from(self.shape(w)).ok()?;
+        let rule = lowering.conv_matmul;
         let taps = kh * kw * c;
-        let wide_enough = o >= MATMUL_CONV_MIN_OUT_CHANNELS || taps >= MATMUL_CONV_MIN_TAPS;
+        let wide_enough = o >= rule.min_out_channels || taps >= rule.min_taps;
         if d.feature_groups != 1 || i != c || !wide_enough {
             return None;
         }
@@ -149,13 +206,8 @@ impl Graph {
             return None;
         }
         let (oh, ow) = (oh as usize, ow as usize);
-        let smallest = if lowering.split_batch { 1 } else { b };
-        let chunk = batch_chunk(
-            b,
-            smallest,
-            oh * ow * taps * 4,
-            lowering.matmul_conv_patch_bytes,
-        )?;
+        let smallest = if rule.split_batch { 1 } else { b };
+        let chunk = batch_chunk(b, smallest, oh * ow * taps * 4, rule.patch_bytes)?;
         let zero = self.scalar(0.0);
         let xp = self.pad(
             x,
@@ -166,6 +218,7 @@ impl Graph {
         );
         let kernel = self.reshape(w, &[taps, o]);
         let window = PatchWindow {
+            first: [0, 0],
             kernel: [kh, kw],
             strides: d.strides,
             dilation: d.rhs_dilation,
@@ -188,13 +241,16 @@ impl Graph {
     /// NCHW convolution without groups (`xp`: its zero-padded input, `dy`: the gradient of its
     /// output), as im2col and matmuls: per batch chunk, patchesᵀ [kh·kw·C, chunk·OH·OW] times
     /// dy [chunk·OH·OW, O], summed over chunks of at most the lowering's
-    /// `weight_grad_matmul.patch_bytes`. `None` where the lowering keeps this one per offset.
+    /// `weight_grad_matmul.patch_bytes`. Only the taps in `live` are computed; the others read
+    /// padding only, and their gradient is zero. `None` where the lowering keeps this one per
+    /// offset.
     pub fn conv_weight_grad_as_matmul(
         &mut self,
         xp: Value,
         dy: Value,
         kernel: [usize; 2],
         strides: [usize; 2],
+        live: [Range<usize>; 2],
     ) -> Option<Value> {
         let rule = self.lowering.weight_grad_matmul?;
         let [b, c, _, _] = <[usize; 4]>::try_from(self.shape(xp)).ok()?;
@@ -202,12 +258,13 @@ impl Graph {
         if b * oh * ow < rule.min_positions {
             return None;
         }
-        let [kh, kw] = kernel;
+        let [kh, kw] = [live[0].len(), live[1].len()];
         let chunk = batch_chunk(b, 1, oh * ow * kh * kw * c * 4, rule.patch_bytes).unwrap_or(1);
         let xp = self.transpose(xp, &[0, 2, 3, 1]);
         let dy = self.transpose(dy, &[0, 2, 3, 1]);
         let window = PatchWindow {
-            kernel,
+            first: [live[0].start, live[1].start],
+            kernel: [kh, kw],
             strides,
             dilation: [1, 1],
             output: [oh, ow],
@@ -223,38 +280,70 @@ impl Graph {
                 Some(s) => self.add(s, part),
             });
         }
-        Some(self.reshape(sum?, &[kh, kw, c, o]))
+        let dw = self.reshape(sum?, &[kh, kw, c, o]);
+        Some(self.zero_padded_taps(dw, kernel, &live))
+    }
+
+    /// An HWIO weight gradient over the taps `live` padded with zeros to the whole `kernel`.
+    pub fn zero_padded_taps(
+        &mut self,
+        dw: Value,
+        kernel: [usize; 2],
+        live: &[Range<usize>; 2],
+    ) -> Value {
+        if live[0].len() == kernel[0] && live[1].len() == kernel[1] {
+            return dw;
+        }
+        let zero = self.scalar(0.0);
+        let low = [live[0].start as i64, live[1].start as i64, 0, 0];
+        let high = [
+            (kernel[0] - live[0].end) as i64,
+            (kernel[1] - live[1].end) as i64,
+            0,
+            0,
+        ];
+        self.pad(dw, zero, &low, &high, &[0; 4])
     }
 
     /// [n·OH·OW, kh·kw·C]: the patches that `window` reads from examples `examples` of the
-    /// padded NHWC input `xp`, one strided slice per kernel offset, concatenated on channels.
-    fn im2col_patches(
+    /// padded NHWC input `xp`.
+    fn im2col_patches(&mut self, xp: Value, examples: Range<usize>, window: &PatchWindow) -> Value {
+        let c = self.shape(xp)[3];
+        let [oh, ow] = window.output;
+        let n = examples.len();
+        let patches = self.im2col(xp, examples, window, [0, 3, 1, 2]);
+        self.reshape(
+            patches,
+            &[n * oh * ow, window.kernel[0] * window.kernel[1] * c],
+        )
+    }
+
+    /// The patches that `window` reads from examples `examples` of the padded image batch
+    /// `xp`, whose batch, channel, height and width dims are at `axes`: one strided slice per
+    /// kernel tap, in row-major tap order, concatenated on the channel dim (kh·kw·C long).
+    pub(crate) fn im2col(
         &mut self,
         xp: Value,
-        examples: std::ops::Range<usize>,
+        examples: Range<usize>,
         window: &PatchWindow,
+        axes: [usize; 4],
     ) -> Value {
-        let c = self.shape(xp)[3];
+        let shape = self.shape(xp).to_vec();
         let ([kh, kw], [s0, s1], [oh, ow]) = (window.kernel, window.strides, window.output);
         let mut cols = vec![];
-        for u in 0..kh {
-            for v in 0..kw {
+        for u in window.first[0]..window.first[0] + kh {
+            for v in window.first[1]..window.first[1] + kw {
                 let (r0, r1) = (u * window.dilation[0], v * window.dilation[1]);
-                cols.push(self.slice(
-                    xp,
-                    &[examples.start, r0, r1, 0],
-                    &[
-                        examples.end,
-                        r0 + s0 * (oh - 1) + 1,
-                        r1 + s1 * (ow - 1) + 1,
-                        c,
-                    ],
-                    &[1, s0, s1, 1],
-                ));
+                let (mut start, mut limit, mut strides) = (vec![0; 4], shape.clone(), vec![1; 4]);
+                (start[axes[0]], limit[axes[0]]) = (examples.start, examples.end);
+                (start[axes[2]], limit[axes[2]], strides[axes[2]]) =
+                    (r0, r0 + s0 * (oh - 1) + 1, s0);
+                (start[axes[3]], limit[axes[3]], strides[axes[3]]) =
+                    (r1, r1 + s1 * (ow - 1) + 1, s1);
+                cols.push(self.slice(xp, &start, &limit, &strides));
             }
         }
-        let patches = self.concatenate(&cols, 3);
-        self.reshape(patches, &[examples.len() * oh * ow, kh * kw * c])
+        self.concatenate(&cols, axes[1])
     }
 
     /// A transpose kept as its own copy (no-op for the identity permutation).
@@ -309,7 +398,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::WeightGradMatmul;
+    use crate::ir::{ConvMatmul, WeightGradMatmul};
 
     use crate::reference::{self, Tensor};
 
@@ -319,7 +408,7 @@ mod tests {
     #[test]
     fn the_lowering_decides_which_convolutions_are_matmuls() {
         let direct = |lowering: Lowering, batch: usize| {
-            let mut g = Graph::with_lowering("f", lowering);
+            let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[batch, 32, 14, 14]));
             let w = g.arg("w", TensorType::f32(&[64, 32, 3, 3]));
             let y = g.convolution(x, w, ConvDims::nchw([1, 1], [(1, 1), (1, 1)]));
@@ -367,11 +456,11 @@ mod tests {
                     }),
                     ..Lowering::AVX512
                 };
-                let mut g = Graph::with_lowering("f", lowering);
+                let mut g = Graph::new("f", lowering);
                 let xp = g.arg("xp", TensorType::f32(&[b, c, h, w]));
                 let dy = g.arg("dy", TensorType::f32(&[b, o, oh, ow]));
                 let dw = g
-                    .conv_weight_grad_as_matmul(xp, dy, [kh, kw], [s0, s1])
+                    .conv_weight_grad_as_matmul(xp, dy, [kh, kw], [s0, s1], [0..kh, 0..kw])
                     .expect("the lowering has a bound");
                 let f = g.finish(vec![dw]);
                 let out = reference::run(
@@ -399,15 +488,127 @@ mod tests {
     #[test]
     fn avx2_keeps_short_weight_gradients_per_offset() {
         let as_matmul = |lowering: Lowering, b: usize, c: usize, hw: usize| {
-            let mut g = Graph::with_lowering("f", lowering);
+            let mut g = Graph::new("f", lowering);
             let xp = g.arg("xp", TensorType::f32(&[b, c, hw + 2, hw + 2]));
             let dy = g.arg("dy", TensorType::f32(&[b, c, hw, hw]));
-            g.conv_weight_grad_as_matmul(xp, dy, [3, 3], [1, 1])
+            g.conv_weight_grad_as_matmul(xp, dy, [3, 3], [1, 1], [0..3, 0..3])
                 .is_some()
         };
         assert!(as_matmul(Lowering::AVX2, 128, 32, 32));
         assert!(!as_matmul(Lowering::AVX2, 32, 64, 8));
         assert!(as_matmul(Lowering::AVX512, 32, 64, 8));
+    }
+
+    /// A convolution whose kernel reads padding with some of its taps (a 3x3 kernel on images
+    /// of 1 and 2 rows, strided, flipped, with a dilated input as the input gradient has) is
+    /// emitted with those taps cut, and gives the full convolution's values.
+    #[test]
+    fn dead_taps_are_cut_and_the_values_stay() {
+        let nchw = |strides, padding, lhs_dilation| ConvDims {
+            rhs: [3, 2, 0, 1],
+            lhs_dilation,
+            ..ConvDims::nchw(strides, padding)
+        };
+        // (dims, input [b, c, h, w], kernel k, flip, taps kept of k·k)
+        let cases = [
+            (
+                nchw([1, 1], [(1, 1), (1, 1)], [1, 1]),
+                [2, 3, 1, 1],
+                3,
+                false,
+                1,
+            ),
+            (
+                nchw([1, 1], [(1, 1), (1, 1)], [1, 1]),
+                [2, 3, 1, 1],
+                3,
+                true,
+                1,
+            ),
+            (
+                nchw([2, 2], [(1, 1), (1, 1)], [1, 1]),
+                [2, 3, 2, 2],
+                3,
+                false,
+                4,
+            ),
+            (
+                nchw([1, 1], [(3, 3), (3, 3)], [1, 1]),
+                [2, 2, 2, 1],
+                7,
+                false,
+                3,
+            ),
+            (
+                nchw([1, 1], [(1, 2), (1, 1)], [2, 2]),
+                [1, 2, 1, 2],
+                3,
+                true,
+                6,
+            ),
+            (
+                nchw([1, 1], [(1, 1), (1, 1)], [1, 1]),
+                [1, 2, 3, 3],
+                3,
+                false,
+                9,
+            ),
+        ];
+        for (d, [b, c, h, w], k, flip, kept) in cases {
+            let o = 4;
+            let mut g = Graph::new("f", Lowering::AVX512);
+            let x = g.arg("x", TensorType::f32(&[b, c, h, w]));
+            let kernel = g.arg("k", TensorType::f32(&[k, k, c, o]));
+            let y = if flip {
+                g.convolution_flipped(x, kernel, d.clone())
+            } else {
+                g.convolution(x, kernel, d.clone())
+            };
+            let full = if flip {
+                let r = g.reverse(kernel, &[0, 1]);
+                g.convolution_in_layout(x, r, d.clone())
+            } else {
+                g.convolution_in_layout(x, kernel, d.clone())
+            };
+            let f = g.finish(vec![y, full]);
+            let taps: usize = f
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.op, Op::Convolution(_)))
+                .map(|n| {
+                    let k = &f.nodes[n.operands[1].index()].ty.shape;
+                    k[0] * k[1]
+                })
+                .min()
+                .unwrap_or(0);
+            let xs: Vec<f32> = (0..b * c * h * w)
+                .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
+                .collect();
+            let ks: Vec<f32> = (0..k * k * c * o)
+                .map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0)
+                .collect();
+            let out = reference::run(
+                &f,
+                &[
+                    Tensor::f32_data(&[b, c, h, w], &xs),
+                    Tensor::f32_data(&[k, k, c, o], &ks),
+                ],
+            );
+            let (y, want) = (out[0].float(), out[1].float());
+            assert_eq!(y.shape(), want.shape());
+            let worst =
+                (y - want).iter().fold(
+                    0.0f64,
+                    |m, d| if d.is_nan() { f64::NAN } else { m.max(d.abs()) },
+                );
+            assert!(worst < 1e-12, "{d:?}: differs by {worst}");
+            // The direct convolution left in the module (if the form is not a matmul) reads
+            // the kept taps only; a matmul form has none but the full one's.
+            assert!(
+                taps == kept || taps == k * k,
+                "{d:?}: {taps} taps, want {kept}"
+            );
+        }
     }
 
     fn every_index(
@@ -464,15 +665,18 @@ mod tests {
         ];
         for (d, [b, h, w, c], k, o, chunks) in cases {
             for &pieces in chunks {
-                let mut g = Graph::new("f");
+                let mut g = Graph::new("f", Lowering::for_host());
                 let x = g.arg("x", TensorType::f32(&[b, h, w, c]));
                 let kernel = g.arg("k", TensorType::f32(&[k, k, c, o]));
                 let (oh, ow) = (d.out_size(0, h, k) as usize, d.out_size(1, w, k) as usize);
                 let lowering = Lowering {
-                    matmul_conv_patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
-                    split_batch: true,
+                    conv_matmul: ConvMatmul {
+                        patch_bytes: (b / pieces) * oh * ow * k * k * c * 4,
+                        split_batch: true,
+                        ..Lowering::AVX512.conv_matmul
+                    },
                     weight_grad_matmul: None,
-                    transposed_operand_copies: false,
+                    transposed_copy_min_rows: None,
                     ..Lowering::AVX512
                 };
                 let y = g

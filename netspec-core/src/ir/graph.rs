@@ -61,17 +61,13 @@ impl Module {
 #[derive(Debug)]
 pub struct Graph {
     pub(crate) f: Function,
-    /// How target-dependent ops are formulated (`ir/conv.rs`).
+    /// How target-dependent ops are formulated (`ir/lowering.rs`).
     pub(crate) lowering: Lowering,
 }
 
 impl Graph {
-    /// A function formulated for the CPU this process runs on.
-    pub fn new(name: &str) -> Self {
-        Graph::with_lowering(name, Lowering::for_host())
-    }
-
-    pub fn with_lowering(name: &str, lowering: Lowering) -> Self {
+    /// A function formulated as `lowering` says for its target.
+    pub fn new(name: &str, lowering: Lowering) -> Self {
         Graph {
             lowering,
             f: Function {
@@ -121,6 +117,11 @@ impl Graph {
             &[batch],
             NoiseKind::DropPath { block, rule },
         )
+    }
+
+    /// The formulation rules of the target this function is built for.
+    pub fn lowering(&self) -> &Lowering {
+        &self.lowering
     }
 
     pub fn ty(&self, v: Value) -> &TensorType {

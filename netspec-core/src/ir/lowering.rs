@@ -1,38 +1,69 @@
-//! The formulation choices per target: what `conv.rs` and `matmul.rs` emit differs between
-//! CPUs with and without AVX-512.
+//! The one seam between netspec and the machines it compiles for: every formulation choice that
+//! differs between targets, and the IREE compiler flags those choices imply.
+//!
+//! A `Lowering` is a table of rules, one field per (operation, choice); each target class has
+//! one constant. Builders read it from the graph they build (`Graph::lowering`), never from the
+//! host, so a test can build and check any target's formulation on any machine. The rules were
+//! chosen by interleaved measurements of whole train steps (the benchmark's figures are in
+//! `benches/RESULTS.md`); the comments keep why each rule exists.
+//!
+//! | operation | AVX2 | AVX-512 | CUDA |
+//! |---|---|---|---|
+//! | conv2d, wide (`conv_matmul`) | im2col matmul, in batch chunks of <= 32 MiB of patches | im2col matmul where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | as AVX2 |
+//! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
+//! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
+//! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
+//! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels | off | off |
+//! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 
-/// The formulation choices that differ between targets, chosen by measurement (README,
-/// Figures): which convolutions become a matmul over im2col patches (`conv.rs`), which
-/// products copy an operand transposed (`matmul.rs`). Part of the emitted text, so of every
-/// cache key.
+/// The formulation choices for one target. Part of the emitted text, so of every cache key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lowering {
-    /// A convolution whose batch's patches exceed this many bytes is computed in batch chunks
-    /// of at most this many (`split_batch`) or left a direct convolution.
-    pub matmul_conv_patch_bytes: usize,
-    pub split_batch: bool,
+    /// Which convolutions without groups are one matmul over im2col patches (`ir/conv.rs`).
+    pub conv_matmul: ConvMatmul,
+    /// Convolutions of fewer input channels than this (an image's 1 or 3) are a matmul over
+    /// im2col patches batched over the examples, writing NCHW directly: IREE's direct
+    /// convolution vectorises over input channels, and so few leave most lanes empty.
+    pub im2col_below_channels: usize,
+    /// IREE's CPU convolution vectorises the output width in groups of this many; a wider
+    /// width that is not a multiple takes a path several times slower, so a direct
+    /// convolution's output is computed this much wider and cut back.
+    pub conv_width_multiple: usize,
     /// Which weight gradients of convolutions without groups are im2col matmuls
-    /// (`conv_weight_grad_as_matmul`); the rest, and all with `None`, are one contraction per
-    /// kernel offset.
+    /// (`Graph::conv_weight_grad_as_matmul`); the rest, and all with `None`, are one
+    /// contraction per kernel offset.
     pub weight_grad_matmul: Option<WeightGradMatmul>,
-    /// Dense layers' weight gradients over many rows as plain matmuls, one operand copied
-    /// transposed first (`Graph::matmul_tn`).
-    pub transposed_operand_copies: bool,
-    /// IREE's data tiling with the mmt4d micro-kernels (the flags are `Target::tuned_flags`'s).
-    /// The module then keeps pooled sums apart from the matmuls they feed
-    /// (`Graph::pooled_sum`).
+    /// A dense layer's weight gradient dyᵀ·X contracting at least this many rows copies one
+    /// operand transposed first (`Graph::matmul_tn`): IREE serves a plain matmul faster than
+    /// one contracting both operands' leading dims, once the copy is paid for.
+    pub transposed_copy_min_rows: Option<usize>,
+    /// IREE's data tiling with the mmt4d micro-kernels (`compiler_flags`). The module then
+    /// keeps pooled sums apart from the matmuls they feed (`Graph::pooled_sum`).
     pub data_tiling: bool,
     /// How `Graph::barrier` is written for IREE.
     pub barrier: BarrierOp,
+}
+
+/// When a convolution without groups is a matmul over im2col patches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConvMatmul {
+    /// At least this many output channels, or at least `min_taps` taps (kh·kw·C): a narrow,
+    /// shallow matmul loses to the direct convolution.
+    pub min_out_channels: usize,
+    pub min_taps: usize,
+    /// A batch chunk's patches are at most this many bytes; a larger patch matrix is cut into
+    /// batch chunks (`split_batch`) or left a direct convolution.
+    pub patch_bytes: usize,
+    pub split_batch: bool,
 }
 
 /// The op a barrier (`Graph::barrier`) is emitted as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BarrierOp {
     /// `iree_tensor_ext.compute_barrier.start`: keeps dispatch regions apart and is erased after
-    /// dispatch formation. `stablehlo.optimization_barrier` became a host wait between two queue
-    /// submissions on the CPU (ResNet-34@32: 308 per step), slowed steps and grew local-task's
-    /// pool (README, Figures).
+    /// dispatch formation. `stablehlo.optimization_barrier` becomes a host wait between two
+    /// queue submissions on the CPU, which slows steps and grows local-task's pool.
     ComputeBarrier,
     /// `stablehlo.optimization_barrier`, for CUDA: with the compute barrier, ResNet-34@32's
     /// elementwise dispatch over a 512x512x3x3 weight reached an i16 vector division that
@@ -51,51 +82,53 @@ pub struct WeightGradMatmul {
     pub min_positions: usize,
 }
 
+/// The stack one CPU dispatch may use under data tiling: its matmuls fused with AdamW's update
+/// need up to 402 KiB (ConvNeXt-T's 768x3072 weight gradient). IREE's default limit is 32 KiB;
+/// local-task's workers are given twice this (`netspec-iree`'s session).
+pub const DISPATCH_STACK_BYTES: usize = 512 << 10;
+
+const CONV_MATMUL: ConvMatmul = ConvMatmul {
+    min_out_channels: 64,
+    min_taps: 512,
+    patch_bytes: 32 << 20,
+    split_batch: true,
+};
+
 impl Lowering {
-    /// AVX2 without AVX-512: IREE's direct convolution is slow (~35 GFLOP/s on two cores), so
-    /// every wide convolution is a matmul, large patch matrices in chunks of 32 MiB.
+    /// AVX2 without AVX-512: IREE's direct convolution is slow, so every wide convolution is a
+    /// matmul, large patch matrices in chunks.
     pub const AVX2: Lowering = Lowering {
-        matmul_conv_patch_bytes: 32 << 20,
-        split_batch: true,
-        // In 8 MiB chunks where the contraction is long (cifar_bn's 32x32 and 16x16 layers at
-        // batch 128: 131072 and 32768 positions): cifar_bn 521 -> 452 ms per step on an AVX2
-        // EPYC. Everywhere, ResNet-34@32 (at most 8192 positions) lost 8% and compiled in 65
-        // instead of 47 s; in 2 MiB chunks cifar_bn compiled in 126 s (README, Figures).
+        conv_matmul: CONV_MATMUL,
+        im2col_below_channels: 8,
+        conv_width_multiple: 4,
+        // Chunked where the contraction is long (cifar_bn's 32x32 and 16x16 layers at batch
+        // 128); over ResNet-34@32's short ones the per-offset form won and compiled faster.
         weight_grad_matmul: Some(WeightGradMatmul {
             patch_bytes: 8 << 20,
             min_positions: 16384,
         }),
-        // ViT-Tiny@32: 1644 -> 1297 ms per step, peak 471 -> 550 MB (README, Figures).
-        transposed_operand_copies: true,
-        // The MLP 7.41 -> 5.89 ms, ResNet-34@32 662 -> 597 (README, Figures).
+        transposed_copy_min_rows: Some(512),
         data_tiling: true,
         barrier: BarrierOp::ComputeBarrier,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
-    /// 14x14x32->64 at batch 128, 29 MB of patches: 42 ms per step direct, 73 as matmuls), the
-    /// matmul wins on the small images of the 32x32 ladder (ResNet-34@32: 280 -> 232 ms).
+    /// 14x14x32->64 at batch 128), the matmul wins on the small images of the 32x32 ladder.
     /// The weight gradient per kernel offset reads dy and the input once per offset, from
-    /// memory (cifar_bn's 32x32x32 layer: 9 contractions of 6 ms each in the step, 1.2 ms each
-    /// alone): as im2col matmuls over batch chunks whose patches stay in the core's 4 MiB L2
-    /// to 8 MiB, cifar_bn 385 -> 300 ms, mnist_cnn 53 -> 51 (Xeon, README Figures).
+    /// memory: as im2col matmuls over batch chunks whose patches stay near the core's L2.
     pub const AVX512: Lowering = Lowering {
-        matmul_conv_patch_bytes: 8 << 20,
-        split_batch: false,
+        conv_matmul: ConvMatmul {
+            patch_bytes: 8 << 20,
+            split_batch: false,
+            ..CONV_MATMUL
+        },
         weight_grad_matmul: Some(WeightGradMatmul {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
-        // A 2-core Xeon (Sapphire Rapids class), interleaved runs of the dumped SGD steps:
-        // ViT-Tiny@32 1128 -> 1042 ms median of four, ConvNeXt-T@32 590 -> 556 of three.
-        transposed_operand_copies: true,
-        // A 2-core Xeon (Sapphire Rapids class), interleaved runs of the dumped SGD steps, median
-        // of four: the MLP 5.8 -> 5.5 ms, mnist_cnn 84 -> 77, cifar_bn 445 -> 437, ResNet-34@32
-        // 576 -> 551, but EfficientNet-B0@32's cold compile 101 -> 408 s (README, Figures).
-        // With the compute barrier and HWIO kernels, on a 2-core AMD EPYC (Zen 4), interleaved:
-        // ResNet-34@32 144-149 ms without, 162-167 with; ConvNeXt-T 262-273 vs 304-306; only
-        // mnist_cnn gained (64-69 vs 59-63).
+        // Data tiling measured slower on the 32x32 ladder's steps and made EfficientNet-B0@32's
+        // cold compile four times longer.
         data_tiling: false,
-        barrier: BarrierOp::ComputeBarrier,
+        ..Lowering::AVX2
     };
     /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
     /// data tiling is a CPU pipeline.
@@ -105,6 +138,13 @@ impl Lowering {
         ..Lowering::AVX2
     };
 
+    /// Every target class's lowering, named: what the tests build and check on any host.
+    pub const ALL: [(&'static str, Lowering); 3] = [
+        ("avx2", Lowering::AVX2),
+        ("avx512", Lowering::AVX512),
+        ("cuda", Lowering::CUDA),
+    ];
+
     /// The lowering for the CPU this process runs on.
     pub fn for_host() -> Lowering {
         #[cfg(target_arch = "x86_64")]
@@ -112,5 +152,31 @@ impl Lowering {
             return Lowering::AVX512;
         }
         Lowering::AVX2
+    }
+
+    /// The lowering for a CPU LLVM names (`x86-64-v3`, `x86-64-v4`, `znver4`, ...): AVX-512's
+    /// for the names of CPUs that have it, AVX2's for the rest.
+    pub fn for_cpu(cpu: &str) -> Lowering {
+        const AVX512_NAMES: [&str; 5] =
+            ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"];
+        if AVX512_NAMES.iter().any(|n| cpu.contains(n)) {
+            Lowering::AVX512
+        } else {
+            Lowering::AVX2
+        }
+    }
+
+    /// The IREE compiler flags this formulation needs, beyond the backend and the target CPU:
+    /// data tiling with the micro-kernels (without `ukernels=all`, data tiling failed to compile
+    /// with "operations with large vector sizes") and the stack its fused dispatches use.
+    pub fn compiler_flags(&self) -> Vec<String> {
+        if !self.data_tiling {
+            return vec![];
+        }
+        vec![
+            "--iree-opt-data-tiling".into(),
+            "--iree-llvmcpu-enable-ukernels=all".into(),
+            format!("--iree-llvmcpu-stack-allocation-limit={DISPATCH_STACK_BYTES}"),
+        ]
     }
 }

@@ -1,20 +1,14 @@
 //! How the weight gradient of a dense layer is emitted. dyᵀ·X contracts both operands' leading
 //! (row) dims, a form IREE's CPU code serves more slowly than a plain matmul of the same size;
 //! over many rows a copy of one operand transposed costs less than it saves, over a batch of
-//! 128 it does not (README, Figures).
+//! 128 it does not (`Lowering::transposed_copy_min_rows`).
 
 use super::graph::{Graph, Value};
 
-/// Contractions shorter than this stay as they are. Alone, AVX2 EPYC, dyᵀ·X over 2080 rows
-/// (ViT-Tiny's tokens at batch 32), 768x192: 14.8 ms as is, 8.7 with dyᵀ copied, 14.5 with Xᵀ;
-/// 192x768: 14.6, 17.5, 9.5. Over 128 rows (the MLP's batch), 512x784: 1.88, 1.04, 1.62 alone,
-/// but no faster in the MLP's step.
-const LONG_CONTRACTION: usize = 512;
-
 impl Graph {
-    /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both. With the
-    /// lowering's `transposed_operand_copies` and a long contraction, the operand with the
-    /// larger free dim is copied transposed and goes first.
+    /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both. Over
+    /// the lowering's `transposed_copy_min_rows`, the operand with the larger free dim is
+    /// copied transposed and goes first.
     pub fn matmul_tn(&mut self, a: Value, b: Value, k_dims: usize) -> Value {
         let (sa, sb) = (self.shape(a).to_vec(), self.shape(b).to_vec());
         assert!(
@@ -25,7 +19,11 @@ impl Graph {
         let (m, n) = (sa[k_dims], sb[k_dims]);
         let a = self.reshape(a, &[k, m]);
         let b = self.reshape(b, &[k, n]);
-        if !self.lowering.transposed_operand_copies || k < LONG_CONTRACTION {
+        if self
+            .lowering
+            .transposed_copy_min_rows
+            .is_none_or(|rows| k < rows)
+        {
             return self.matmul(a, 0, b, 0);
         }
         if m >= n {
@@ -57,7 +55,7 @@ mod tests {
     #[test]
     fn matmul_tn_is_the_sum_over_rows() {
         let no_copies = Lowering {
-            transposed_operand_copies: false,
+            transposed_copy_min_rows: None,
             ..Lowering::AVX2
         };
         // (leading dims, m, n, lowering, a copy expected)
@@ -82,7 +80,7 @@ mod tests {
                     want[i * n + j] += a[r * m + i] as f64 * b[r * n + j] as f64;
                 }
             }
-            let mut g = Graph::with_lowering("f", lowering);
+            let mut g = Graph::new("f", lowering);
             let (sa, sb) = ([&lead[..], &[m]].concat(), [&lead[..], &[n]].concat());
             let av = g.arg("a", TensorType::f32(&sa));
             let bv = g.arg("b", TensorType::f32(&sb));

@@ -11,7 +11,8 @@ mod matmul;
 mod ops;
 mod types;
 
+pub(crate) use conv::PatchWindow;
 pub use graph::{Function, Graph, Module, Node, Value};
-pub use lowering::{BarrierOp, Lowering, WeightGradMatmul};
+pub use lowering::{BarrierOp, ConvMatmul, Lowering, WeightGradMatmul, DISPATCH_STACK_BYTES};
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

@@ -102,6 +102,30 @@ impl ConvDims {
             (dilated - extent) / self.strides[d] as i64 + 1
         }
     }
+
+    /// The kernel taps along spatial dim `d` that read an input element (not padding, not a
+    /// hole of the input's dilation) at some output position, for input size `n` and kernel
+    /// size `k`. The taps outside multiply zeros only: their products need not be computed,
+    /// and their weight gradient is zero. All taps where none reads the input.
+    pub fn live_taps(&self, d: usize, n: usize, k: usize) -> std::ops::Range<usize> {
+        let (stride, ld, rd) = (
+            self.strides[d] as i64,
+            self.lhs_dilation[d] as i64,
+            self.rhs_dilation[d] as i64,
+        );
+        let last = (n as i64 - 1) * ld;
+        let out = self.out_size(d, n, k);
+        let live = |u: usize| {
+            (0..out).any(|y| {
+                let p = stride * y + u as i64 * rd - self.padding[d].0;
+                (0..=last).contains(&p) && p % ld == 0
+            })
+        };
+        match ((0..k).find(|u| live(*u)), (0..k).rev().find(|u| live(*u))) {
+            (Some(first), Some(last)) => first..last + 1,
+            _ => 0..k,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -572,7 +596,7 @@ mod tests {
                 "iree_tensor_ext.compute_barrier.start",
             ),
         ] {
-            let mut g = Graph::with_lowering("f", lowering);
+            let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[2, 3]));
             let y = g.barrier(x);
             let m = crate::ir::Module {
@@ -598,7 +622,7 @@ mod tests {
             (Lowering::AVX512, false),
             (Lowering::CUDA, false),
         ] {
-            let mut g = Graph::with_lowering("f", lowering);
+            let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[2, 3, 2, 2]));
             let s = g.pooled_sum(x, &[2, 3]);
             let f = g.finish(vec![s]);

@@ -16,7 +16,7 @@
 
 use super::window::Window;
 use super::{shape_str, Args, Backward, Forward, Layer, Mode, SpecError};
-use crate::ir::{ConvDims, DotDims, Graph, Value};
+use crate::ir::{ConvDims, DotDims, Graph, PatchWindow, Value};
 use crate::params::{Init, ParamSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,12 +106,6 @@ impl Conv2d {
     }
 }
 
-/// Below this many input channels per group, the forward is an explicit im2col and a batched
-/// matmul: IREE's direct convolution vectorises over input channels, and an image's 1 or 3
-/// channels leave most lanes empty (the MNIST CNN's first convolution: 13.7 ms direct, about
-/// 1 ms as a matmul, AVX-512).
-const IM2COL_BELOW_CHANNELS: usize = 8;
-
 /// `ConvDims::rhs` of an HWIO kernel: the positions of its output and input features, height
 /// and width.
 const HWIO: [usize; 4] = [3, 2, 0, 1];
@@ -155,8 +149,10 @@ impl Conv2d {
             && self.groups == 1
     }
 
-    fn uses_im2col(&self) -> bool {
-        self.groups == 1 && self.in_channels < IM2COL_BELOW_CHANNELS
+    /// An image's few channels: an explicit im2col and a batched matmul, below the lowering's
+    /// `im2col_below_channels`.
+    fn uses_im2col(&self, g: &Graph) -> bool {
+        self.groups == 1 && self.in_channels < g.lowering().im2col_below_channels
     }
 
     /// One group per input channel (MobileNet's, EfficientNet's and ConvNeXt's 3x3 to 7x7
@@ -179,15 +175,15 @@ impl Conv2d {
 
     /// y[b, c·m + j, y, x] = Σ_(u,v) x_padded[b, c, s·y + u, s·x + v] · W[c·m + j, 0, u, v].
     fn depthwise_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
-        let k = self.window.kernel;
         let xp = self.padded_input(g, x);
         let (b, c) = (g.shape(x)[0], self.in_channels);
         let m = self.out_channels / c;
         let [oh, ow] = self.window.output(self.input);
         let shape = [b, c, m, oh, ow];
+        let live = self.window.live_taps(self.input);
         let mut sum = None;
-        for u in 0..k[0] {
-            for v in 0..k[1] {
+        for u in live[0].clone() {
+            for v in live[1].clone() {
                 let patch = self.offset_slice(g, xp, u, v);
                 let patch = g.broadcast_in_dim(patch, &shape, &[0, 1, 3, 4]);
                 let wuv = self.offset_weights(g, w, u, v);
@@ -230,19 +226,30 @@ impl Conv2d {
         );
         let shape = [b, c, m, h, wd];
         let xp = self.padded_input(g, x);
+        // Taps that read padding only add nothing to dx and have a zero gradient.
+        let live = self.window.live_taps(self.input);
         let mut dx = None;
         let mut rows = vec![];
+        let is_live = |u: usize, v: usize| live[0].contains(&u) && live[1].contains(&v);
         for u in 0..k[0] {
             let mut cols = vec![];
             for v in 0..k[1] {
-                let window = g.slice(dyp, &[0, 0, 0, u, v], &[b, c, m, u + h, v + wd], &[1; 5]);
-                let wuv = self.offset_weights(g, w, k[0] - 1 - u, k[1] - 1 - v);
-                let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
-                let term = g.mul(window, wuv);
-                dx = Some(match dx {
-                    None => term,
-                    Some(acc) => g.add(acc, term),
-                });
+                // dyp's window at (u, v) meets the kernel's tap (k-1-u, k-1-v).
+                let (tu, tv) = (k[0] - 1 - u, k[1] - 1 - v);
+                if is_live(tu, tv) {
+                    let window = g.slice(dyp, &[0, 0, 0, u, v], &[b, c, m, u + h, v + wd], &[1; 5]);
+                    let wuv = self.offset_weights(g, w, tu, tv);
+                    let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
+                    let term = g.mul(window, wuv);
+                    dx = Some(match dx {
+                        None => term,
+                        Some(acc) => g.add(acc, term),
+                    });
+                }
+                if !is_live(u, v) {
+                    cols.push(g.broadcast_in_dim(zero, &[c * m, 1, 1, 1], &[]));
+                    continue;
+                }
 
                 let patch = self.offset_slice(g, xp, u, v);
                 let patch = g.broadcast_in_dim(patch, &[b, c, m, oh, ow], &[0, 1, 3, 4]);
@@ -257,21 +264,33 @@ impl Conv2d {
     }
 
     /// y[b, o, :] = W[o, (u, v, c)] · patches[b, (u, v, c), :], with one strided slice of the
-    /// padded input per kernel offset (u, v), as a matmul batched over the examples.
+    /// padded input per kernel tap (u, v) that reads the input, as a matmul batched over the
+    /// examples.
     fn im2col_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
-        let k = self.window.kernel;
         let xp = self.padded_input(g, x);
         let (b, cin, cout) = (g.shape(x)[0], self.in_channels, self.out_channels);
-        let [oh, ow] = self.window.output(self.input);
-        let mut cols = vec![];
-        for u in 0..k[0] {
-            for v in 0..k[1] {
-                cols.push(self.offset_slice(g, xp, u, v));
-            }
-        }
-        let taps = k[0] * k[1] * cin;
-        let patches = g.concatenate(&cols, 1);
-        let patches = g.reshape(patches, &[b, taps, oh * ow]);
+        let output = self.window.output(self.input);
+        let live = self.window.live_taps(self.input);
+        let window = PatchWindow {
+            first: [live[0].start, live[1].start],
+            kernel: [live[0].len(), live[1].len()],
+            strides: self.window.stride,
+            dilation: [1, 1],
+            output,
+        };
+        let taps = live[0].len() * live[1].len() * cin;
+        let patches = g.im2col(xp, 0..b, &window, [0, 1, 2, 3]);
+        let patches = g.reshape(patches, &[b, taps, output[0] * output[1]]);
+        let w = if window.kernel == self.window.kernel {
+            w
+        } else {
+            g.slice(
+                w,
+                &[live[0].start, live[1].start, 0, 0],
+                &[live[0].end, live[1].end, cin, cout],
+                &[1; 4],
+            )
+        };
         let w = g.reshape(w, &[taps, cout]);
         let w = g.transpose(w, &[1, 0]);
         // Broadcast over the batch: a batched matmul writes NCHW directly, where a plain one
@@ -284,7 +303,7 @@ impl Conv2d {
             rhs_contract: vec![1],
         };
         let y = g.dot_general(w, patches, dims);
-        g.reshape(y, &[b, cout, oh, ow])
+        g.reshape(y, &[b, cout, output[0], output[1]])
     }
 }
 
@@ -352,7 +371,7 @@ impl Layer for Conv2d {
             let w2 = g.reshape(p[0], &[o, c]);
             let y = g.matmul(x2, 1, w2, 1);
             g.reshape(y, &[b, o, 1, 1])
-        } else if self.uses_im2col() {
+        } else if self.uses_im2col(g) {
             self.im2col_forward(g, x, p[0])
         } else if self.is_depthwise() {
             self.depthwise_forward(g, x, p[0])
@@ -422,8 +441,9 @@ impl Layer for Conv2d {
         // backend both beat a convolution with batch and channel roles swapped (cifar_bn, Xeon
         // AVX-512: 300 and 385 vs 466 ms per step).
         let xp = self.padded_input(g, *x);
+        let live = self.window.live_taps(self.input);
         let as_matmul = if groups == 1 {
-            g.conv_weight_grad_as_matmul(xp, dy, k, s)
+            g.conv_weight_grad_as_matmul(xp, dy, k, s, live.clone())
         } else {
             None
         };
@@ -445,10 +465,18 @@ impl Conv2d {
         let b = g.shape(xp)[0];
         let [oh, ow] = self.window.output(self.input);
         let dy_g = g.reshape(dy, &[b, groups, cout_g, oh, ow]);
+        // A tap that reads padding only has a zero gradient.
+        let live = self.window.live_taps(self.input);
+        let mut zero = None;
         let mut rows = vec![];
         for u in 0..k[0] {
             let mut cols = vec![];
             for v in 0..k[1] {
+                if !live[0].contains(&u) || !live[1].contains(&v) {
+                    let z = *zero.get_or_insert_with(|| g.scalar(0.0));
+                    cols.push(g.broadcast_in_dim(z, &[1, 1, cin_g, cout], &[]));
+                    continue;
+                }
                 let patch = self.offset_slice(g, xp, u, v);
                 let patch = g.reshape(patch, &[b, groups, cin_g, oh, ow]);
                 let dims = DotDims {

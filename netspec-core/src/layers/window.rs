@@ -1,6 +1,9 @@
 //! Sliding windows shared by convolutions and pooling: the output-size rule and its errors.
 
+use std::ops::Range;
+
 use super::{shape_str, SpecError};
+use crate::ir::ConvDims;
 
 /// Kernel, stride and (low, high) padding along height and width.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -33,6 +36,20 @@ impl Window {
             (p[0] - self.kernel[0]) / self.stride[0] + 1,
             (p[1] - self.kernel[1]) / self.stride[1] + 1,
         ]
+    }
+
+    /// The kernel taps along height and width that read the input, not only padding, at some
+    /// output position for an `hw` input (`ConvDims::live_taps`).
+    pub fn live_taps(&self, hw: [usize; 2]) -> [Range<usize>; 2] {
+        let p = self.padding;
+        let d = ConvDims::nchw(
+            self.stride,
+            [
+                (p[0].0 as i64, p[0].1 as i64),
+                (p[1].0 as i64, p[1].1 as i64),
+            ],
+        );
+        [0, 1].map(|s| d.live_taps(s, hw[s], self.kernel[s]))
     }
 
     /// Checks a per-example [C, H, W] input for layer `what` (e.g. "conv2d(k = 7)").
