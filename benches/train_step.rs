@@ -11,11 +11,12 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{cpu_description, python_has, run_peer, Error, Stats};
+use common::{cpu_class, cpu_description, git_commit, python_has, run_peer, today, Error, Stats};
 
+use netspec::core::ir::{Graph, Lowering, Module, TensorType};
 use netspec::core::step;
 use netspec::core::Network;
-use netspec::iree::{memory, Compiler, Device, Session, Target, TrainConfig, Trainer};
+use netspec::iree::{memory, Compiler, Device, Executable, Session, Target, TrainConfig, Trainer};
 use netspec::models::{
     CifarBn, ConvNeXtTinyAt32, EfficientNetB0At32, MnistCnn, MnistLinear, MnistMlp,
     MobileNetV2At32, ResNet34At32, ViTTinyAt32,
@@ -72,10 +73,13 @@ const MIN_TIME: Duration = Duration::from_secs(2);
 struct Netspec {
     ms: Stats,
     cold_s: f64,
-    cached_s: f64,
     workers: Option<usize>,
     /// Peak resident memory of the process while this model compiled and ran.
     peak_mib: Option<f64>,
+    /// Minor page faults per timed step.
+    faults: Option<f64>,
+    /// Floating-point operations of one train step, counted from the emitted module.
+    flops: u64,
 }
 
 struct Peer {
@@ -94,6 +98,7 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         ..Default::default()
     };
     let module = || step::build::<N>(config.step_config(&device.default_target()));
+    let flops = module().module.flops("train_step").unwrap_or(0);
     memory::reset_peak();
 
     // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
@@ -112,7 +117,6 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         session.exe.compile.from_cache,
         "second compile should come from the cache"
     );
-    let cached_s = session.exe.compile.seconds;
     drop(session);
 
     let mut trainer = Trainer::new::<N>(&cached, config, None, device)?;
@@ -138,18 +142,23 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         trainer.step(&images, &labels, lr, 1)?;
     }
     let mut ms = Vec::new();
+    let faults_before = memory::minor_faults();
     let start = Instant::now();
     while ms.len() < b.steps || start.elapsed() < MIN_TIME {
         let t = Instant::now();
         trainer.step(&images, &labels, lr, 1)?;
         ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
+    let faults = faults_before
+        .zip(memory::minor_faults())
+        .map(|(a, b)| (b - a) as f64 / ms.len() as f64);
     Ok(Netspec {
         ms: Stats::of(ms),
         cold_s,
-        cached_s,
         workers,
         peak_mib: memory::peak_resident_bytes().map(memory::mib),
+        faults,
+        flops,
     })
 }
 
@@ -186,7 +195,6 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
     Ok(Peer {
         ms: Stats {
             median: num("ms_median")?,
-            mean: num("ms_mean")?,
         },
         threads: v["threads"].as_u64().unwrap_or(0),
         version: v["torch_version"]
@@ -197,14 +205,52 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
     })
 }
 
+/// The fp32 peak this CPU reaches under IREE: a 2048x2048x2048 matmul compiled with the best
+/// flags IREE has for it (data tiling with the mmt4d micro-kernels, AVX2's lowering), on
+/// local-task, median GFLOP/s over a few seconds.
+fn measured_peak_gflops(compiler: &Compiler) -> Result<f64, Error> {
+    const N: usize = 2048;
+    let lowering = Lowering::AVX2;
+    let mut g = Graph::new("peak", lowering);
+    let a = g.arg("a", TensorType::f32(&[N, N]));
+    let b = g.arg("b", TensorType::f32(&[N, N]));
+    let c = g.matmul(a, 1, b, 0);
+    let module = Module {
+        name: "peak_matmul".into(),
+        functions: vec![g.finish(vec![c])],
+    };
+    let flops = module.flops("peak").unwrap_or(0) as f64;
+    // A named CPU gets the lowering of its name: "host" is not an AVX-512 name, so the flags are
+    // AVX2's lowering's, with data tiling.
+    let target = Target::Cpu { cpu: "host".into() };
+    assert_eq!(target.lowering(), lowering);
+    let exe = Executable::load_for(compiler, &module, &Device::LocalTask, &target)?;
+    let data = vec![0.5f32; N * N];
+    let (x, y) = (
+        exe.upload_f32(&[N, N], &data)?,
+        exe.upload_f32(&[N, N], &data)?,
+    );
+    exe.call("peak", vec![x.clone(), y.clone()])?;
+    let mut ms = vec![];
+    let start = Instant::now();
+    while ms.len() < 5 || start.elapsed() < MIN_TIME {
+        let t = Instant::now();
+        exe.call("peak", vec![x.clone(), y.clone()])?;
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(flops / Stats::of(ms).median / 1e6)
+}
+
 fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let names = MODELS.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!(
             "cargo bench --bench train_step [MODEL]\n\nms per train step next to PyTorch \
-             (and JAX for the MLP). MODEL selects every model whose name contains it; \
-             without it, all: {names}"
+             (and JAX for the MLP), with the step's FLOPs, GFLOP/s, the fraction of this CPU's \
+             measured fp32 peak and page faults per step. MODEL selects every model whose name \
+             contains it; without it, all ({names}), and the table is also written to \
+             benches/results/<CPU class>.md, replacing the last one."
         );
         return Ok(());
     }
@@ -221,25 +267,18 @@ fn main() -> Result<(), Error> {
     let jax = python_has("jax");
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("train step benchmark: warmup, then the steps listed and >= {}s; normal random images and random labels, SGD, cross-entropy", MIN_TIME.as_secs());
-    println!("cpu: {}", cpu_description());
-    println!(
-        "netspec: IREE llvm-cpu, flags {}",
-        Target::HostCpu.flags().join(" ")
-    );
-    println!(
-        "machine: {cores} cores, load average {}",
-        load.split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    let cpu = cpu_description();
+    eprintln!("cpu: {cpu}; load average {}", load.join(" "));
     if !torch {
-        println!("PyTorch not installed (pip install torch) — peer column empty");
+        eprintln!("PyTorch not installed (pip install torch): the peer columns stay empty");
     }
 
+    let compiler = Compiler::new()?;
+    eprintln!("peak: a 2048^3 matmul on IREE...");
+    let peak = measured_peak_gflops(&compiler)?;
     let mut rows = Vec::new();
-    let (mut workers, mut torch_info) = (None, None);
+    let (mut workers, mut torch_info, mut jax_version) = (None, None, None);
     for b in selected {
         let name = b.name;
         eprintln!("{name}: netspec...");
@@ -268,63 +307,86 @@ fn main() -> Result<(), Error> {
                     .ok()
             })
             .flatten();
-        rows.push((b, ours, theirs, jax_peer));
+        if let Some(p) = &jax_peer {
+            jax_version = Some(p.version.clone());
+        }
+        rows.push(table_row(
+            b,
+            &ours,
+            theirs.as_ref(),
+            jax_peer.as_ref(),
+            peak,
+        ));
     }
 
-    println!();
-    println!(
-        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15} {:>17} {:>9}",
-        "model",
-        "batch",
-        "driver",
-        "netspec ms/step",
-        "PyTorch ms/step",
-        "ratio",
-        "JAX",
-        "compile cold s",
-        "compile cached s",
-        "peak MiB"
-    );
-    println!(
-        "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15} {:>17} {:>9}",
-        "", "", "", "median (mean)", "median (mean)", "", "median", "", "", ""
-    );
-    for (b, ours, theirs, jax_peer) in &rows {
-        let driver = match b.device {
-            Device::LocalSync => "local-sync",
-            Device::Cuda => "cuda",
-            Device::LocalTask => "local-task",
-        };
-        let pair = |s: &Stats| format!("{:.3} ({:.3})", s.median, s.mean);
-        let (peer_ms, ratio) = match theirs {
-            Some(p) => (pair(&p.ms), format!("{:.2}", ours.ms.median / p.ms.median)),
-            None => ("-".into(), "-".into()),
-        };
-        let jax_ms = jax_peer
-            .as_ref()
-            .map_or("-".into(), |p| format!("{:.3}", p.ms.median));
-        let peak = ours.peak_mib.map_or("-".into(), |m| format!("{m:.0}"));
-        println!(
-            "{:<18} {:>5} {:>11} {:>19} {:>19} {:>7} {:>9} {:>15.2} {:>17.6} {:>9}",
-            b.name,
-            b.batch,
-            driver,
-            pair(&ours.ms),
-            peer_ms,
-            ratio,
-            jax_ms,
-            ours.cold_s,
-            ours.cached_s,
-            peak
-        );
-    }
-    println!();
     let workers = workers.map_or("?".to_string(), |w| w.to_string());
-    println!("threads: netspec IREE local-task {workers} worker(s) (IREE's default: one per physical core)");
-    match torch_info {
-        Some((version, threads)) => println!("         PyTorch {version}, CPU, {threads} thread(s) (torch.set_num_threads(os.cpu_count()))"),
-        None => println!("         PyTorch: -"),
+    let torch_line = match torch_info {
+        Some((version, threads)) => format!("PyTorch {version} on the CPU, {threads} threads"),
+        None => "PyTorch: not installed".into(),
+    };
+    let jax_line = jax_version.map_or("JAX: -".into(), |v| format!("JAX {v} (`jit`, the MLP)"));
+    let report = format!(
+        "# Train step benchmark: {cpu}\n\n\
+         Written by `cargo bench --bench train_step` on {date} (netspec {commit}), replacing the \
+         previous run on this CPU class; earlier runs are in git's history. {cores} cores, load \
+         average {load} at the start.\n\n\
+         - netspec: IREE {iree} `llvm-cpu`, flags `{flags}`, local-task with {workers} worker(s)\n\
+         - {torch_line}; {jax_line}\n\
+         - peak: a 2048x2048x2048 matmul compiled by IREE with data tiling and its micro-kernels \
+         runs at **{peak:.0} GFLOP/s** (the reference for \"% of peak\")\n\
+         - one SGD step on random normal images and random labels, batch as listed; warmup, then \
+         at least the listed steps and {min}s; median ms per step (both sides read the loss \
+         back every step); GFLOP counts the matmuls and convolutions of the emitted train step, \
+         and both GFLOP/s columns divide that same count by each side's time\n\n\
+         {header}\n{rows}\n",
+        date = today(),
+        commit = git_commit(),
+        load = load.join(" "),
+        iree = compiler.revision(),
+        flags = Target::HostCpu.flags().join(" "),
+        min = MIN_TIME.as_secs(),
+        header = TABLE_HEADER,
+        rows = rows.join("\n"),
+    );
+    println!("{report}");
+    if filter.is_empty() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("benches/results")
+            .join(format!("{}.md", cpu_class()));
+        std::fs::create_dir_all(path.parent().expect("a folder"))?;
+        std::fs::write(&path, &report)?;
+        eprintln!("written to {}", path.display());
     }
-    println!("ratio = netspec median / PyTorch median (< 1: netspec faster). Both read the loss back every step.");
     Ok(())
+}
+
+const TABLE_HEADER: &str = "| model | batch | netspec ms | PyTorch ms | ratio | JAX ms | GFLOP/step | netspec GFLOP/s | % of peak | PyTorch GFLOP/s | faults/step | cold compile s | peak MiB |\n\
+                            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+fn table_row(
+    b: &Bench,
+    ours: &Netspec,
+    torch: Option<&Peer>,
+    jax: Option<&Peer>,
+    peak: f64,
+) -> String {
+    let gflop = ours.flops as f64 / 1e9;
+    let rate = |ms: f64| gflop / ms * 1e3;
+    let dash = || "-".to_string();
+    format!(
+        "| {} | {} | {:.2} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {:.1} | {} |",
+        b.name,
+        b.batch,
+        ours.ms.median,
+        torch.map_or_else(dash, |p| format!("{:.2}", p.ms.median)),
+        torch.map_or_else(dash, |p| format!("{:.2}", ours.ms.median / p.ms.median)),
+        jax.map_or_else(dash, |p| format!("{:.2}", p.ms.median)),
+        gflop,
+        rate(ours.ms.median),
+        100.0 * rate(ours.ms.median) / peak,
+        torch.map_or_else(dash, |p| format!("{:.0}", rate(p.ms.median))),
+        ours.faults.map_or_else(dash, |f| format!("{f:.0}")),
+        ours.cold_s,
+        ours.peak_mib.map_or_else(dash, |m| format!("{m:.0}")),
+    )
 }

@@ -1,6 +1,6 @@
-//! The process's resident memory as Linux reports it (`/proc/self/status`): what the trainer
-//! watches on local-task, what the examples and the benchmark print. `None` where the system
-//! does not report it.
+//! The process's memory as Linux reports it (`/proc/self/status`, `getrusage`): what the
+//! examples and the benchmark print; and how the C allocator that IREE's CPU drivers allocate
+//! from is told to keep what a step frees. `None` where the system does not report it.
 
 /// Current resident memory (VmRSS), in bytes.
 pub fn resident_bytes() -> Option<u64> {
@@ -26,4 +26,32 @@ fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Minor page faults of this process so far: pages the kernel had to map on first touch.
+pub fn minor_faults() -> Option<u64> {
+    // SAFETY: getrusage writes one rusage into the zeroed struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0;
+    ok.then_some(usage.ru_minflt as u64)
+}
+
+/// Tells glibc's malloc, once per process, to keep freed memory for reuse instead of giving it
+/// back to the system. IREE's CPU drivers allocate every step's results and transients from it;
+/// by default each large block is a fresh `mmap` that the kernel maps page by page on first
+/// touch and `munmap`s on free, so every step pays tens of thousands of page faults (IREE's own
+/// tools use a caching device allocator for the same reason; eerie does not expose one). Blocks
+/// up to glibc's largest mmap threshold now come from the heap, which is never trimmed. Other
+/// C libraries: nothing is changed.
+pub fn keep_freed_memory() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        // SAFETY: mallopt only changes allocator parameters; a refused value leaves the default.
+        unsafe {
+            // glibc's upper bound for the threshold on 64-bit systems (32 MiB).
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
+        }
+    });
 }

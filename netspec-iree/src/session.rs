@@ -57,6 +57,9 @@ impl Device {
         if *self == Device::LocalTask {
             give_workers_dispatch_stack();
         }
+        if *self != Device::Cuda {
+            crate::memory::keep_freed_memory();
+        }
         Runtime::new(self.spec()).map_err(|e| match self {
             Device::Cuda => unavailable(format!(
                 "no usable NVIDIA GPU here ({})",
@@ -151,20 +154,30 @@ fn load_program(
 
 impl Executable {
     pub fn load(compiler: &Compiler, module: &Module, device: &Device) -> Result<Self, Error> {
+        Executable::load_for(compiler, module, device, &device.default_target())
+    }
+
+    /// [`Executable::load`], compiled for `target` rather than the device's default (another
+    /// CPU name the device can run, another formulation).
+    pub fn load_for(
+        compiler: &Compiler,
+        module: &Module,
+        device: &Device,
+        target: &Target,
+    ) -> Result<Self, Error> {
         // The device first: a CUDA compile takes a while and is no use without a GPU.
         let runtime = device.open()?;
         let text = emit::module_text(module);
-        let target = device.default_target();
-        let mut compiled = compiler.compile(&module.name, &text, &target)?;
+        let mut compiled = compiler.compile(&module.name, &text, target)?;
         let names = || module.functions.iter().map(|f| f.name.clone());
         let loaded = match load_program(&runtime, &compiled.vmfb, &module.name, names()) {
             // An intact entry the runtime cannot load (another vmfb format, say) is compiled
             // again, once.
             Err(Error::Runtime { message, .. }) if compiled.from_cache => {
-                if let Some(path) = compiler.cache_path(&module.name, &text, &target) {
+                if let Some(path) = compiler.cache_path(&module.name, &text, target) {
                     crate::compile::discard_cache_entry(&path, &message);
                 }
-                compiled = compiler.compile(&module.name, &text, &target)?;
+                compiled = compiler.compile(&module.name, &text, target)?;
                 load_program(&runtime, &compiled.vmfb, &module.name, names())?
             }
             other => other?,

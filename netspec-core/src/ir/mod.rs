@@ -5,6 +5,7 @@
 //! an ill-typed module could reach IREE.
 
 mod conv;
+mod cost;
 mod graph;
 mod lowering;
 mod matmul;
