@@ -84,7 +84,7 @@ fn znver3() -> Target {
         cpu: "znver3".into(),
     };
     assert!(
-        target.lowering().data_tiling,
+        target.lowering().data_tiling == netspec::core::ir::DataTiling::All,
         "the AVX2 lowering data-tiles"
     );
     target

@@ -10,6 +10,15 @@ use crate::ir::{
     UnaryOp,
 };
 
+/// The marker of a matmul IREE is asked to data-tile (`Op::TiledMatmul`).
+const TILED_MATMUL_HINT: &str = "{iree.opt.data_tiling}";
+
+/// Whether a module's text asks IREE to data-tile some of its matmuls: its compile then needs
+/// the data-tiling flags (`Lowering::compiler_flags`).
+pub fn has_tiled_matmuls(text: &str) -> bool {
+    text.contains(TILED_MATMUL_HINT)
+}
+
 pub fn module_text(m: &Module) -> String {
     let mut out = String::new();
     writeln!(out, "module @{} {{", m.name).unwrap();
@@ -191,6 +200,27 @@ fn function(out: &mut String, f: &Function) {
                         " {{dot_dimension_numbers = #stablehlo.dot<{}>}}",
                         parts.join(", ")
                     ),
+                )
+            }
+            Op::TiledMatmul(d) => {
+                // linalg.matmul with its operands' contracting dims as indexing maps, into a
+                // zero-filled result, with IREE's per-op data-tiling hint.
+                let map = |contract: usize, free: &str| match contract {
+                    0 => format!("(k, {free})"),
+                    _ => format!("({free}, k)"),
+                };
+                let (lhs, rhs) = (map(d.lhs_contract[0], "m"), map(d.rhs_contract[0], "n"));
+                writeln!(out, "    %zero{i} = arith.constant 0.0 : f32").unwrap();
+                writeln!(out, "    %empty{i} = tensor.empty() : {ty}").unwrap();
+                writeln!(
+                    out,
+                    "    %init{i} = linalg.fill ins(%zero{i} : f32) outs(%empty{i} : {ty}) -> {ty}"
+                )
+                .unwrap();
+                format!(
+                    "linalg.matmul indexing_maps = [affine_map<(m, n, k) -> {lhs}>, affine_map<(m, n, k) -> {rhs}>, affine_map<(m, n, k) -> (m, n)>] {TILED_MATMUL_HINT} ins({} : {}) outs(%init{i} : {ty}) -> {ty}",
+                    operands.join(", "),
+                    operand_types.join(", ")
                 )
             }
             Op::Reduce(kind, dims) => {

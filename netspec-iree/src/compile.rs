@@ -50,10 +50,20 @@ impl Target {
         }
     }
 
-    /// Every flag a module is compiled with for this target: the backend, then the flags its
-    /// lowering implies ([`Lowering::compiler_flags`]), then `NETSPEC_IREE_FLAGS`
-    /// (whitespace-separated extra flags, for experiments; part of the cache key like the rest).
+    /// Every flag the module `text` is compiled with for this target: the backend, then the
+    /// flags its lowering implies for that module ([`Lowering::compiler_flags`]), then
+    /// `NETSPEC_IREE_FLAGS` (whitespace-separated extra flags, for experiments; part of the
+    /// cache key like the rest).
+    pub fn flags_for(&self, text: &str) -> Vec<String> {
+        self.flags_with(netspec_core::emit::has_tiled_matmuls(text))
+    }
+
+    /// The flags of a module that has data-tiled matmuls, for printing.
     pub fn flags(&self) -> Vec<String> {
+        self.flags_with(true)
+    }
+
+    fn flags_with(&self, has_tiled_matmuls: bool) -> Vec<String> {
         let mut flags = match self {
             Target::HostCpu => vec![
                 "--iree-hal-target-backends=llvm-cpu".into(),
@@ -68,7 +78,7 @@ impl Target {
                 format!("--iree-cuda-target={arch}"),
             ],
         };
-        flags.extend(self.lowering().compiler_flags());
+        flags.extend(self.lowering().compiler_flags(has_tiled_matmuls));
         if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
             flags.extend(extra.split_whitespace().map(String::from));
         }
@@ -178,7 +188,7 @@ impl Compiler {
 
     /// Where the cache keeps module `name` compiled from `text` for `target`.
     pub fn cache_path(&self, name: &str, text: &str, target: &Target) -> Option<PathBuf> {
-        let key = self.key(text, &target.flags());
+        let key = self.key(text, &target.flags_for(text));
         self.cache_dir
             .as_ref()
             .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])))
@@ -250,7 +260,7 @@ impl Compiler {
         static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
-            .compile_str(text, target.flags())
+            .compile_str(text, target.flags_for(text))
             .map_err(|e| self.compile_error(name, text, e))
     }
 

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::graph::{Graph, Value};
-use super::lowering::Lowering;
+use super::lowering::{Lowering, MatmulRole};
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
@@ -227,7 +227,7 @@ impl Graph {
         let mut outs = vec![];
         for start in (0..b).step_by(chunk) {
             let patches = self.im2col_patches(xp, start..start + chunk, &window);
-            outs.push(self.matmul(patches, 1, kernel, 0));
+            outs.push(self.matmul_as(MatmulRole::Convolution, patches, 1, kernel, 0));
         }
         let y = if outs.len() == 1 {
             outs[0]
@@ -274,7 +274,7 @@ impl Graph {
             let patches = self.im2col_patches(xp, start..start + chunk, &window);
             let d = self.slice(dy, &[start, 0, 0, 0], &[start + chunk, oh, ow, o], &[1; 4]);
             let d = self.reshape(d, &[chunk * oh * ow, o]);
-            let part = self.matmul(patches, 0, d, 0); // [kh·kw·C, O]
+            let part = self.matmul_as(MatmulRole::Convolution, patches, 0, d, 0); // [kh·kw·C, O]
             sum = Some(match sum {
                 None => part,
                 Some(s) => self.add(s, part),

@@ -14,7 +14,7 @@
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels | off | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | convolutions' matmuls only | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
@@ -38,11 +38,44 @@ pub struct Lowering {
     /// operand transposed first (`Graph::matmul_tn`): IREE serves a plain matmul faster than
     /// one contracting both operands' leading dims, once the copy is paid for.
     pub transposed_copy_min_rows: Option<usize>,
-    /// IREE's data tiling with the mmt4d micro-kernels (`compiler_flags`). The module then
-    /// keeps pooled sums apart from the matmuls they feed (`Graph::pooled_sum`).
-    pub data_tiling: bool,
+    /// Which matmuls IREE data-tiles with its mmt4d micro-kernels (`compiler_flags`).
+    pub data_tiling: DataTiling,
     /// How `Graph::barrier` is written for IREE.
     pub barrier: BarrierOp,
+}
+
+/// Which matmuls IREE data-tiles: packs their operands into the tiled layout of its mmt4d
+/// micro-kernels and runs those. Large matmuls run several times faster so; the packs cost
+/// time of their own, and where the matmuls are small or fused with their neighbours (a
+/// transformer's projections, depthwise networks' 1x1 convolutions) the step got slower.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataTiling {
+    Off,
+    /// Every matmul of the module (IREE's own choice under `--iree-opt-data-tiling`). Pooled
+    /// sums are then kept apart from the matmuls they feed (`Graph::pooled_sum`).
+    All,
+    /// Only the 2-D matmuls that compute one of these roles, marked one by one with IREE's
+    /// per-op hint (`Op::TiledMatmul`); the others and every batched contraction stay as they
+    /// are.
+    Only(&'static [MatmulRole]),
+}
+
+/// What a matmul computes, for the lowering's data-tiling rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatmulRole {
+    /// A convolution as im2col patches times its kernel, or its weight gradient.
+    Convolution,
+    /// A dense layer's product or its input gradient (not its weight gradient, `matmul_tn`).
+    Dense,
+    /// Everything else: weight gradients of dense layers, attention, 1x1 products.
+    Other,
+}
+
+impl DataTiling {
+    /// Whether a 2-D matmul computing `role` carries IREE's per-op hint.
+    pub fn hints(&self, role: MatmulRole) -> bool {
+        matches!(self, DataTiling::Only(roles) if roles.contains(&role))
+    }
 }
 
 /// When a convolution without groups is a matmul over im2col patches.
@@ -108,7 +141,7 @@ impl Lowering {
             min_positions: 16384,
         }),
         transposed_copy_min_rows: Some(512),
-        data_tiling: true,
+        data_tiling: DataTiling::All,
         barrier: BarrierOp::ComputeBarrier,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
@@ -125,15 +158,13 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
-        // Data tiling measured slower on the 32x32 ladder's steps and made EfficientNet-B0@32's
-        // cold compile four times longer.
-        data_tiling: false,
+        data_tiling: DataTiling::Only(&[MatmulRole::Convolution, MatmulRole::Dense]),
         ..Lowering::AVX2
     };
     /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
     /// data tiling is a CPU pipeline.
     pub const CUDA: Lowering = Lowering {
-        data_tiling: false,
+        data_tiling: DataTiling::Off,
         barrier: BarrierOp::OptimizationBarrier,
         ..Lowering::AVX2
     };
@@ -166,11 +197,18 @@ impl Lowering {
         }
     }
 
-    /// The IREE compiler flags this formulation needs, beyond the backend and the target CPU:
-    /// data tiling with the micro-kernels (without `ukernels=all`, data tiling failed to compile
-    /// with "operations with large vector sizes") and the stack its fused dispatches use.
-    pub fn compiler_flags(&self) -> Vec<String> {
-        if !self.data_tiling {
+    /// The IREE compiler flags this formulation needs for a module, beyond the backend and the
+    /// target CPU: data tiling with the micro-kernels (without `ukernels=all`, data tiling
+    /// failed to compile with "operations with large vector sizes") and the stack its fused
+    /// dispatches use. Under `Only` only for a module that has hinted matmuls
+    /// (`has_tiled_matmuls`): without a hint IREE would data-tile every matmul.
+    pub fn compiler_flags(&self, has_tiled_matmuls: bool) -> Vec<String> {
+        let tiled = match self.data_tiling {
+            DataTiling::Off => false,
+            DataTiling::All => true,
+            DataTiling::Only(_) => has_tiled_matmuls,
+        };
+        if !tiled {
             return vec![];
         }
         vec![

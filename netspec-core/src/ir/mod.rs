@@ -14,6 +14,8 @@ mod types;
 
 pub(crate) use conv::PatchWindow;
 pub use graph::{Function, Graph, Module, Node, Value};
-pub use lowering::{BarrierOp, ConvMatmul, Lowering, WeightGradMatmul, DISPATCH_STACK_BYTES};
+pub use lowering::{
+    BarrierOp, ConvMatmul, DataTiling, Lowering, MatmulRole, WeightGradMatmul, DISPATCH_STACK_BYTES,
+};
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

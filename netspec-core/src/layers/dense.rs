@@ -3,7 +3,7 @@
 //! VJP: dx = dy W, dW = dyᵀ x, db = Σ_batch dy.
 
 use super::{shape_str, Args, Backward, Forward, Layer, Mode, SpecError};
-use crate::ir::{Graph, Value};
+use crate::ir::{Graph, MatmulRole, Value};
 use crate::params::{Init, ParamSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,7 +53,7 @@ impl Layer for Dense {
     }
 
     fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
-        let xw = g.matmul(x, 1, p[0], 1);
+        let xw = g.matmul_as(MatmulRole::Dense, x, 1, p[0], 1);
         let y = if self.bias {
             let shape = g.shape(xw).to_vec();
             let b = g.broadcast_in_dim(p[1], &shape, &[1]);
@@ -65,7 +65,7 @@ impl Layer for Dense {
     }
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
-        let dx = need_dx.then(|| g.matmul(dy, 1, p[0], 0));
+        let dx = need_dx.then(|| g.matmul_as(MatmulRole::Dense, dy, 1, p[0], 0));
         let mut grads = vec![g.matmul_tn(dy, *x, 1)];
         if self.bias {
             grads.push(g.reduce_sum(dy, &[0]));

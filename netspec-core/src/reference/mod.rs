@@ -193,7 +193,9 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                     DType::Bool => Tensor::B(x.mapv(|v| v != 0.0)),
                 }
             }
-            Op::DotGeneral(d) => Tensor::F(dot_general(arg(0).float(), arg(1).float(), d)),
+            Op::DotGeneral(d) | Op::TiledMatmul(d) => {
+                Tensor::F(dot_general(arg(0).float(), arg(1).float(), d))
+            }
             Op::Reduce(kind, dims) => {
                 let mut x = as_f64(arg(0));
                 for d in dims.iter().rev() {
