@@ -75,6 +75,13 @@ impl ModelTask for Predict {
         let data = cli::load_data(&options, input)?;
         let test = &data.test;
         println!("{}: {}", N::NAME, data.notes);
+        if test.is_empty() {
+            return Err(Error::Usage(
+                "no test set: there are no test images to classify (--test-limit 0, or a data \
+                 set without a test split)"
+                    .into(),
+            ));
+        }
 
         let compiler = Compiler::new()?;
         let predictor = Predictor::from_checkpoint::<N>(
@@ -122,7 +129,7 @@ impl ModelTask for Predict {
         println!(
             "accuracy {:.2}% on {n} test images; {:.0} images/s in evaluation mode (batch {}, \
              forward pass compiled in {:.1} s)",
-            100.0 * correct as f64 / n.max(1) as f64,
+            100.0 * correct as f64 / n as f64,
             n as f64 / seconds,
             args.batch,
             predictor.compile_seconds()
