@@ -73,15 +73,8 @@ impl ModelTask for Predict {
         }
         let options = cli::parse(flags, Defaults::default())?;
         let data = cli::load_data(&options, input)?;
-        let test = &data.test;
         println!("{}: {}", N::NAME, data.notes);
-        if test.is_empty() {
-            return Err(Error::Usage(
-                "no test set: there are no test images to classify (--test-limit 0, or a data \
-                 set without a test split)"
-                    .into(),
-            ));
-        }
+        let test = data.test_set()?;
 
         let compiler = Compiler::new()?;
         let predictor = Predictor::from_checkpoint::<N>(

@@ -157,6 +157,21 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
     })
 }
 
+impl LoadedData {
+    /// The test set, or an error where there is none: nothing can be measured or shown on
+    /// it, which is not 0% accuracy.
+    pub fn test_set(&self) -> Result<&Dataset, Error> {
+        if self.test.is_empty() {
+            return Err(Error::Usage(format!(
+                "no test set: {} holds no test images (--test-limit 0, or too few images to \
+                 hold any out)",
+                self.dataset
+            )));
+        }
+        Ok(&self.test)
+    }
+}
+
 /// Imagenette at the network's resolution: training images decoded once and cropped anew each
 /// epoch (random-resized crop and flip), validation resized and centre-cropped; both
 /// normalised with ImageNet's statistics.

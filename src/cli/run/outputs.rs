@@ -272,34 +272,13 @@ impl Writer<'_> {
         .ok()
     }
 
-    /// Writes with `write` to `dest`, else to the fallback, saying why; where it went.
     fn deliver(
         &self,
         what: &str,
         dest: &Path,
         write: &dyn Fn(&Path) -> Result<(), Error>,
     ) -> Result<PathBuf, Error> {
-        let e = match write(dest) {
-            Ok(()) => return Ok(dest.to_path_buf()),
-            Err(e) => e,
-        };
-        let instead = self.outputs.fallback.join(file_name(dest));
-        match write(&instead) {
-            Ok(()) => {
-                note!(
-                    "error: {e}\n{what} were saved to {} instead",
-                    instead.display()
-                );
-                Ok(instead)
-            }
-            Err(e2) => {
-                note!(
-                    "error: {e}\n{what} could not be saved to {} either: {e2}",
-                    instead.display()
-                );
-                Err(e)
-            }
-        }
+        deliver(what, dest, &self.outputs.fallback, write)
     }
 
     fn commit_metrics(&self, path: &Path, pending: PendingFile) -> Result<(), Error> {
@@ -327,6 +306,72 @@ impl Writer<'_> {
     }
 }
 
+/// Writes with `write` to `dest`, else into `fallback`, saying why; where it went.
+fn deliver(
+    what: &str,
+    dest: &Path,
+    fallback: &Path,
+    write: &dyn Fn(&Path) -> Result<(), Error>,
+) -> Result<PathBuf, Error> {
+    let e = match write(dest) {
+        Ok(()) => return Ok(dest.to_path_buf()),
+        Err(e) => e,
+    };
+    let instead = fallback.join(file_name(dest));
+    match write(&instead) {
+        Ok(()) => {
+            note!("error: {e}\n{what}: saved to {} instead", instead.display());
+            Ok(instead)
+        }
+        Err(e2) => {
+            note!(
+                "error: {e}\n{what}: could not be saved to {} either: {e2}",
+                instead.display()
+            );
+            Err(e)
+        }
+    }
+}
+
 fn file_name(p: &Path) -> PathBuf {
     PathBuf::from(p.file_name().unwrap_or(p.as_os_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A destination whose writes fail as a full disk's do: the content lands in the
+    /// fallback, and the path returned says so.
+    #[test]
+    fn a_failing_destination_sends_the_write_to_the_fallback() {
+        let root = std::env::temp_dir().join(format!("netspec-deliver-{}", std::process::id()));
+        let (dest, fallback) = (root.join("full/cnn.safetensors"), root.join("fallback"));
+        let write = |p: &Path| {
+            if p.starts_with(root.join("full")) {
+                return Err(Error::Io {
+                    path: p.to_path_buf(),
+                    source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+                });
+            }
+            atomic::write(p, b"weights").map_err(|source| Error::Io {
+                path: p.to_path_buf(),
+                source,
+            })
+        };
+        let at = deliver("the parameters", &dest, &fallback, &write).unwrap();
+        assert_eq!(at, fallback.join("cnn.safetensors"));
+        assert_eq!(std::fs::read(&at).unwrap(), b"weights");
+        assert!(!dest.exists());
+        // Both failing: the destination's error comes back.
+        let nowhere = |p: &Path| {
+            Err(Error::Io {
+                path: p.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            })
+        };
+        let err = deliver("the parameters", &dest, &fallback, &nowhere).unwrap_err();
+        assert!(err.to_string().contains("full/cnn.safetensors"), "{err}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

@@ -91,9 +91,10 @@ impl Resumed {
         self.state.check_fits(p, steps_per_epoch, c.epochs)?;
         if first_epoch(&self.state, steps_per_epoch) > c.epochs {
             return Err(Error::Usage(format!(
-                "the run in {} is complete ({} epochs of {steps_per_epoch} steps); pass --epochs \
-                 N, more than {}, to train it further",
+                "the run in {} is complete (epoch {} of {}, {steps_per_epoch} steps each); pass \
+                 --epochs N, more than {}, to train it further",
                 p.display(),
+                c.epochs,
                 c.epochs,
                 c.epochs
             )));
