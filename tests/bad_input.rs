@@ -14,6 +14,7 @@ use netspec::iree::{Compiler, Device, Predictor, Target, TrainConfig, Trainer};
 use netspec::models::{MnistCnn, MnistLinear};
 use netspec::prelude::Network;
 
+#[path = "bad_input/trust.rs"]
 mod trust;
 use trust::trust_cases;
 

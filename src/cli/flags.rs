@@ -72,7 +72,7 @@ impl From<DeviceArg> for Device {
     max_term_width = 100
 )]
 pub struct Flags {
-    /// data directory (default: data/<dataset> in the workspace)
+    /// the data set's directory, or a folder holding it (as data/, which scripts/setup.sh fills)
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// mnist | fashion-mnist | cifar10 | imagenette | folder:PATH (class folders of images)

@@ -73,13 +73,11 @@ impl TrainingState {
                 p.losses[i]
             ));
         }
-        if p.epoch == 0 && (self.steps_done != 0 || done != 0) {
-            return bad(format!(
-                "{} steps are done before the first epoch began",
-                self.steps_done
-            ));
+        if p.epoch == 0 && done != 0 {
+            return bad(format!("{done} losses are recorded before the first epoch began"));
         }
-        if p.steps_per_epoch == 0 {
+        // Steps taken one by one (`Trainer::step`) record no epoch: only epochs can be checked.
+        if p.epoch == 0 || p.steps_per_epoch == 0 {
             // Written before steps per epoch were recorded: only the losses can be checked.
             if done > self.steps_done {
                 return bad(format!(

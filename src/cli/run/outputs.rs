@@ -132,7 +132,6 @@ impl Outputs {
                 Ok(())
             }
             Ending::Diverged(e) => {
-                note!("error: {e}");
                 w.set_aside("last finite parameters", network);
                 Err(e)
             }
@@ -146,7 +145,6 @@ impl Outputs {
                 Err(e)
             }
             Ending::Failed(e) => {
-                note!("error: {e}");
                 if let Some(at) = w.training_checkpoint() {
                     note!("continue the run with --resume {}", at.display());
                 }
@@ -193,8 +191,11 @@ impl Writer<'_> {
         };
         let params = self.trainer.params()?;
         let write = |p: &Path| Ok(netspec_core::checkpoint::save(p, &params, self.metadata)?);
-        let at = self.deliver("the trained parameters", save, &write)?;
-        let moved = at != *save;
+        let (at, failed) = self.deliver("the trained parameters", save, &write)?;
+        let moved = failed.is_some();
+        if !moved {
+            say!("saved {}", at.display());
+        }
         let mut written = vec![];
         if let Some(path) = &o.metrics {
             let result = match (moved, metrics) {
@@ -222,7 +223,7 @@ impl Writer<'_> {
         if o.training_checkpoint.exists() {
             say!("resumable: {}", o.training_checkpoint.display());
         }
-        Ok(())
+        failed.map_or(Ok(()), Err)
     }
 
     /// Puts `what` (the trainer's parameters) and the epochs so far in the fallback, leaving
@@ -270,6 +271,7 @@ impl Writer<'_> {
             &write,
         )
         .ok()
+        .map(|(at, _)| at)
     }
 
     fn deliver(
@@ -277,7 +279,7 @@ impl Writer<'_> {
         what: &str,
         dest: &Path,
         write: &dyn Fn(&Path) -> Result<(), Error>,
-    ) -> Result<PathBuf, Error> {
+    ) -> Result<(PathBuf, Option<Error>), Error> {
         deliver(what, dest, &self.outputs.fallback, write)
     }
 
@@ -306,26 +308,32 @@ impl Writer<'_> {
     }
 }
 
-/// Writes with `write` to `dest`, else into `fallback`, saying why; where it went.
+/// Writes with `write` to `dest`, else into `fallback` (saying so); where it went, with the
+/// destination's error where it failed.
 fn deliver(
     what: &str,
     dest: &Path,
     fallback: &Path,
     write: &dyn Fn(&Path) -> Result<(), Error>,
-) -> Result<PathBuf, Error> {
+) -> Result<(PathBuf, Option<Error>), Error> {
     let e = match write(dest) {
-        Ok(()) => return Ok(dest.to_path_buf()),
+        Ok(()) => return Ok((dest.to_path_buf(), None)),
         Err(e) => e,
     };
     let instead = fallback.join(file_name(dest));
     match write(&instead) {
         Ok(()) => {
-            note!("error: {e}\n{what}: saved to {} instead", instead.display());
-            Ok(instead)
+            note!(
+                "{what}: {} could not be written ({e}); saved to {} instead",
+                dest.display(),
+                instead.display()
+            );
+            Ok((instead, Some(e)))
         }
         Err(e2) => {
             note!(
-                "error: {e}\n{what}: could not be saved to {} either: {e2}",
+                "{what}: {} could not be written ({e}), nor {}: {e2}",
+                dest.display(),
                 instead.display()
             );
             Err(e)
@@ -359,8 +367,9 @@ mod tests {
                 source,
             })
         };
-        let at = deliver("the parameters", &dest, &fallback, &write).unwrap();
+        let (at, failed) = deliver("the parameters", &dest, &fallback, &write).unwrap();
         assert_eq!(at, fallback.join("cnn.safetensors"));
+        assert!(failed.unwrap().to_string().contains("full/cnn.safetensors"));
         assert_eq!(std::fs::read(&at).unwrap(), b"weights");
         assert!(!dest.exists());
         // Both failing: the destination's error comes back.
