@@ -59,11 +59,14 @@ fn temporaries(dir: &Path, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each tensor's name and bits, by name (a checkpoint loads sorted by name).
 fn bits(tensors: &[NamedTensor]) -> Vec<(String, Vec<u32>)> {
-    tensors
+    let mut named: Vec<_> = tensors
         .iter()
         .map(|t| (t.name.clone(), t.data.iter().map(|x| x.to_bits()).collect()))
-        .collect()
+        .collect();
+    named.sort();
+    named
 }
 
 // ---- SIGKILL while a checkpoint is written ----
@@ -145,16 +148,23 @@ fn child_exports() {
     }
 }
 
-/// The files of an export directory, by name.
+/// The files of an export directory, by name; the weights as their tensors and metadata (the
+/// safetensors header's key order is not fixed).
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
+            let name = e.file_name().to_string_lossy().into_owned();
+            let content = if name.ends_with(".safetensors") {
+                let (tensors, meta) = checkpoint::load_with_metadata(&e.path()).unwrap();
+                let mut meta: Vec<_> = meta.into_iter().collect();
+                meta.sort();
+                format!("{:?}", (bits(&tensors), meta)).into_bytes()
+            } else {
+                std::fs::read(e.path()).unwrap()
+            };
+            (name, content)
         })
         .collect();
     files.sort();

@@ -78,9 +78,13 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
         ));
         m
     };
+    // Before anything compiles: LLVM installs its own SIGINT/SIGTERM/SIGHUP handlers when it
+    // first runs, and it hands a signal on to a handler that was there before it, while
+    // ctrlc does not install over one.
+    let stop = signals::stop_flag();
     let compiler = Compiler::new()?;
     let (mut trainer, lines, first_epoch) = start::<N>(&compiler, &o, resumed, steps_per_epoch)?;
-    trainer.stop_when(signals::stop_flag());
+    trainer.stop_when(stop);
     let compile = trainer.session().exe.compile.clone();
     say!(
         "train step compiled for batch {} in {:.2} s{}",
