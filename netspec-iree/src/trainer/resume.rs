@@ -74,7 +74,9 @@ impl TrainingState {
             ));
         }
         if p.epoch == 0 && done != 0 {
-            return bad(format!("{done} losses are recorded before the first epoch began"));
+            return bad(format!(
+                "{done} losses are recorded before the first epoch began"
+            ));
         }
         // Steps taken one by one (`Trainer::step`) record no epoch: only epochs can be checked.
         if p.epoch == 0 || p.steps_per_epoch == 0 {
