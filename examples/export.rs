@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 
 use clap::Parser;
+use netspec::cli::paths::{self, Named};
 use netspec::core::checkpoint;
 use netspec::core::Network;
 use netspec::iree::{export, Compiler, Error, ExportOptions, Target};
@@ -45,6 +46,11 @@ struct Export {
 impl ModelTask for Export {
     type Output = Result<(), Error>;
     fn run<N: Network>(self) -> Self::Output {
+        // The directory is replaced whole: it must not hold what the export reads.
+        paths::clash(
+            &Named::new("the export directory", &self.args.out),
+            &Named::new("the checkpoint", &self.args.checkpoint),
+        )?;
         let params = checkpoint::load(&self.args.checkpoint)?;
         let compiler = Compiler::new()?;
         let out = export::<N>(&compiler, params, &self.args.out, &self.options)?;

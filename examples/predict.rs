@@ -73,8 +73,8 @@ impl ModelTask for Predict {
         }
         let options = cli::parse(flags, Defaults::default())?;
         let data = cli::load_data(&options, input)?;
-        let test = &data.test;
         println!("{}: {}", N::NAME, data.notes);
+        let test = data.test_set()?;
 
         let compiler = Compiler::new()?;
         let predictor = Predictor::from_checkpoint::<N>(
@@ -122,7 +122,7 @@ impl ModelTask for Predict {
         println!(
             "accuracy {:.2}% on {n} test images; {:.0} images/s in evaluation mode (batch {}, \
              forward pass compiled in {:.1} s)",
-            100.0 * correct as f64 / n.max(1) as f64,
+            100.0 * correct as f64 / n as f64,
             n as f64 / seconds,
             args.batch,
             predictor.compile_seconds()

@@ -74,9 +74,9 @@ pub fn render(network: Option<&str>, records: &[EpochRecord]) -> io::Result<Vec<
     Ok(png)
 }
 
-/// Writes the report for `network` (its name in the title, when given) to `path`.
+/// Writes the report for `network` (its name in the title, when given) to `path`, atomically.
 pub fn write(path: &Path, network: Option<&str>, records: &[EpochRecord]) -> io::Result<()> {
-    std::fs::write(path, render(network, records)?)
+    netspec_core::atomic::write(path, &render(network, records)?)
 }
 
 type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;

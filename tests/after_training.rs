@@ -439,6 +439,19 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
     assert_eq!(manifest["normalization"]["std"], serde_json::json!([0.25]));
     assert_eq!(manifest["class_names"][2], "right");
     assert_eq!(manifest["target"], "host");
+    // What a caller needs beyond shapes: the pixel scale, the concrete CPU behind "host", and
+    // the command that runs it (run below, as the manifest says, from the export directory).
+    assert_eq!(
+        manifest["input"]["pixel_range"],
+        serde_json::json!([0.0, 1.0])
+    );
+    let cpu = manifest["target_cpu"].as_str().unwrap();
+    assert!(!cpu.is_empty() && cpu != "host", "target_cpu {cpu}");
+    let command = manifest["run"]["command"].as_str().unwrap();
+    assert_eq!(
+        command,
+        "iree-run-module --module=model.vmfb --device=local-task --function=predict --input=@x.npy"
+    );
     // The weights file is a plain checkpoint of every parameter and buffer.
     let weights = netspec::core::checkpoint::load(&exported.weights).unwrap();
     assert_eq!(weights.len(), SmallNet::params().len());
@@ -448,14 +461,9 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
     let output = dir.join("y.npy");
     write_npy(&input, &[4, 1, 8, 8], x.as_slice().unwrap());
     let run = std::process::Command::new(iree_run_module())
-        .arg(format!("--module={}", exported.vmfb.display()))
-        .arg("--device=local-task")
-        .arg(format!(
-            "--function={}",
-            manifest["function"].as_str().unwrap()
-        ))
-        .arg(format!("--input=@{}", input.display()))
+        .args(command.split_whitespace().skip(1))
         .arg(format!("--output=@{}", output.display()))
+        .current_dir(&dir)
         .output()
         .unwrap();
     assert!(

@@ -14,10 +14,15 @@ use netspec::iree::{Compiler, Device, Predictor, Target, TrainConfig, Trainer};
 use netspec::models::{MnistCnn, MnistLinear};
 use netspec::prelude::Network;
 
-/// One row: what the user gives, and the pieces the message must contain.
+#[path = "bad_input/trust.rs"]
+mod trust;
+use trust::trust_cases;
+
+/// One row: what the user gives, the pieces the message must contain and those it must not.
 struct Case {
     input: &'static str,
     expect: &'static [&'static str],
+    reject: &'static [&'static str],
     /// The error's message, or `None` where the input was accepted.
     run: Box<dyn Fn() -> Option<String>>,
 }
@@ -30,7 +35,15 @@ fn case(
     Case {
         input,
         expect,
+        reject: &[],
         run: Box::new(run),
+    }
+}
+
+impl Case {
+    fn without(mut self, reject: &'static [&'static str]) -> Case {
+        self.reject = reject;
+        self
     }
 }
 
@@ -89,7 +102,7 @@ fn save(name: &str, tensors: &[NamedTensor]) -> PathBuf {
 }
 
 fn cases() -> Vec<Case> {
-    vec![
+    let mut cases = vec![
         case(
             "IDX file with a wrong magic number",
             &["bad magic number", "fuzz.idx"],
@@ -352,7 +365,9 @@ fn cases() -> Vec<Case> {
             ],
             missing_compiler_message,
         ),
-    ]
+    ];
+    cases.extend(trust_cases());
+    cases
 }
 
 /// The compiler library is loaded once per process, so this case runs in a child process (this
@@ -400,6 +415,10 @@ fn bad_input_is_answered_by_clear_errors() {
                 let absent: Vec<_> = c.expect.iter().filter(|e| !message.contains(*e)).collect();
                 if !absent.is_empty() {
                     failures.push(format!("{}: {message:?} lacks {absent:?}", c.input));
+                }
+                let present: Vec<_> = c.reject.iter().filter(|r| message.contains(*r)).collect();
+                if !present.is_empty() {
+                    failures.push(format!("{}: {message:?} says {present:?}", c.input));
                 }
             }
         }

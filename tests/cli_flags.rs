@@ -181,3 +181,64 @@ fn folder_paths_parse_to_the_folder_choice() {
     let m = usage(&["--dataset", "folder:/a", "--data", "/b"]);
     assert!(m.contains("--data /b") && m.contains("folder:/a"), "{m}");
 }
+
+#[test]
+fn help_shows_each_flags_default_as_the_example_sets_it() {
+    // Whitespace folded: clap wraps long lines.
+    let fold = |m: String| m.split_whitespace().collect::<Vec<_>>().join(" ");
+    let m = fold(usage(&["--help"]));
+    for shown in [
+        "passes over the training set [default: 12]",
+        "examples per step (the module is compiled for it) [default: 128]",
+        "base learning rate [default: 0.1]",
+        "[default: fashion-mnist]",
+        "[default: local-task]",
+        "[default: data/fashion-mnist in the workspace]",
+    ] {
+        assert!(m.contains(shown), "{shown} missing from\n{m}");
+    }
+    let defaults = Defaults {
+        config: TrainConfig {
+            lr: 0.05,
+            epochs: 5,
+            ..TrainConfig::default()
+        },
+        dataset: DatasetKind::Cifar10,
+        fallback: Some(DatasetKind::FashionMnist),
+        augment: Augment::CIFAR,
+        ..Defaults::default()
+    };
+    let m = match cli::parse(["--help".to_string()], defaults) {
+        Err(Error::Usage(m)) => fold(m),
+        other => panic!("{other:?}"),
+    };
+    for shown in [
+        "[default: 5]",
+        "[default: 0.05]",
+        "[default: cifar-10, else fashion-mnist when it is absent]",
+        "random crop (padding 4) and horizontal flip of training images [default: on]",
+    ] {
+        assert!(m.contains(shown), "{shown} missing from\n{m}");
+    }
+}
+
+/// `--data data`: the folder scripts/setup.sh fills, which holds one folder per data set.
+#[test]
+fn data_names_the_data_set_or_the_folder_that_holds_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let own = root.join("fashion-mnist");
+    for given in [&root, &own] {
+        let o = parse(&[
+            "--data",
+            &given.display().to_string(),
+            "--train-limit",
+            "10",
+            "--test-limit",
+            "10",
+        ])
+        .unwrap();
+        let data = cli::load_data(&o, [1, 28, 28]).unwrap();
+        assert_eq!(data.dir, own, "--data {}", given.display());
+        assert_eq!(data.test.len(), 10);
+    }
+}

@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use safetensors::tensor::TensorView;
@@ -37,6 +36,13 @@ pub enum CheckpointError {
     },
     /// `save` was given tensors that cannot be written.
     InvalidTensor { path: PathBuf, problem: String },
+    /// A tensor holds NaN or an infinity: the parameters of a run that diverged.
+    NonFinite {
+        path: PathBuf,
+        tensor: String,
+        index: usize,
+        value: f32,
+    },
     /// The checkpoint's tensors do not match the network's parameters.
     Mismatch {
         path: PathBuf,
@@ -55,11 +61,18 @@ impl fmt::Display for CheckpointError {
                 path,
                 action,
                 source,
-            } => write!(
-                f,
-                "cannot {action} checkpoint {}: {source}; check the path and its permissions",
-                path.display()
-            ),
+            } => {
+                let advice = if source.kind() == std::io::ErrorKind::StorageFull {
+                    "free some space or choose another disk"
+                } else {
+                    "check the path and its permissions"
+                };
+                write!(
+                    f,
+                    "cannot {action} checkpoint {}: {source}; {advice}",
+                    path.display()
+                )
+            }
             CheckpointError::Malformed { path, problem } => write!(
                 f,
                 "checkpoint {} is unreadable: {problem}; the file is damaged or not a \
@@ -79,6 +92,18 @@ impl fmt::Display for CheckpointError {
             CheckpointError::InvalidTensor { path, problem } => {
                 write!(f, "cannot save checkpoint {}: {problem}", path.display())
             }
+            CheckpointError::NonFinite {
+                path,
+                tensor,
+                index,
+                value,
+            } => write!(
+                f,
+                "checkpoint {}: tensor {tensor} holds {value} at index {index} (its first \
+                 non-finite value); the run that saved it diverged, so use an earlier \
+                 checkpoint or train again with a smaller learning rate",
+                path.display()
+            ),
             CheckpointError::Mismatch {
                 path,
                 network,
@@ -138,9 +163,10 @@ pub fn parameters_only(tensors: Vec<NamedTensor>) -> Vec<NamedTensor> {
 
 /// Writes `tensors` as F32 with optional string `metadata` (e.g. the network name).
 ///
-/// The file is written to a temporary file in the same directory, synced, then renamed over
-/// `path`, so a crash never leaves a half-written checkpoint. Missing parent directories are
-/// created.
+/// Every value must be finite ([`CheckpointError::NonFinite`] otherwise): a checkpoint is
+/// never replaced by the parameters of a run that diverged. The file is written atomically
+/// ([`crate::atomic`]), so a crash never leaves a half-written checkpoint. Missing parent
+/// directories are created.
 pub fn save(
     path: &Path,
     tensors: &[NamedTensor],
@@ -168,6 +194,7 @@ pub fn save(
             )));
         }
     }
+    check_finite(path, tensors)?;
     let bytes: Vec<Vec<u8>> = tensors
         .iter()
         .map(|t| t.data.iter().flat_map(|x| x.to_le_bytes()).collect())
@@ -182,41 +209,37 @@ pub fn save(
     let buffer = safetensors::serialize(views, &info)
         .map_err(|e| invalid(format!("serialisation failed: {}", describe(&e))))?;
 
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let io = |action, source| CheckpointError::Io {
+    crate::atomic::write(path, &buffer).map_err(|source| CheckpointError::Io {
         path: path.into(),
-        action,
+        action: "write",
         source,
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| io("create the directory of", e))?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let Some(file_name) = file_name else {
-        return Err(invalid("the path does not name a file".to_string()));
-    };
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(&buffer)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io("write", e));
+    })
+}
+
+/// The first NaN or infinity among `tensors`, in their order, as an error naming it.
+fn check_finite(path: &Path, tensors: &[NamedTensor]) -> Result<(), CheckpointError> {
+    for t in tensors {
+        if let Some(index) = t.data.iter().position(|x| !x.is_finite()) {
+            return Err(CheckpointError::NonFinite {
+                path: path.into(),
+                tensor: t.name.clone(),
+                index,
+                value: t.data[index],
+            });
+        }
     }
     Ok(())
 }
 
-/// Reads every tensor as f32, sorted by name. Any other dtype is an error naming the tensor.
+/// Reads every tensor as f32, sorted by name. Any other dtype, a tensor name given twice and a
+/// non-finite value are errors naming the tensor.
 pub fn load(path: &Path) -> Result<Vec<NamedTensor>, CheckpointError> {
     parse(&read_file(path)?, path)
 }
 
 /// [`load`] on a checkpoint's bytes; `path` names it in errors.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<NamedTensor>, CheckpointError> {
+    check_unique_names(bytes, path)?;
     let st = SafeTensors::deserialize(bytes).map_err(|e| malformed(path, bytes, &e))?;
     let mut tensors = Vec::with_capacity(st.len());
     for (name, view) in st.iter() {
@@ -239,6 +262,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<NamedTensor>, CheckpointEr
         });
     }
     tensors.sort_by(|a, b| a.name.cmp(&b.name));
+    check_finite(path, &tensors)?;
     Ok(tensors)
 }
 
@@ -312,6 +336,65 @@ fn read_file(path: &Path) -> Result<Vec<u8>, CheckpointError> {
     })
 }
 
+/// Refuses a header that names a tensor twice. The safetensors crate reads the header into a
+/// map where the last entry of a name silently wins, so the raw JSON is read here first.
+fn check_unique_names(bytes: &[u8], path: &Path) -> Result<(), CheckpointError> {
+    let Some(header) = header_bytes(bytes) else {
+        // Unreadable: SafeTensors::deserialize says why.
+        return Ok(());
+    };
+    match serde_json::from_slice::<HeaderKeys>(header) {
+        Ok(HeaderKeys {
+            repeated: Some(name),
+        }) => Err(CheckpointError::Malformed {
+            path: path.into(),
+            problem: format!(
+                "tensor name {name} appears twice in its header; one name cannot stand for two \
+                 tensors"
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The JSON header of a safetensors file: 8 bytes of length, then that many bytes.
+fn header_bytes(bytes: &[u8]) -> Option<&[u8]> {
+    let n = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
+    bytes.get(8..8usize.checked_add(n)?)
+}
+
+/// The keys of a JSON object: the first one that appears twice (the values are skipped).
+struct HeaderKeys {
+    repeated: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for HeaderKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = HeaderKeys;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<HeaderKeys, A::Error> {
+                let mut seen = HashSet::new();
+                let mut repeated = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    if !seen.insert(key.clone()) && repeated.is_none() {
+                        repeated = Some(key);
+                    }
+                }
+                Ok(HeaderKeys { repeated })
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
 /// Turns a safetensors parse error into a message; for size problems, says how many bytes
 /// the header describes versus how many the file has.
 fn malformed(path: &Path, bytes: &[u8], e: &SafeTensorError) -> CheckpointError {
@@ -333,9 +416,9 @@ fn malformed(path: &Path, bytes: &[u8], e: &SafeTensorError) -> CheckpointError 
 
 /// Total file length the header describes: 8 + header + the largest data offset.
 fn expected_file_len(bytes: &[u8]) -> Option<usize> {
-    let n = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
-    let header: serde_json::Value =
-        serde_json::from_slice(bytes.get(8..8usize.checked_add(n)?)?).ok()?;
+    let header_bytes = header_bytes(bytes)?;
+    let n = header_bytes.len();
+    let header: serde_json::Value = serde_json::from_slice(header_bytes).ok()?;
     let data_end = header
         .as_object()?
         .values()

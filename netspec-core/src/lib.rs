@@ -1,6 +1,7 @@
 //! netspec-core: the typed IR, layers with closed-form VJPs, the StableHLO emitter, the
 //! train-step assembler, a reference evaluator, data loaders and checkpoints.
 
+pub mod atomic;
 pub mod checkpoint;
 pub mod contract;
 pub mod data;

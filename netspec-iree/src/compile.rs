@@ -2,9 +2,11 @@
 
 use crate::cache_entry;
 use std::path::{Path, PathBuf};
+
+use netspec_core::atomic;
 use std::time::Instant;
 
-use eerie::compiler::{Compiler as IreeCompiler, CompilerError};
+use eerie::compiler::{Compiler as IreeCompiler, CompilerError, MemBufferOutput, Pipeline};
 use netspec_core::ir::{Lowering, DISPATCH_STACK_BYTES};
 use sha2::{Digest, Sha256};
 
@@ -95,6 +97,11 @@ impl Target {
         }
     }
 }
+
+/// One compile at a time per process: two threads compiling for the host CPU at once
+/// (parallel tests) were seen spinning forever inside LLVM's target registry
+/// (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
+static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// local-task's worker threads get this much stack, so that a dispatch may use the
 /// lowering's [`DISPATCH_STACK_BYTES`] (IREE's default worker stack is 128 KiB).
@@ -213,7 +220,9 @@ impl Compiler {
                     Err(why) => discard_cache_entry(path, why),
                 },
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => discard_cache_entry(path, &e.to_string()),
+                // Not a damaged entry but a cache that cannot be read (its directory is a
+                // file, say): nothing to remove.
+                Err(e) => cache_unusable(path, "read", &e),
             }
         }
         if self.inner.is_none() {
@@ -227,11 +236,17 @@ impl Compiler {
         }
         let vmfb = self.compile_uncached(name, text, target)?;
         if let (Some(path), Some(dir)) = (&cached, &self.cache_dir) {
-            // A cache that cannot be written only costs a recompile next time.
-            let _ = write_atomically(path, &cache_entry::seal(&vmfb));
-            let revision = dir.join(REVISION_FILE);
-            if std::fs::read_to_string(&revision).ok().as_deref() != Some(self.revision.as_str()) {
-                let _ = write_atomically(&revision, self.revision.as_bytes());
+            // A cache that cannot be written only costs a recompile next time: said once.
+            let written = atomic::write(path, &cache_entry::seal(&vmfb)).and_then(|()| {
+                let revision = dir.join(REVISION_FILE);
+                let current = std::fs::read_to_string(&revision).ok();
+                if current.as_deref() == Some(self.revision.as_str()) {
+                    return Ok(());
+                }
+                atomic::write(&revision, self.revision.as_bytes())
+            });
+            if let Err(e) = written {
+                cache_unusable(path, "write", &e);
             }
         }
         Ok(Compiled {
@@ -254,14 +269,48 @@ impl Compiler {
                 details: format!("a cache-only compiler cannot compile module `{name}`"),
             });
         };
-        // One compile at a time per process: two threads compiling for the host CPU at once
-        // (parallel tests) were seen spinning forever inside LLVM's target registry
-        // (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
-        static COMPILING: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
             .compile_str(text, target.flags_for(text))
             .map_err(|e| self.compile_error(name, text, e))
+    }
+
+    /// The LLVM name of this machine's CPU (`znver4`, `sapphirerapids`, ...), as IREE resolves
+    /// `--iree-llvmcpu-target-cpu=host`: a module compiled for [`Target::HostCpu`] here is
+    /// compiled for `cpu:<this name>`. Read from a small module compiled as far as its
+    /// executables' target description.
+    pub fn host_cpu(&self) -> Result<String, Error> {
+        const PROBE: &str = "func.func @probe(%a: tensor<4xf32>) -> tensor<4xf32> {\n  \
+            %b = stablehlo.add %a, %a : tensor<4xf32>\n  return %b : tensor<4xf32>\n}\n";
+        let Some(inner) = &self.inner else {
+            return Err(Error::CompilerMissing {
+                details: "a cache-only compiler cannot tell the host CPU".into(),
+            });
+        };
+        let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
+        let described = (|| {
+            let mut session = inner.create_session();
+            session.set_flags(Target::HostCpu.flags()[..2].to_vec())?;
+            let source = session.create_source_from_buf(PROBE.as_bytes())?;
+            let mut invocation = session.create_invocation();
+            let mut output = MemBufferOutput::new(inner)?;
+            invocation
+                .parse_source(source)?
+                .set_compile_to_phase("executable-sources")?
+                .pipeline(Pipeline::Std)?
+                .output_ir(&mut output)?;
+            let text = String::from_utf8_lossy(output.map_memory()?).into_owned();
+            Ok::<_, CompilerError>(text)
+        })()
+        .map_err(|e| self.compile_error("host_cpu_probe", PROBE, e))?;
+        let cpu = described
+            .split_once("cpu = \"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(cpu, _)| cpu.to_string());
+        cpu.ok_or_else(|| Error::Runtime {
+            during: "reading the host CPU's name from IREE's target description".into(),
+            message: "no `cpu = \"...\"` in it".into(),
+        })
     }
 
     fn compile_error(&self, name: &str, text: &str, e: CompilerError) -> Error {
@@ -286,7 +335,7 @@ impl Compiler {
             .cache_dir
             .as_ref()
             .map(|d| d.join(format!("{name}-rejected.mlir")));
-        let dump = dump.filter(|p| write_atomically(p, text.as_bytes()).is_ok());
+        let dump = dump.filter(|p| atomic::write(p, text.as_bytes()).is_ok());
         Error::Compile {
             module: name.to_string(),
             diagnostics,
@@ -308,7 +357,7 @@ fn dump_module(name: &str, text: &str, cache_entry: Option<&Path>) {
         None => format!("{name}.mlir"),
     };
     let path = Path::new(&dir).join(file);
-    if let Err(e) = write_atomically(&path, text.as_bytes()) {
+    if let Err(e) = atomic::write(&path, text.as_bytes()) {
         eprintln!(
             "warning: NETSPEC_DUMP_DIR: cannot write {}: {e}",
             path.display()
@@ -316,28 +365,39 @@ fn dump_module(name: &str, text: &str, cache_entry: Option<&Path>) {
     }
 }
 
-/// Removes a cache entry that cannot be used, saying so once: the next compile rewrites it.
+/// Removes a cache entry that cannot be used and says so: the next compile rewrites it.
 pub(crate) fn discard_cache_entry(path: &Path, why: &str) {
-    eprintln!(
-        "warning: the cached module {} is unusable ({why}); it was removed and is compiled again",
-        path.display()
-    );
-    let _ = std::fs::remove_file(path);
+    match std::fs::remove_file(path) {
+        Ok(()) => eprintln!(
+            "warning: the cached module {} is unusable ({why}); it was removed and is compiled \
+             again",
+            path.display()
+        ),
+        // Another process removed it first.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => eprintln!(
+            "warning: the cached module {} is unusable ({why}); it is compiled again",
+            path.display()
+        ),
+        Err(e) => eprintln!(
+            "warning: the cached module {} is unusable ({why}) and could not be removed ({e}); \
+             it is compiled again",
+            path.display()
+        ),
+    }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    // Unique per process and per call, so concurrent writers never share a temporary file; the
-    // rename makes the entry appear whole or not at all.
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+/// Says, once per process, that the module cache cannot be read or written and why: every
+/// run then compiles its modules again.
+fn cache_unusable(entry: &Path, action: &str, e: &std::io::Error) {
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        let dir = entry.parent().unwrap_or(Path::new("?"));
+        eprintln!(
+            "warning: cannot {action} the module cache in {} ({e}): modules are compiled again \
+             on every run; set NETSPEC_CACHE_DIR to a writable directory to keep them",
+            dir.display()
+        );
+    });
 }
 
 #[cfg(test)]

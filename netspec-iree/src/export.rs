@@ -6,13 +6,19 @@
 //! - `model.vmfb`: that module compiled by IREE for the named target, which IREE's runtime
 //!   alone runs (`iree-run-module --module=model.vmfb --function=predict --input=@x.npy`);
 //! - `weights.safetensors`: every parameter and buffer, in PyTorch's names and layout;
-//! - `manifest.json`: what a caller must know: input shape and dtype, the normalisation the
-//!   network was trained with, the classes, the target, the files.
+//! - `manifest.json`: what a caller must know: input shape and dtype, the pixel scale and the
+//!   normalisation the network was trained with, the classes, the target (with the concrete
+//!   CPU behind `host`), the files, and the command that runs it.
+//!
+//! The directory is written whole beside its destination and swapped into place
+//! ([`netspec_core::atomic::PendingDir`]): a reader sees the earlier export or the new one,
+//! never a mix. A directory that holds anything but an earlier export is not replaced.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use netspec_core::atomic;
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::Normalization;
 use netspec_core::emit;
@@ -103,8 +109,11 @@ pub const VMFB_FILE: &str = "model.vmfb";
 pub const WEIGHTS_FILE: &str = "weights.safetensors";
 pub const MANIFEST_FILE: &str = "manifest.json";
 
-/// Writes `N` with `params` (all parameters and buffers, checked against `N`) into `dir`,
-/// which is created if needed; files of an earlier export there are replaced.
+/// The files an export directory holds.
+pub const FILES: [&str; 4] = [MLIR_FILE, VMFB_FILE, WEIGHTS_FILE, MANIFEST_FILE];
+
+/// Writes `N` with `params` (all parameters and buffers, checked against `N`) as the directory
+/// `dir`, which must not exist, be empty, or hold an earlier export (which is replaced whole).
 pub fn export<N: Network>(
     compiler: &Compiler,
     params: Vec<NamedTensor>,
@@ -132,7 +141,14 @@ pub fn export<N: Network>(
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
     };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    check_replaceable(dir)?;
+    let target_cpu = match &options.target {
+        Target::HostCpu => Some(compiler.host_cpu()?),
+        Target::Cpu { cpu } => Some(cpu.clone()),
+        Target::Cuda { .. } => None,
+    };
+    let pending = atomic::PendingDir::new(dir).map_err(io(dir))?;
+    let staged = pending.path().to_path_buf();
 
     let module = forward::build::<N>(
         options.batch,
@@ -140,23 +156,31 @@ pub fn export<N: Network>(
         options.target.lowering(),
     );
     let text = emit::module_text(&module.module);
-    let mlir = dir.join(MLIR_FILE);
-    std::fs::write(&mlir, &text).map_err(io(&mlir))?;
+    std::fs::write(staged.join(MLIR_FILE), &text).map_err(io(&staged.join(MLIR_FILE)))?;
     let start = Instant::now();
     let vmfb_bytes = compiler.compile_uncached(&module.module.name, &text, &options.target)?;
     let compile_seconds = start.elapsed().as_secs_f64();
-    let vmfb = dir.join(VMFB_FILE);
-    std::fs::write(&vmfb, &vmfb_bytes).map_err(io(&vmfb))?;
-    let weights = dir.join(WEIGHTS_FILE);
+    std::fs::write(staged.join(VMFB_FILE), &vmfb_bytes).map_err(io(&staged.join(VMFB_FILE)))?;
     checkpoint::save(
-        &weights,
+        &staged.join(WEIGHTS_FILE),
         &params,
         &[
             ("network".to_string(), N::NAME.to_string()),
             ("format".to_string(), "pt".to_string()),
         ],
     )?;
-    let manifest_path = dir.join(MANIFEST_FILE);
+    let input_shape = &module.input.shape;
+    let device = match options.target {
+        Target::Cuda { .. } => "cuda",
+        _ => "local-task",
+    };
+    let preprocess = match &options.normalization {
+        Some(_) => {
+            "pixel values scaled to [0, 1] (8-bit values divided by 255), then normalized \
+                    per channel as `normalization` says"
+        }
+        None => "pixel values scaled to [0, 1] (8-bit values divided by 255); no normalization",
+    };
     let manifest = serde_json::json!({
         "format": "netspec-export",
         "version": 1,
@@ -168,6 +192,8 @@ pub fn export<N: Network>(
             "shape": module.input.shape,
             "dtype": "float32",
             "layout": if module.input.shape.len() == 4 { "NCHW" } else { "row-major" },
+            "pixel_range": [0.0, 1.0],
+            "preprocess": preprocess,
         },
         "output": {
             "shape": module.output.shape,
@@ -182,7 +208,19 @@ pub fn export<N: Network>(
         "classes": classes,
         "class_names": options.class_names,
         "target": options.target.name(),
+        "target_cpu": target_cpu,
         "iree_compiler": compiler.revision(),
+        "run": {
+            "command": format!(
+                "iree-run-module --module={VMFB_FILE} --device={device} --function={} \
+                 --input=@x.npy",
+                forward::FUNCTION
+            ),
+            "x.npy": format!(
+                "float32 array of shape {input_shape:?}, prepared as input.preprocess says"
+            ),
+            "tool": "iree-run-module of IREE's runtime tools (pip install iree-base-runtime)",
+        },
         "files": {
             "stablehlo": MLIR_FILE,
             "vmfb": VMFB_FILE,
@@ -190,12 +228,66 @@ pub fn export<N: Network>(
         },
     });
     let pretty = serde_json::to_string_pretty(&manifest).expect("a JSON value serialises");
+    let manifest_path = staged.join(MANIFEST_FILE);
     std::fs::write(&manifest_path, pretty + "\n").map_err(io(&manifest_path))?;
+    pending.commit().map_err(io(dir))?;
     Ok(Exported {
-        mlir,
-        vmfb,
-        weights,
-        manifest: manifest_path,
+        mlir: dir.join(MLIR_FILE),
+        vmfb: dir.join(VMFB_FILE),
+        weights: dir.join(WEIGHTS_FILE),
+        manifest: dir.join(MANIFEST_FILE),
         compile_seconds,
     })
+}
+
+/// Refuses to replace a directory that holds anything but an earlier export: replacing it
+/// would delete what a user keeps there.
+fn check_replaceable(dir: &Path) -> Result<(), Error> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(Error::Usage(format!(
+                "{} is a file, not an export directory; choose another path",
+                dir.display()
+            )))
+        }
+        Err(source) => {
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })
+        }
+    };
+    let mut foreign: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !FILES.contains(&name.as_str()))
+        .collect();
+    foreign.sort();
+    let is_export = std::fs::read_to_string(dir.join(MANIFEST_FILE))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .is_some_and(|m| m["format"] == "netspec-export");
+    let empty = foreign.is_empty() && !FILES.iter().any(|f| dir.join(f).exists());
+    if empty || (is_export && foreign.is_empty()) {
+        return Ok(());
+    }
+    let why = if is_export {
+        format!("besides an earlier export it holds {}", foreign.join(", "))
+    } else {
+        format!(
+            "it is not an earlier export (no netspec {MANIFEST_FILE}) and holds {}",
+            if foreign.is_empty() {
+                "export-named files".to_string()
+            } else {
+                foreign.join(", ")
+            }
+        )
+    };
+    Err(Error::Usage(format!(
+        "{} cannot be replaced by an export: {why}; an export replaces its directory whole, so \
+         move those files out or export to another directory",
+        dir.display()
+    )))
 }

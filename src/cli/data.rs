@@ -45,10 +45,17 @@ impl std::fmt::Display for DataChoice {
     }
 }
 
-/// The workspace's `data/<dataset>` when run from this repository, else `./data/<dataset>`.
-fn data_dir(o: &Options, kind: DatasetKind) -> PathBuf {
-    if let Some(d) = &o.data {
-        return d.clone();
+/// `--data DIR`: the data set's own directory, or a data folder holding it as
+/// `DIR/<dataset>` (the `data/` that scripts/setup.sh fills). Without it the workspace's
+/// `data/<dataset>` when run from this repository, else `./data/<dataset>`.
+pub fn data_dir(data: Option<&Path>, kind: DatasetKind) -> PathBuf {
+    if let Some(d) = data {
+        let inside = d.join(data::dir_name(kind));
+        return if inside.is_dir() {
+            inside
+        } else {
+            d.to_path_buf()
+        };
     }
     let local = data::default_dir(kind, Path::new("."));
     if local.exists() {
@@ -69,6 +76,9 @@ pub enum TrainSet {
 pub const DATASET_KEY: &str = "dataset";
 
 pub struct LoadedData {
+    /// The data set loaded (the fallback, where the default was absent) and where from.
+    pub dataset: DataChoice,
+    pub dir: PathBuf,
     pub train: TrainSet,
     pub test: Dataset,
     /// What was loaded from where, and what was done to it.
@@ -87,7 +97,7 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         DataChoice::Known(kind) => *kind,
         DataChoice::Folder(root) => return load_folder(root, input, o.train_limit, o.test_limit),
     };
-    let mut dir = data_dir(o, kind);
+    let mut dir = data_dir(o.data.as_deref(), kind);
     if kind == DatasetKind::Imagenette {
         return load_imagenette(&dir, input, o.train_limit, o.test_limit);
     }
@@ -99,7 +109,7 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
                 "{kind} is not available ({e}); training on {fallback} instead"
             ));
             kind = fallback;
-            dir = data_dir(o, fallback);
+            dir = data_dir(o.data.as_deref(), fallback);
             data::load(kind, &dir)?
         }
         (Err(e), None) => return Err(e.into()),
@@ -137,12 +147,29 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         ),
     );
     Ok(LoadedData {
+        dataset: DataChoice::Known(kind),
+        dir,
         train: TrainSet::Images { data: train, fill },
         test,
         notes: notes.join("\n  "),
         normalization,
         class_names: kind.class_names(),
     })
+}
+
+impl LoadedData {
+    /// The test set, or an error where there is none: nothing can be measured or shown on
+    /// it, which is not 0% accuracy.
+    pub fn test_set(&self) -> Result<&Dataset, Error> {
+        if self.test.is_empty() {
+            return Err(Error::Usage(format!(
+                "no test set: {} holds no test images (--test-limit 0, or too few images to \
+                 hold any out)",
+                self.dataset
+            )));
+        }
+        Ok(&self.test)
+    }
 }
 
 /// Imagenette at the network's resolution: training images decoded once and cropped anew each
@@ -180,6 +207,8 @@ fn load_imagenette(
         dir.display()
     );
     Ok(LoadedData {
+        dataset: DataChoice::Known(DatasetKind::Imagenette),
+        dir: dir.to_path_buf(),
         train: TrainSet::Folder(train),
         test,
         notes,
@@ -243,6 +272,8 @@ fn load_folder(
         opened.normalization.std
     );
     Ok(LoadedData {
+        dataset: DataChoice::Folder(root.to_path_buf()),
+        dir: root.to_path_buf(),
         train: TrainSet::Folder(train),
         test,
         notes,

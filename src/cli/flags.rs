@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use netspec_core::data::augment::Augment;
 use netspec_iree::{Device, Error, LossKind, OptimizerKind};
 
@@ -35,6 +35,34 @@ pub enum DeviceArg {
     Cuda,
 }
 
+impl From<OptimizerArg> for OptimizerKind {
+    fn from(o: OptimizerArg) -> Self {
+        match o {
+            OptimizerArg::Sgd => OptimizerKind::Sgd,
+            OptimizerArg::Adam => OptimizerKind::Adam,
+        }
+    }
+}
+
+impl From<LossArg> for LossKind {
+    fn from(l: LossArg) -> Self {
+        match l {
+            LossArg::Ce => LossKind::CrossEntropy,
+            LossArg::Mse => LossKind::MeanSquaredError,
+        }
+    }
+}
+
+impl From<DeviceArg> for Device {
+    fn from(d: DeviceArg) -> Self {
+        match d {
+            DeviceArg::LocalTask => Device::LocalTask,
+            DeviceArg::LocalSync => Device::LocalSync,
+            DeviceArg::Cuda => Device::Cuda,
+        }
+    }
+}
+
 /// The flags every example takes. Each is optional: what is not given comes from the
 /// example's [`Defaults`] (see [`Flags::merge`]). A flag given twice takes its last value.
 #[derive(Clone, Debug, Default, Parser)]
@@ -44,7 +72,7 @@ pub enum DeviceArg {
     max_term_width = 100
 )]
 pub struct Flags {
-    /// data directory (default: data/<dataset> in the workspace)
+    /// the data set's directory, or a folder holding it (as data/, which scripts/setup.sh fills)
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// mnist | fashion-mnist | cifar10 | imagenette | folder:PATH (class folders of images)
@@ -139,6 +167,23 @@ impl Flags {
         Flags::try_parse_from(std::iter::once(program_name()).chain(args))
     }
 
+    /// Parses `args` (without the program's name) as an example with `defaults` takes them:
+    /// `--help` shows each flag's default as that example sets it.
+    pub fn try_parse_with(
+        args: impl IntoIterator<Item = String>,
+        defaults: &Defaults,
+    ) -> Result<Flags, clap::Error> {
+        let mut command = Flags::command();
+        for (id, default) in shown_defaults(defaults) {
+            command = command.mut_arg(id, |arg| {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                arg.help(format!("{help} [default: {default}]"))
+            });
+        }
+        let matches = command.try_get_matches_from(std::iter::once(program_name()).chain(args))?;
+        Flags::from_arg_matches(&matches)
+    }
+
     /// The options: each flag given replaces what `defaults` says. Naming the data
     /// (`--data`, `--dataset`) drops the default's fallback data set.
     pub fn merge(self, defaults: Defaults) -> Result<Options, Error> {
@@ -147,25 +192,13 @@ impl Flags {
         set(&mut c.epochs, self.epochs);
         set(&mut c.batch_size, self.batch_size);
         set(&mut c.lr, self.lr);
-        set(
-            &mut c.optimizer,
-            self.optimizer.map(|o| match o {
-                OptimizerArg::Sgd => OptimizerKind::Sgd,
-                OptimizerArg::Adam => OptimizerKind::Adam,
-            }),
-        );
+        set(&mut c.optimizer, self.optimizer.map(Into::into));
         set(&mut c.momentum, self.momentum);
         set(&mut c.weight_decay, self.weight_decay);
         set(&mut c.warmup_epochs, self.warmup_epochs);
         set(&mut c.label_smoothing, self.label_smoothing);
         set(&mut c.drop_path, self.drop_path);
-        set(
-            &mut c.loss,
-            self.loss.map(|l| match l {
-                LossArg::Ce => LossKind::CrossEntropy,
-                LossArg::Mse => LossKind::MeanSquaredError,
-            }),
-        );
+        set(&mut c.loss, self.loss.map(Into::into));
         set(&mut c.seed, self.seed);
         if self.steps.is_some() {
             c.max_steps = self.steps;
@@ -173,12 +206,7 @@ impl Flags {
         c.cosine |= self.cosine;
         c.shuffle &= !self.no_shuffle;
         c.progress &= !self.quiet;
-        let device = match self.device {
-            Some(DeviceArg::LocalTask) => Device::LocalTask,
-            Some(DeviceArg::LocalSync) => Device::LocalSync,
-            Some(DeviceArg::Cuda) => Device::Cuda,
-            None => defaults.device,
-        };
+        let device = self.device.map_or(defaults.device.clone(), Into::into);
         let augment = if self.augment {
             Augment::CIFAR
         } else if self.no_augment {
@@ -194,21 +222,109 @@ impl Flags {
                 path.display()
             )));
         }
+        if let (Some(init), Some(resume)) = (&self.init, &self.resume) {
+            return Err(Error::Usage(format!(
+                "--init {} and --resume {} both say where a run starts; pass --resume alone to \
+                 continue a run, --init alone to start a new one from saved weights",
+                init.display(),
+                resume.display()
+            )));
+        }
         let named = self.data.is_some() || self.dataset.is_some();
         Ok(Options {
             config,
-            dataset: self.dataset.unwrap_or(DataChoice::Known(defaults.dataset)),
-            data: self.data,
-            init: self.init,
-            save: self.save.or(defaults.save),
-            metrics: self.metrics,
-            resume: self.resume,
+            dataset: self
+                .dataset
+                .clone()
+                .unwrap_or(DataChoice::Known(defaults.dataset)),
+            data: self.data.clone(),
+            init: self.init.clone(),
+            save: self.save.clone().or(defaults.save),
+            metrics: self.metrics.clone(),
+            resume: self.resume.clone(),
             device,
             train_limit: self.train_limit.or(defaults.train_limit),
             test_limit: self.test_limit,
             fallback: if named { None } else { defaults.fallback },
             augment,
+            command: self,
         })
+    }
+}
+
+/// The default each flag has in an example with `defaults`, as `--help` shows it: (the flag's
+/// id, its default).
+fn shown_defaults(d: &Defaults) -> Vec<(&'static str, String)> {
+    let c = &d.config;
+    let on_off = |on: bool| if on { "on" } else { "off" }.to_string();
+    let dataset = match d.fallback {
+        Some(f) => format!("{}, else {f} when it is absent", d.dataset),
+        None => d.dataset.to_string(),
+    };
+    vec![
+        (
+            "data",
+            format!(
+                "data/{} in the workspace",
+                netspec_core::data::dir_name(d.dataset)
+            ),
+        ),
+        ("dataset", dataset),
+        ("epochs", c.epochs.to_string()),
+        ("batch_size", c.batch_size.to_string()),
+        ("lr", c.lr.to_string()),
+        (
+            "optimizer",
+            match c.optimizer {
+                OptimizerKind::Sgd => "sgd",
+                OptimizerKind::Adam => "adam",
+            }
+            .into(),
+        ),
+        ("momentum", c.momentum.to_string()),
+        ("weight_decay", c.weight_decay.to_string()),
+        ("cosine", on_off(c.cosine)),
+        ("warmup_epochs", c.warmup_epochs.to_string()),
+        ("label_smoothing", c.label_smoothing.to_string()),
+        ("drop_path", c.drop_path.to_string()),
+        (
+            "loss",
+            match c.loss {
+                LossKind::CrossEntropy => "ce",
+                LossKind::MeanSquaredError => "mse",
+            }
+            .into(),
+        ),
+        ("augment", on_off(d.augment != Augment::NONE)),
+        ("seed", c.seed.to_string()),
+        (
+            "steps",
+            c.max_steps
+                .map_or("every step of every epoch".into(), |s| s.to_string()),
+        ),
+        (
+            "train_limit",
+            d.train_limit.map_or("all".into(), |n| n.to_string()),
+        ),
+        ("test_limit", "all".into()),
+        ("no_shuffle", format!("shuffled: {}", on_off(c.shuffle))),
+        (
+            "save",
+            d.save
+                .as_ref()
+                .map_or("no checkpoint".into(), |p| p.display().to_string()),
+        ),
+        ("metrics", "beside --save, as NAME.metrics.jsonl".into()),
+        ("device", device_name(&d.device).into()),
+    ]
+}
+
+/// `--device`'s value for `device`.
+pub fn device_name(device: &Device) -> &'static str {
+    match device {
+        Device::LocalTask => "local-task",
+        Device::LocalSync => "local-sync",
+        Device::Cuda => "cuda",
     }
 }
 

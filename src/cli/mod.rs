@@ -1,10 +1,29 @@
 //! The command line every example shares: flags to a `TrainConfig` (`flags`), data loading
 //! (`data`), and the training run with its per-epoch report, metrics, checkpoints and resume
-//! (`run`).
+//! (`run`); a stop asked for by Ctrl-C, SIGTERM or SIGHUP (`signals`) and the checks of what a
+//! run writes against what it reads (`paths`).
+
+/// `println!` that a closed terminal (SIGHUP) cannot turn into a panic: a stopping run must
+/// still write its checkpoint.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+/// `eprintln!` likewise.
+macro_rules! note {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
 
 mod data;
 mod flags;
+pub mod paths;
 mod run;
+mod signals;
 
 use std::path::PathBuf;
 
@@ -14,7 +33,7 @@ use netspec_core::Network;
 use netspec_iree::{Device, Error, TrainConfig};
 
 pub use data::{load_data, DataChoice, LoadedData, TrainSet, DATASET_KEY};
-pub use flags::{DeviceArg, Flags, LossArg, OptimizerArg};
+pub use flags::{device_name, DeviceArg, Flags, LossArg, OptimizerArg};
 pub use run::{run, RunReport};
 
 /// What an example fixes before the user's flags: its recipe and its default data set.
@@ -67,30 +86,35 @@ pub struct Options {
     pub test_limit: Option<usize>,
     pub fallback: Option<DatasetKind>,
     pub augment: Augment,
+    /// The flags as given: with `--resume`, each must agree with the run's record.
+    pub command: Flags,
 }
 
 /// Parses the command line `args` (without the program's name) onto `defaults`. A bad flag or
 /// value, and `--help`, are [`Error::Usage`] with clap's message (`main` prints help and exits
 /// 0 instead).
 pub fn parse(args: impl IntoIterator<Item = String>, defaults: Defaults) -> Result<Options, Error> {
-    Flags::try_parse_args(args)
+    Flags::try_parse_with(args, &defaults)
         .map_err(|e| Error::Usage(e.render().to_string().trim_end().to_string()))?
         .merge(defaults)
 }
 
 /// The `--resolution N` of the command line, for examples that declare their network at several
-/// resolutions and pick the type before parsing the rest. `None` when it is not given or the
-/// command line does not parse (`main` then reports the error).
+/// resolutions and pick the type before parsing the rest; with `--resume FILE` alone, the one
+/// the run was started with. `None` when it is not given or the command line does not parse
+/// (`main` then reports the error).
 pub fn requested_resolution() -> Option<usize> {
-    Flags::try_parse_args(std::env::args().skip(1))
-        .ok()
-        .and_then(|f| f.resolution)
+    let flags = Flags::try_parse_args(std::env::args().skip(1)).ok()?;
+    flags
+        .resolution
+        .or_else(|| run::recorded_resolution(flags.resume.as_deref()?))
 }
 
 /// Parses the process's arguments and trains `N`; prints errors and exits non-zero on failure.
 /// `--help` prints the flags and exits 0; a bad command line exits 2 with clap's message.
 pub fn main<N: Network>(defaults: Defaults) {
-    let flags = Flags::try_parse_args(std::env::args().skip(1)).unwrap_or_else(|e| e.exit());
+    let flags =
+        Flags::try_parse_with(std::env::args().skip(1), &defaults).unwrap_or_else(|e| e.exit());
     let result = flags.merge(defaults).and_then(|o| run::<N>(&o));
     if let Err(e) = result {
         eprintln!("error: {e}");

@@ -166,7 +166,7 @@ fn parse_into(
             format!(
                 "{} bytes is not a whole number of {RECORD_BYTES}-byte records ({} records and \
                  {left_over} bytes left over), so the file is truncated or not the CIFAR-10 binary \
-                 version; re-extract cifar-10-binary.tar.gz",
+                 version",
                 bytes.len(),
                 bytes.len() / RECORD_BYTES,
             ),
@@ -203,6 +203,6 @@ fn parse_into(
 fn malformed(path: &Path, problem: String) -> DataError {
     DataError::Malformed {
         path: path.into(),
-        problem,
+        problem: format!("{problem}; re-extract cifar-10-binary.tar.gz"),
     }
 }

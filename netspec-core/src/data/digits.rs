@@ -53,9 +53,11 @@ fn read_class(path: &Path) -> Result<Vec<f32>, DataError> {
 /// Parses the bytes of one class file (`{"data": [...]}`, 28x28 values in [0, 1] per digit)
 /// into its concatenated pixels; `origin` is used in messages.
 pub fn parse_class(bytes: &[u8], origin: &Path) -> Result<Vec<f32>, DataError> {
-    let malformed = |problem: String| DataError::Malformed {
+    let malformed = |problem: String| {
+        DataError::Malformed {
         path: origin.into(),
-        problem,
+        problem: format!("{problem}; replace it with a good copy (scripts/setup.sh fetches the MNIST sets again)"),
+    }
     };
     let json: Value =
         serde_json::from_slice(bytes).map_err(|e| malformed(format!("invalid JSON ({e})")))?;

@@ -42,9 +42,21 @@ pub fn read(path: &Path) -> Result<IdxArray, DataError> {
     decode(&raw, path)
 }
 
+/// Deflate never packs more than 1032 bytes into one ([zlib's technical details][ratio]), so a
+/// gzip stream of n bytes holds at most this many times n.
+///
+/// [ratio]: https://zlib.net/zlib_tech.html
+const MAX_DEFLATE_RATIO: u64 = 1032;
+
+/// The most IDX data netspec unpacks from one file (MNIST's training images are 47 MB,
+/// EMNIST's largest set about 550 MB).
+pub const MAX_DATA_BYTES: u64 = 2 << 30;
+
 /// Parses the bytes of an IDX file, gunzipping them first if they are gzipped; `origin` is used
-/// in messages. Decompression stops one byte past the size the header announces, so a small
-/// gzip stream cannot unpack into more memory than the file claims to hold.
+/// in messages. What is unpacked is bounded by the file at hand: a header announcing more data
+/// than the gzip stream could hold ([`MAX_DEFLATE_RATIO`] times its size) or more than
+/// [`MAX_DATA_BYTES`] is refused before anything is unpacked, and decompression stops one byte
+/// past the announced size.
 pub fn decode(raw: &[u8], origin: &Path) -> Result<IdxArray, DataError> {
     if !raw.starts_with(&[0x1f, 0x8b]) {
         return parse(raw, origin);
@@ -73,13 +85,53 @@ pub fn decode(raw: &[u8], origin: &Path) -> Result<IdxArray, DataError> {
                 acc.checked_mul(u64::from(u32::from_be_bytes([d[0], d[1], d[2], d[3]])))
             })
             .unwrap_or(u64::MAX);
-        // One byte more than announced is enough for `parse` to report trailing bytes.
-        stream
-            .take(announced.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(gz_error)?;
+        // A header cut short or of another format is left to `parse` to describe, without
+        // unpacking the data.
+        if bytes.len() as u64 == 4 + 4 * ndims && bytes.starts_with(&[0, 0, 0x08]) {
+            check_plausible(announced, raw.len() as u64, &bytes[4..], origin)?;
+            // One byte more than announced is enough for `parse` to report trailing bytes.
+            stream
+                .take(announced.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(gz_error)?;
+        }
     }
     parse(&bytes, origin)
+}
+
+/// Refuses a gzipped IDX header whose announced data the file cannot hold or netspec would not
+/// load, before anything is unpacked.
+fn check_plausible(
+    announced: u64,
+    compressed: u64,
+    dim_bytes: &[u8],
+    origin: &Path,
+) -> Result<(), DataError> {
+    let dims: Vec<u32> = dim_bytes
+        .chunks_exact(4)
+        .map(|d| u32::from_be_bytes([d[0], d[1], d[2], d[3]]))
+        .collect();
+    let holds = compressed.saturating_mul(MAX_DEFLATE_RATIO);
+    if announced > holds {
+        return Err(malformed(
+            origin,
+            format!(
+                "dimensions {dims:?} announce {announced} data bytes, but a gzip stream of \
+                 {compressed} bytes unpacks to at most {holds}: the file is truncated or its \
+                 header is wrong"
+            ),
+        ));
+    }
+    if announced > MAX_DATA_BYTES {
+        return Err(malformed(
+            origin,
+            format!(
+                "dimensions {dims:?} announce {announced} data bytes, more than the \
+                 {MAX_DATA_BYTES} netspec loads from one IDX file"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Parses the (already decompressed) bytes of an IDX file; `origin` is used in messages.
@@ -204,10 +256,12 @@ pub fn load_pair(images: &Path, labels: &Path) -> Result<Dataset, DataError> {
     })
 }
 
+/// An IDX file that is not what it should be; netspec's own IDX files are the MNIST sets the
+/// setup script fetches.
 fn malformed(path: &Path, problem: String) -> DataError {
     DataError::Malformed {
         path: path.into(),
-        problem,
+        problem: format!("{problem}; replace it with a good copy (scripts/setup.sh fetches the MNIST sets again)"),
     }
 }
 

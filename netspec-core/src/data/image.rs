@@ -229,18 +229,19 @@ fn planar_rgb(
 }
 
 fn too_large(origin: &Path, format: &str, width: usize, height: usize) -> DataError {
-    malformed(
-        origin,
-        format!(
+    DataError::Malformed {
+        path: origin.to_path_buf(),
+        problem: format!(
             "the {format} claims {width}x{height} pixels, more than the {MAX_PIXELS} netspec \
              decodes; resize it first"
         ),
-    )
+    }
 }
 
+/// An image that cannot be used: a user's own file as often as not, so no data set's hint.
 fn malformed(origin: &Path, problem: String) -> DataError {
     DataError::Malformed {
         path: origin.to_path_buf(),
-        problem,
+        problem: format!("{problem}; replace or remove the image"),
     }
 }

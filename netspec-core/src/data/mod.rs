@@ -213,7 +213,8 @@ pub enum DataError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// A file was read but its contents are not what they should be.
+    /// A file was read but its contents are not what they should be; `problem` ends with
+    /// what to do, which depends on where such a file comes from.
     Malformed { path: PathBuf, problem: String },
     /// An images file and its labels file disagree on the number of examples.
     CountMismatch {
@@ -243,16 +244,12 @@ impl fmt::Display for DataError {
         match self {
             DataError::Io { path, source } => write!(
                 f,
-                "cannot read {}: {source}; check that it exists and is readable \
-                 (scripts/setup.sh downloads the data sets)",
+                "cannot read {}: {source}; check that it exists and is readable",
                 path.display()
             ),
-            DataError::Malformed { path, problem } => write!(
-                f,
-                "{} is not a valid data file: {problem}; replace it with a good copy \
-                 (scripts/setup.sh fetches the MNIST sets again)",
-                path.display()
-            ),
+            DataError::Malformed { path, problem } => {
+                write!(f, "{} is not a valid data file: {problem}", path.display())
+            }
             DataError::CountMismatch {
                 images,
                 image_count,
@@ -304,9 +301,11 @@ impl fmt::Display for DataError {
                 write!(
                     f,
                     "no {kind} data in {}{state}: looked for {}; run scripts/setup.sh to download \
-                     it, or pass the directory that holds these files",
+                     it, or pass the directory that holds these files (or the folder that holds \
+                     {}/)",
                     dir.display(),
-                    looked_for.join(", ")
+                    looked_for.join(", "),
+                    dir_name(*kind)
                 )
             }
             DataError::Layout { dir, problem } => write!(
@@ -467,10 +466,15 @@ fn find_idx_files(dir: &Path) -> Option<[PathBuf; 4]> {
 /// `<root>/data/cifar-10-batches-bin` (what `cifar-10-binary.tar.gz` unpacks to in `data/`) or
 /// `<root>/data/imagenette2-160` (what `imagenette2-160.tgz` unpacks to).
 pub fn default_dir(kind: DatasetKind, root: &Path) -> PathBuf {
-    root.join("data").join(match kind {
+    root.join("data").join(dir_name(kind))
+}
+
+/// The folder a data set has inside a data folder such as the workspace's `data/`.
+pub fn dir_name(kind: DatasetKind) -> &'static str {
+    match kind {
         DatasetKind::Mnist => "mnist-digits",
         DatasetKind::FashionMnist => "fashion-mnist",
         DatasetKind::Cifar10 => "cifar-10-batches-bin",
         DatasetKind::Imagenette => imagenette::ARCHIVE_DIR,
-    })
+    }
 }

@@ -43,12 +43,17 @@ pub struct EpochStats {
     pub seconds: f64,
 }
 
-/// Where a run stands: the epoch last trained in (from 1; 0 before any) and the loss of each of
-/// its steps so far. An epoch with fewer losses than steps per epoch was stopped inside.
+/// Where a run stands: the epoch last trained in (from 1; 0 before any), the loss of each of
+/// its steps so far, and how many steps an epoch has. An epoch with fewer losses than steps
+/// per epoch was stopped inside.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EpochProgress {
     pub epoch: usize,
     pub losses: Vec<f32>,
+    /// Steps per epoch of the data trained on (0 before any epoch, and in training
+    /// checkpoints written before it was recorded).
+    #[serde(default)]
+    pub steps_per_epoch: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -410,8 +415,10 @@ impl Trainer {
             self.progress = EpochProgress {
                 epoch,
                 losses: vec![],
+                steps_per_epoch,
             };
         }
+        self.progress.steps_per_epoch = steps_per_epoch;
         let first = self.progress.losses.len().min(steps_per_epoch);
         let remaining = self
             .config
@@ -482,9 +489,15 @@ impl Trainer {
     }
 
     /// Loss and accuracy over all of `data`; the last batch is padded and its padding weighted 0.
+    /// An empty data set is an error: it measures nothing, which is not 0% accuracy.
     pub fn evaluate(&self, data: &Dataset) -> Result<EvalStats, Error> {
         self.check_fits(data.image_shape, Some(data.classes))?;
         data.check()?;
+        if data.is_empty() {
+            return Err(Error::Usage(
+                "no test set: the data set to evaluate on holds no examples".into(),
+            ));
+        }
         let s = &self.session;
         let bs = self.config.batch_size;
         let order: Vec<usize> = (0..data.len()).collect();
@@ -510,7 +523,7 @@ impl Trainer {
             loss += read_scalar(&outs[0])? as f64;
             correct += read_scalar(&outs[1])? as f64;
         }
-        let n = data.len().max(1) as f64;
+        let n = data.len() as f64;
         Ok(EvalStats {
             loss: loss / n,
             accuracy: correct / n,

@@ -46,7 +46,110 @@ impl TrainingState {
         ))
         })?;
         state.metadata = meta;
+        state.check_consistent(path)?;
         Ok(state)
+    }
+
+    /// Refuses a state no run of its configuration can have reached: a step count that does
+    /// not add up to its epochs, a non-finite loss, settings no run can use.
+    fn check_consistent(&self, path: &Path) -> Result<(), Error> {
+        let bad = |what: String| {
+            Err(Error::Usage(format!(
+                "the training state in {} does not hold together: {what}; the file was edited or \
+                 damaged, so resume from another training checkpoint or start again",
+                path.display()
+            )))
+        };
+        if let Err(e) = self.config.check() {
+            return bad(e.to_string());
+        }
+        let p = &self.progress;
+        let done = p.losses.len();
+        if let Some(i) = p.losses.iter().position(|l| !l.is_finite()) {
+            return bad(format!(
+                "loss {} of epoch {} is {}",
+                i + 1,
+                p.epoch,
+                p.losses[i]
+            ));
+        }
+        if p.epoch == 0 && done != 0 {
+            return bad(format!(
+                "{done} losses are recorded before the first epoch began"
+            ));
+        }
+        // Steps taken one by one (`Trainer::step`) record no epoch: only epochs can be checked.
+        if p.epoch == 0 || p.steps_per_epoch == 0 {
+            // Written before steps per epoch were recorded: only the losses can be checked.
+            if done > self.steps_done {
+                return bad(format!(
+                    "{done} losses are recorded for epoch {} but only {} steps were done",
+                    p.epoch, self.steps_done
+                ));
+            }
+            return Ok(());
+        }
+        if done > p.steps_per_epoch {
+            return bad(format!(
+                "epoch {} records {done} losses, but an epoch has {} steps",
+                p.epoch, p.steps_per_epoch
+            ));
+        }
+        let expected = (p.epoch.max(1) - 1)
+            .checked_mul(p.steps_per_epoch)
+            .and_then(|s| s.checked_add(done));
+        if expected != Some(self.steps_done) {
+            return bad(format!(
+                "{} steps are done, but {} epochs of {} steps and {done} steps of epoch {} make {}",
+                self.steps_done,
+                p.epoch.max(1) - 1,
+                p.steps_per_epoch,
+                p.epoch,
+                expected.map_or("more than a number can hold".into(), |e| e.to_string())
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuses to continue this state on data of `steps_per_epoch` steps (at the recorded
+    /// batch size) for `epochs` epochs where it does not fit: another batch size or other data
+    /// than the run's, or an epoch past the last. `path` names the checkpoint in messages.
+    pub fn check_fits(
+        &self,
+        path: &Path,
+        steps_per_epoch: usize,
+        epochs: usize,
+    ) -> Result<(), Error> {
+        let p = &self.progress;
+        if p.steps_per_epoch != 0 && p.steps_per_epoch != steps_per_epoch {
+            return Err(Error::Usage(format!(
+                "{} was trained at {} steps per epoch, but its data at its batch size {} make \
+                 {steps_per_epoch}: the batch size or the training data differ from the run's",
+                path.display(),
+                p.steps_per_epoch,
+                self.config.batch_size
+            )));
+        }
+        if p.steps_per_epoch == 0 && p.losses.len() > steps_per_epoch {
+            return Err(Error::Usage(format!(
+                "{} records {} steps of epoch {}, but its data at batch {} make {steps_per_epoch} \
+                 steps per epoch: the batch size or the training data differ from the run's",
+                path.display(),
+                p.losses.len(),
+                p.epoch,
+                self.config.batch_size
+            )));
+        }
+        if p.epoch > epochs {
+            return Err(Error::Usage(format!(
+                "{} is at epoch {}, past the run's last epoch {epochs}; pass --epochs {} or more \
+                 to train on",
+                path.display(),
+                p.epoch,
+                p.epoch
+            )));
+        }
+        Ok(())
     }
 }
 
