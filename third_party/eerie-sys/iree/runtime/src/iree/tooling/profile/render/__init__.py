@@ -1,0 +1,1 @@
+"""Shared implementation for the iree-profile-render command."""

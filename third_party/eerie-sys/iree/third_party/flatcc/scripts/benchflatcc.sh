@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+
+set -e
+
+cd `dirname $0`/..
+test/benchmark/benchflatcc/run.sh
