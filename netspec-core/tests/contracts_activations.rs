@@ -328,7 +328,7 @@ fn layer_norm_checks_its_size_and_shape() {
 }
 
 #[test]
-fn layer_norm_params_and_rust_expr() {
+fn layer_norm_params() {
     let c = LayerConfig::build(
         "layer_norm",
         &args(&[], &[("eps", ArgValue::Float(1e-6))]),
@@ -345,15 +345,11 @@ fn layer_norm_params_and_rust_expr() {
         vec![("weight", vec![96], true), ("bias", vec![96], true)]
     );
     assert_eq!(c.type_name(), "LayerNorm");
-    assert_eq!(
-        c.rust_expr(),
-        "LayerNorm { features: 96, eps: 1e-6, channels_first: false }"
-    );
+    // Written out as Rust by the macro: netspec-macros/src/rebuild.rs, `a_layer_is_its_struct_literal`.
     for name in ["relu6", "sigmoid", "silu", "gelu"] {
         let c = LayerConfig::build(name, &Args::default(), &[3, 4])
             .unwrap()
             .unwrap();
-        assert_eq!(c.rust_expr(), c.type_name());
         assert!(c.params().is_empty());
     }
 }

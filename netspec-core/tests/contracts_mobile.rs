@@ -292,7 +292,7 @@ fn torchvision_initialisers() {
 }
 
 #[test]
-fn blocks_reject_bad_arguments_and_print_as_rust() {
+fn blocks_reject_bad_arguments() {
     assert!(inverted_residual(&args(&[8], &[]), &[8, 4, 4]).is_err());
     assert!(inverted_residual(&args(&[8], &[("t", 6), ("s", 3)]), &[8, 4, 4]).is_err());
     assert!(mbconv(&args(&[8], &[("t", 6)]), &[8]).is_err());
@@ -303,8 +303,6 @@ fn blocks_reject_bad_arguments_and_print_as_rust() {
     )
     .unwrap()
     .unwrap();
-    let expr = stage.rust_expr();
-    assert!(expr.starts_with("Node::Seq(::std::vec![Part { name: Some(::std::string::String::from(\"0\")), node: Node::Residual {"));
-    assert!(expr.contains("LayerConfig::Silu(Silu)"));
-    assert!(expr.contains("drop_path: Some(DepthRule::OverBlocks)"));
+    // Written out as Rust by the macro: netspec-macros/src/rebuild.rs, `a_block_is_its_nodes`.
+    assert_eq!(stage.type_name(), "Node");
 }

@@ -13,6 +13,7 @@ use netspec_core::params::ParamSpec;
 use quote::ToTokens;
 
 use crate::parse::{Arg, ArgExpr, BlockDef, Element, Item, LayerCall, NetworkDef};
+use crate::rebuild::{self, Rebuild};
 
 /// A network whose every layer has been built and shape-checked.
 pub struct CheckedNetwork {
@@ -43,10 +44,11 @@ impl Built {
         }
     }
 
-    pub fn rust_expr(&self) -> String {
+    /// The expression that rebuilds it, of the type `type_name` names.
+    pub fn rebuild(&self) -> proc_macro2::TokenStream {
         match self {
-            Built::Layer(c) => c.rust_expr(),
-            Built::Block(n) => n.rust_expr(),
+            Built::Layer(c) => rebuild::layer(c),
+            Built::Block(n) => n.as_ref().rebuild(),
         }
     }
 

@@ -2,13 +2,13 @@
 //! whose forward calls each layer in order and whose backward calls each layer's VJP in
 //! reverse order. The layers' math lives in netspec-core; this only sequences calls.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::check::CheckedNetwork;
 use crate::parse::NetworkDef;
 
-pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream> {
+pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> TokenStream {
     let NetworkDef {
         attrs, vis, name, ..
     } = def;
@@ -25,12 +25,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
     let mut param_start = 0usize;
     for (i, layer) in net.layers.iter().enumerate() {
         let ty = format_ident!("{}", layer.built.type_name());
-        let expr: syn::Expr = syn::parse_str(&layer.built.rust_expr()).map_err(|e| {
-            syn::Error::new(
-                Span::call_site(),
-                format!("netspec internal error: layer literal does not parse: {e}"),
-            )
-        })?;
+        let expr = layer.built.rebuild();
         let c = &consts[i];
         // A function, not a const: blocks hold vectors and boxes.
         // Initialiser constants print as computed (a std of 1/sqrt(2) is no typo).
@@ -83,7 +78,7 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
         .map(|b| quote!(grads.extend(#b.grads);));
     let dead_fwd_state = forwards.iter().map(|f| quote!(state.extend(#f.state);));
 
-    Ok(quote! {
+    quote! {
         #(#attrs)*
         #[derive(Clone, Copy, Debug, Default)]
         #vis struct #name;
@@ -137,5 +132,5 @@ pub fn expand(def: &NetworkDef, net: &CheckedNetwork) -> syn::Result<TokenStream
                 grads
             }
         }
-    })
+    }
 }

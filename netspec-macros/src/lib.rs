@@ -1,9 +1,11 @@
 //! The `netspec!` macro: parse (syn, with spans) -> check (shape inference with each layer's
-//! rule from netspec-core, every error at its token) -> expand (quote!).
+//! rule from netspec-core, every error at its token) -> expand (quote!, each built layer written
+//! out by `rebuild`).
 
 mod check;
 mod expand;
 mod parse;
+mod rebuild;
 
 use proc_macro::TokenStream;
 
@@ -27,7 +29,7 @@ pub fn netspec(input: TokenStream) -> TokenStream {
         }
         let result = check::check(def, &block.blocks)
             .map_err(|e| name_the_head(def, e))
-            .and_then(|net| expand::expand(def, &net));
+            .map(|net| expand::expand(def, &net));
         match result {
             Ok(tokens) => out.extend(tokens),
             Err(e) => out.extend(e.to_compile_error()),

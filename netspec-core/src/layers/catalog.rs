@@ -1,9 +1,6 @@
 //! The one list of layers a `netspec!` block can name. Adding a layer: write its file, add a
-//! line here.
-//!
-//! The macro writes a built layer back out as Rust through its `Debug` form, so every layer
-//! struct's Debug output must be a valid expression in the scope of `netspec_core::layers::*`
-//! (plain structs of integers, floats, bools, arrays and tuples do; enums print their path).
+//! line here; the compiler then asks for its line in `netspec-macros/src/rebuild.rs`, which
+//! writes a built layer back out as Rust.
 
 use super::*;
 use crate::ir::{Graph, Value};
@@ -41,16 +38,6 @@ macro_rules! catalog {
             /// The layer's type name in `netspec_core::layers`.
             pub fn type_name(&self) -> &'static str {
                 match self { $(LayerConfig::$variant(_) => stringify!($ty)),* }
-            }
-
-            /// A Rust expression that rebuilds this layer (see the module doc).
-            pub fn rust_expr(&self) -> String {
-                match self { $(LayerConfig::$variant(l) => format!("{l:?}")),* }
-            }
-
-            /// A Rust expression that rebuilds this configuration, variant and all.
-            pub fn rust_config_expr(&self) -> String {
-                match self { $(LayerConfig::$variant(l) => format!("LayerConfig::{}({l:?})", stringify!($variant))),* }
             }
 
             /// The layer's forward, its saved values type-erased (for blocks, see `compose`).

@@ -22,21 +22,11 @@ use super::{Args, Backward, Forward, Layer, Mode, SpecError};
 use crate::ir::{CmpDir, DType, Graph, TensorType, Value};
 use crate::params::ParamSpec;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PoolKind {
     Max,
     /// Mean over the window, padding included (PyTorch's count_include_pad=True).
     Avg,
-}
-
-/// Prints the path, so the macro can write a `Pool2d` back out as Rust (see `catalog`).
-impl std::fmt::Debug for PoolKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            PoolKind::Max => "PoolKind::Max",
-            PoolKind::Avg => "PoolKind::Avg",
-        })
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -69,7 +69,7 @@ pub fn in_block(block: &str, part: &str, e: super::SpecError) -> super::SpecErro
 /// `vit_encoder`'s layers) are written with the same constructors, and a network holds a block
 /// as one layer. Parameters are named as PyTorch names a module's: a part's label, or its
 /// position in an unlabelled sequence, is one level (`layer1.0.conv1.weight`).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Node {
     /// A catalog layer; `weight_init`, when given, replaces the layer's default initialiser of
     /// its `weight` (and its `bias` starts at zero), as torchvision's model constructors do.
@@ -92,14 +92,14 @@ pub enum Node {
 }
 
 /// One part of a sequence, with the name level it adds to its parameters (none when `None`).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     pub name: Option<String>,
     pub node: Node,
 }
 
 /// What a residual adds to its body's output.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Skip {
     Identity,
     Projection(Box<Node>),
@@ -243,80 +243,6 @@ impl Node {
             ));
         }
         Ok(Node::Gate(Box::new(body)))
-    }
-
-    /// A Rust expression that rebuilds this node in the scope of `netspec_core::layers::*`
-    /// (the macro writes blocks out this way).
-    pub fn rust_expr(&self) -> String {
-        match self {
-            Node::Layer { layer, weight_init } => format!(
-                "Node::Layer {{ layer: ::std::boxed::Box::new({}), weight_init: {} }}",
-                layer.rust_config_expr(),
-                match weight_init {
-                    Some(i) => format!("Some({})", init_expr(i)),
-                    None => "None".into(),
-                }
-            ),
-            Node::Seq(parts) => {
-                let parts: Vec<String> = parts
-                    .iter()
-                    .map(|p| {
-                        let name = match &p.name {
-                            Some(n) => format!("Some(::std::string::String::from({n:?}))"),
-                            None => "None".into(),
-                        };
-                        format!("Part {{ name: {name}, node: {} }}", p.node.rust_expr())
-                    })
-                    .collect();
-                format!("Node::Seq(::std::vec![{}])", parts.join(", "))
-            }
-            Node::Residual {
-                body,
-                skip,
-                drop_path,
-            } => {
-                format!(
-                "Node::Residual {{ body: ::std::boxed::Box::new({}), skip: {}, drop_path: {} }}",
-                body.rust_expr(),
-                match skip {
-                    Skip::Identity => "Skip::Identity".into(),
-                    Skip::Absent => "Skip::Absent".into(),
-                    Skip::Projection(p) =>
-                        format!("Skip::Projection(::std::boxed::Box::new({}))", p.rust_expr()),
-                },
-                match drop_path {
-                    Some(r) => format!("Some(DepthRule::{r:?})"),
-                    None => "None".into(),
-                }
-            )
-            }
-            Node::Parallel { branches, join } => format!(
-                "Node::Parallel {{ branches: ::std::vec![{}], join: Join::{join:?} }}",
-                branches
-                    .iter()
-                    .map(|b| b.rust_expr())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Node::Gate(body) => format!("Node::Gate(::std::boxed::Box::new({}))", body.rust_expr()),
-        }
-    }
-}
-
-fn init_expr(init: &Init) -> String {
-    match init {
-        Init::Zeros => "Init::Zeros".into(),
-        Init::Ones => "Init::Ones".into(),
-        Init::Uniform { bound } => format!("Init::Uniform {{ bound: {bound:?} }}"),
-        Init::Normal { std } => format!("Init::Normal {{ std: {std:?} }}"),
-        Init::Constant { value } => format!("Init::Constant {{ value: {value:?} }}"),
-    }
-}
-
-/// Debug is the Rust expression, so a layer holding a node writes back out (see `catalog`).
-impl std::fmt::Debug for Node {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.rust_expr())
     }
 }
 
