@@ -7,15 +7,8 @@ use std::path::{Path, PathBuf};
 use safetensors::tensor::TensorView;
 use safetensors::{Dtype, SafeTensorError, SafeTensors};
 
+pub use crate::params::NamedTensor;
 use crate::params::ParamSpec;
-
-/// One named f32 tensor, row-major.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NamedTensor {
-    pub name: String,
-    pub shape: Vec<usize>,
-    pub data: Vec<f32>,
-}
 
 /// What went wrong with a checkpoint: which file, what was wrong, what to do.
 #[derive(Debug)]

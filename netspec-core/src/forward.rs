@@ -6,11 +6,10 @@
 //!
 //! `x` is `[batch, ..input]`, the logits `[batch, ..output]`.
 
-use crate::checkpoint::NamedTensor;
 use crate::ir::{Graph, Lowering, Module, TensorType, Value};
 use crate::layers::Mode;
 use crate::network::Network;
-use crate::params::ParamSpec;
+use crate::params::{NamedTensor, ParamSpec};
 
 /// Where the function finds the network's parameters and buffers.
 #[derive(Clone, Copy, Debug)]

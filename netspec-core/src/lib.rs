@@ -1,9 +1,13 @@
 //! netspec-core: the typed IR, layers with closed-form VJPs, the StableHLO emitter, the
-//! train-step assembler, a reference evaluator, data loaders and checkpoints.
+//! train-step assembler, a reference evaluator, and (feature `io`, on by default) data loaders
+//! and checkpoints.
 
+#[cfg(feature = "io")]
 pub mod atomic;
+#[cfg(feature = "io")]
 pub mod checkpoint;
 pub mod contract;
+#[cfg(feature = "io")]
 pub mod data;
 pub mod emit;
 pub mod forward;

@@ -4,10 +4,9 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::checkpoint::NamedTensor;
 use crate::ir::{Graph, Value};
 use crate::layers::{Forward, Mode};
-use crate::params::ParamSpec;
+use crate::params::{NamedTensor, ParamSpec};
 
 pub trait Network {
     /// Every layer's saved values, as the generated forward leaves them for the backward.

@@ -6,6 +6,14 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::ir::{Graph, TensorType, Value};
 
+/// One named f32 tensor, row-major: a parameter's values, as checkpoints hold them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedTensor {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub data: Vec<f32>,
+}
+
 /// How a parameter's first values are drawn. The defaults of each layer follow PyTorch's.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Init {
