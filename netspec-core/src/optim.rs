@@ -3,6 +3,16 @@
 
 use crate::ir::{Graph, Value};
 
+/// Which update rule a run uses: what a configuration and the command line name.
+/// [`OptimizerKind::optimizer`] gives the rule with its hyperparameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptimizerKind {
+    Sgd,
+    /// Adam with decoupled weight decay (AdamW).
+    Adam,
+}
+
+/// An update rule with its hyperparameters, as the train step applies it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Optimizer {
     /// PyTorch's SGD: g += wd·p; buf = momentum·buf + g; p -= lr·buf (plain g when momentum 0).
@@ -17,23 +27,75 @@ pub enum Optimizer {
     },
 }
 
+impl OptimizerKind {
+    pub const ALL: [OptimizerKind; 2] = [OptimizerKind::Sgd, OptimizerKind::Adam];
+
+    /// Its name on a command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "sgd",
+            OptimizerKind::Adam => "adam",
+        }
+    }
+
+    /// Other names it answers to.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            OptimizerKind::Sgd => &[],
+            OptimizerKind::Adam => &["adamw"],
+        }
+    }
+
+    /// The rule with these hyperparameters: `momentum` is SGD's (Adam has none), and
+    /// `weight_decay` is added to the gradient by SGD and decoupled by Adam. Adam's betas and
+    /// eps are PyTorch's defaults.
+    pub fn optimizer(self, momentum: f64, weight_decay: f64) -> Optimizer {
+        match self {
+            OptimizerKind::Sgd => Optimizer::Sgd {
+                momentum,
+                weight_decay,
+            },
+            OptimizerKind::Adam => Optimizer::Adam {
+                beta1: 0.9,
+                beta2: 0.999,
+                eps: 1e-8,
+                weight_decay,
+            },
+        }
+    }
+}
+
+/// A name that is no optimizer's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownOptimizer(pub String);
+
+impl std::fmt::Display for UnknownOptimizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = OptimizerKind::ALL.iter().map(|k| k.name()).collect();
+        write!(
+            f,
+            "unknown optimizer {:?}; the optimizers are {}",
+            self.0,
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownOptimizer {}
+
+impl std::str::FromStr for OptimizerKind {
+    type Err = UnknownOptimizer;
+
+    /// A name or alias, as [`OptimizerKind::name`] and [`OptimizerKind::aliases`] spell them.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        OptimizerKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s || k.aliases().contains(&s))
+            .ok_or_else(|| UnknownOptimizer(s.to_string()))
+    }
+}
+
 impl Optimizer {
-    pub const fn sgd() -> Self {
-        Optimizer::Sgd {
-            momentum: 0.0,
-            weight_decay: 0.0,
-        }
-    }
-
-    pub const fn adam() -> Self {
-        Optimizer::Adam {
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            weight_decay: 0.0,
-        }
-    }
-
     /// Names of the state slots kept per trainable parameter.
     pub fn state_slots(&self) -> &'static [&'static str] {
         match self {
@@ -117,5 +179,43 @@ impl Optimizer {
                 (g.sub(p, delta), vec![m, v])
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_from_their_names_and_aliases() {
+        for kind in OptimizerKind::ALL {
+            assert_eq!(kind.name().parse::<OptimizerKind>(), Ok(kind));
+        }
+        assert_eq!("adamw".parse::<OptimizerKind>(), Ok(OptimizerKind::Adam));
+        let e = "rmsprop".parse::<OptimizerKind>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown optimizer \"rmsprop\"; the optimizers are sgd, adam"
+        );
+    }
+
+    #[test]
+    fn a_kind_gives_its_rule_with_pytorch_defaults() {
+        assert_eq!(
+            OptimizerKind::Sgd.optimizer(0.9, 5e-4),
+            Optimizer::Sgd {
+                momentum: 0.9,
+                weight_decay: 5e-4
+            }
+        );
+        assert_eq!(
+            OptimizerKind::Adam.optimizer(0.9, 0.05),
+            Optimizer::Adam {
+                beta1: 0.9,
+                beta2: 0.999,
+                eps: 1e-8,
+                weight_decay: 0.05
+            }
+        );
     }
 }

@@ -2,20 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use netspec_core::data::augment::Augment;
 use netspec_iree::{Device, Error, LossKind, OptimizerKind};
 
 use super::{DataChoice, Defaults, Options};
-
-/// `--optimizer`'s values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OptimizerArg {
-    Sgd,
-    /// Adam with decoupled weight decay (AdamW).
-    #[value(alias = "adamw")]
-    Adam,
-}
 
 /// `--loss`'s values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -33,15 +25,6 @@ pub enum DeviceArg {
     LocalTask,
     LocalSync,
     Cuda,
-}
-
-impl From<OptimizerArg> for OptimizerKind {
-    fn from(o: OptimizerArg) -> Self {
-        match o {
-            OptimizerArg::Sgd => OptimizerKind::Sgd,
-            OptimizerArg::Adam => OptimizerKind::Adam,
-        }
-    }
 }
 
 impl From<LossArg> for LossKind {
@@ -88,8 +71,8 @@ pub struct Flags {
     #[arg(long, value_name = "X")]
     pub lr: Option<f64>,
     /// sgd | adam (adam's weight decay is decoupled, as AdamW)
-    #[arg(long, value_name = "NAME", hide_possible_values = true)]
-    pub optimizer: Option<OptimizerArg>,
+    #[arg(long, value_name = "NAME", hide_possible_values = true, value_parser = optimizer_parser())]
+    pub optimizer: Option<OptimizerKind>,
     /// SGD momentum
     #[arg(long, value_name = "X")]
     pub momentum: Option<f64>,
@@ -156,6 +139,14 @@ pub struct Flags {
     pub resolution: Option<usize>,
 }
 
+/// `--optimizer`'s values: each optimizer's name and aliases.
+fn optimizer_parser() -> impl TypedValueParser<Value = OptimizerKind> {
+    let names = OptimizerKind::ALL
+        .iter()
+        .map(|k| PossibleValue::new(k.name()).aliases(k.aliases()));
+    PossibleValuesParser::new(names).try_map(|s| s.parse::<OptimizerKind>())
+}
+
 fn parse_dataset(s: &str) -> Result<DataChoice, String> {
     s.parse()
         .map_err(|e: netspec_core::data::DataError| e.to_string())
@@ -192,7 +183,7 @@ impl Flags {
         set(&mut c.epochs, self.epochs);
         set(&mut c.batch_size, self.batch_size);
         set(&mut c.lr, self.lr);
-        set(&mut c.optimizer, self.optimizer.map(Into::into));
+        set(&mut c.optimizer, self.optimizer);
         set(&mut c.momentum, self.momentum);
         set(&mut c.weight_decay, self.weight_decay);
         set(&mut c.warmup_epochs, self.warmup_epochs);
@@ -275,11 +266,7 @@ fn shown_defaults(d: &Defaults) -> Vec<(&'static str, String)> {
         ("lr", c.lr.to_string()),
         (
             "optimizer",
-            match c.optimizer {
-                OptimizerKind::Sgd => "sgd",
-                OptimizerKind::Adam => "adam",
-            }
-            .into(),
+            c.optimizer.name().into(),
         ),
         ("momentum", c.momentum.to_string()),
         ("weight_decay", c.weight_decay.to_string()),

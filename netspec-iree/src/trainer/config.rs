@@ -2,7 +2,7 @@
 //! ask for.
 
 use netspec_core::loss::Loss;
-use netspec_core::optim::Optimizer;
+pub use netspec_core::optim::OptimizerKind;
 use netspec_core::schedule::Schedule;
 use netspec_core::step::StepConfig;
 use serde::{Deserialize, Serialize};
@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::compile::Target;
 use crate::error::Error;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OptimizerKind {
+/// [`OptimizerKind`] as training checkpoints hold it (`"Sgd"`, `"Adam"`).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "OptimizerKind")]
+enum OptimizerKindDef {
     Sgd,
     Adam,
 }
@@ -30,6 +32,7 @@ pub struct TrainConfig {
     pub lr: f64,
     pub batch_size: usize,
     pub epochs: usize,
+    #[serde(with = "OptimizerKindDef")]
     pub optimizer: OptimizerKind,
     pub momentum: f64,
     /// SGD: L2 added to the gradient; Adam: decoupled (AdamW).
@@ -105,18 +108,7 @@ impl TrainConfig {
 
     /// The train step this configuration asks for, formulated for `target`.
     pub fn step_config(&self, target: &Target) -> StepConfig {
-        let optimizer = match self.optimizer {
-            OptimizerKind::Sgd => Optimizer::Sgd {
-                momentum: self.momentum,
-                weight_decay: self.weight_decay,
-            },
-            OptimizerKind::Adam => Optimizer::Adam {
-                beta1: 0.9,
-                beta2: 0.999,
-                eps: 1e-8,
-                weight_decay: self.weight_decay,
-            },
-        };
+        let optimizer = self.optimizer.optimizer(self.momentum, self.weight_decay);
         let loss = match self.loss {
             LossKind::CrossEntropy => Loss::CrossEntropy {
                 label_smoothing: self.label_smoothing,
@@ -138,5 +130,27 @@ impl TrainConfig {
             total_steps: self.epochs * steps_per_epoch,
             cosine: self.cosine,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Training checkpoints keep the configuration as JSON, the optimizer by its variant's name:
+    /// a checkpoint written before `OptimizerKind` moved to netspec-core still reads.
+    #[test]
+    fn the_optimizer_is_stored_by_name() {
+        let adam = TrainConfig {
+            optimizer: OptimizerKind::Adam,
+            ..TrainConfig::default()
+        };
+        let json = serde_json::to_value(&adam).unwrap();
+        assert_eq!(json["optimizer"], "Adam");
+        assert_eq!(serde_json::from_value::<TrainConfig>(json).unwrap(), adam);
+        let mut sgd = serde_json::to_value(TrainConfig::default()).unwrap();
+        assert_eq!(sgd["optimizer"], "Sgd");
+        sgd["optimizer"] = "Rmsprop".into();
+        assert!(serde_json::from_value::<TrainConfig>(sgd).is_err());
     }
 }
