@@ -17,8 +17,10 @@
 
 extern crate self as netspec;
 
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod models;
+#[cfg(feature = "cli")]
 pub mod report;
 
 pub use ndarray;
