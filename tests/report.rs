@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use netspec::report::{
-    self, EpochRecord, HEADER, HEIGHT, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, WIDTH,
+    self, EpochRecord, StepLosses, HEADER, HEIGHT, STEP_LOSS, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS,
+    WIDTH,
 };
 
 fn records(epochs: usize) -> Vec<EpochRecord> {
@@ -102,4 +103,92 @@ fn non_finite_losses_are_left_out() {
     }];
     assert_eq!(written("report-all-nan.png", None, &nan).0, WIDTH);
     assert_eq!(written("report-empty.png", None, &[]).0, WIDTH);
+}
+
+/// The columns of the image's panels that hold a pixel of `rgb`.
+fn columns_with(image: &[u8], width: u32, rgb: (u8, u8, u8)) -> Vec<u32> {
+    let mut columns: Vec<u32> = image[(HEADER * width * 3) as usize..]
+        .chunks(3)
+        .enumerate()
+        .filter(|(_, p)| (p[0], p[1], p[2]) == rgb)
+        .map(|(i, _)| i as u32 % width)
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns
+}
+
+fn step_losses(epochs: usize, steps: usize) -> Vec<StepLosses> {
+    (1..=epochs)
+        .map(|e| StepLosses {
+            epoch: e,
+            losses: (0..steps)
+                .map(|i| {
+                    2.0 / (1.0 + (e - 1) as f32 + i as f32 / steps as f32) + 0.05 * (i % 3) as f32
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Written like `written`, with per-step losses.
+fn written_with_steps(name: &str, records: &[EpochRecord], steps: &[StepLosses]) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    report::write_with_steps(&path, Some("Mlp"), records, steps).unwrap();
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (WIDTH, HEIGHT));
+    buf.truncate(info.buffer_size());
+    buf
+}
+
+/// One epoch of recorded steps is a curve across the loss panel, not a dot: its pixels cover
+/// most of the panel's width (the left half of the image), and without the steps there are none.
+#[test]
+fn one_epoch_plots_its_per_step_loss() {
+    let image = written_with_steps("report-1-epoch-steps.png", &records(1), &step_losses(1, 60));
+    let columns = columns_with(&image, WIDTH, rgb(STEP_LOSS));
+    let (first, last) = (columns[0], *columns.last().unwrap());
+    assert!(
+        last < WIDTH / 2,
+        "the curve stays in the loss panel: {first}..{last}"
+    );
+    assert!(
+        last - first > WIDTH / 4,
+        "the per-step curve spans only columns {first}..{last}"
+    );
+    // A thin line is anti-aliased: not every column holds its exact colour, but many do.
+    assert!(
+        columns.len() as u32 > (last - first) / 3,
+        "only {} columns of {first}..{last} show the curve",
+        columns.len()
+    );
+    // The epoch's figures are still drawn, as points.
+    assert!(in_panels(&image, WIDTH, rgb(TRAIN_LOSS)) > 10);
+    assert!(in_panels(&image, WIDTH, rgb(TEST_ACCURACY)) > 10);
+
+    let (_, _, without) = written("report-1-epoch-no-steps.png", None, &records(1));
+    assert_eq!(in_panels(&without, WIDTH, rgb(STEP_LOSS)), 0);
+}
+
+/// Several epochs: the per-step curve runs under the per-epoch lines, from the start of the
+/// first epoch to the end of the last; a non-finite step loss breaks it without failing.
+#[test]
+fn several_epochs_plot_every_step() {
+    let mut steps = step_losses(3, 40);
+    steps[1].losses[7] = f32::NAN;
+    let image = written_with_steps("report-3-epochs-steps.png", &records(3), &steps);
+    let columns = columns_with(&image, WIDTH, rgb(STEP_LOSS));
+    let (first, last) = (columns[0], *columns.last().unwrap());
+    assert!(
+        last < WIDTH / 2 && last - first > WIDTH / 4,
+        "{first}..{last}"
+    );
+    for colour in [TRAIN_LOSS, TEST_LOSS, TEST_ACCURACY] {
+        assert!(in_panels(&image, WIDTH, rgb(colour)) > 300);
+    }
 }

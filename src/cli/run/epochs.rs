@@ -11,7 +11,7 @@ use netspec_core::data::Dataset;
 use netspec_iree::{Error, TrainConfig, Trainer};
 use serde::{Deserialize, Serialize};
 
-use crate::report::EpochRecord;
+use crate::report::{EpochRecord, StepLosses};
 
 /// One epoch's figures: a line of the metrics file. The test figures are `None` (`null`)
 /// where there is no test set: nothing was measured, which is not 0%.
@@ -27,6 +27,10 @@ pub struct EpochLine {
     /// Time this epoch took in this process.
     #[serde(default)]
     pub seconds: f64,
+    /// Every step's training loss, for the report's per-step curve: kept in the training
+    /// checkpoint (so a resumed run's plot goes on), left out of the metrics file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_losses: Vec<f32>,
 }
 
 impl EpochLine {
@@ -39,13 +43,27 @@ impl EpochLine {
             test_accuracy: self.test_accuracy.unwrap_or(f64::NAN),
         }
     }
+
+    /// The report's per-step losses of this epoch.
+    pub fn steps(&self) -> StepLosses {
+        StepLosses {
+            epoch: self.epoch,
+            losses: self.step_losses.clone(),
+        }
+    }
 }
 
-/// The metrics file, one JSON object per line.
+/// The metrics file, one JSON object per line (without the per-step losses).
 pub fn metrics_text(lines: &[EpochLine]) -> String {
     lines
         .iter()
-        .map(|l| serde_json::to_string(l).expect("a line serialises") + "\n")
+        .map(|l| {
+            let line = EpochLine {
+                step_losses: vec![],
+                ..l.clone()
+            };
+            serde_json::to_string(&line).expect("a line serialises") + "\n"
+        })
         .collect()
 }
 
@@ -142,6 +160,7 @@ impl Epochs<'_> {
             test_loss: eval.as_ref().map(|e| e.loss),
             test_accuracy: eval.as_ref().map(|e| e.accuracy),
             seconds: stats.seconds,
+            step_losses: stats.losses.clone(),
         };
         if let Some(pending) = &mut self.metrics {
             let path = pending.temporary_path().to_path_buf();

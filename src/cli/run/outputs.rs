@@ -300,7 +300,8 @@ impl Writer<'_> {
 
     fn write_plot(&self, path: &Path, network: &str) -> Result<PathBuf, Error> {
         let records: Vec<_> = self.lines.iter().map(EpochLine::record).collect();
-        report::write(path, Some(network), &records).map_err(|source| Error::Io {
+        let steps: Vec<_> = self.lines.iter().map(EpochLine::steps).collect();
+        report::write_with_steps(path, Some(network), &records, &steps).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
