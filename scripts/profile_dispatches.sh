@@ -9,7 +9,7 @@
 # host CPU with the flags given (pass the tuned ones the benchmark prints after `flags`, e.g.
 # data tiling on AVX-512) and timed on `local-task`. Alone, a dispatch finds its operands in
 # cache: in the step, one that streams large operands from memory can take several times
-# longer (README, Figures), so the sum can fall well short of the step. Prints
+# longer, so the sum can fall well short of the step. Prints
 # one line per dispatch, slowest first, and the sum (an executable that several dispatches of
 # the step share, after IREE's deduplication, is timed once, so the sum can undercount).
 set -euo pipefail

@@ -47,7 +47,7 @@ fn mlp_learns_fashion_mnist() {
 }
 
 /// AdamW's update fused into the weight gradients' dispatches, at the examples' batch, on the
-/// multi-threaded driver: the form whose stack needs broke data tiling (README, Figures).
+/// multi-threaded driver: the form whose stack needs broke data tiling (`DISPATCH_STACK_BYTES`).
 #[test]
 fn mlp_learns_with_adamw_at_batch_128_on_local_task() {
     let adamw = TrainConfig {

@@ -5,7 +5,7 @@
 //! one constant. Builders read it from the graph they build (`Graph::lowering`), never from the
 //! host, so a test can build and check any target's formulation on any machine. The rules were
 //! chosen by interleaved measurements of whole train steps (the benchmark's figures are in
-//! `benches/RESULTS.md`); the comments keep why each rule exists.
+//! `benches/results/`); the comments keep why each rule exists.
 //!
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
@@ -14,7 +14,7 @@
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | convolutions' matmuls only | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | the matmuls of convolutions and dense layers, marked one by one | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.

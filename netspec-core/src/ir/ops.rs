@@ -414,7 +414,7 @@ impl Graph {
     /// A sum whose small result feeds matmuls: squeeze-excitation's pooling and its VJP, a
     /// network's global pooling before the classifier. Under data tiling it is kept behind a
     /// barrier: fused with the pack of the matmul's operand, IREE 3.13 asks for 16 KiB vectors
-    /// and fails to compile (EfficientNet-B0@32's 32x672 pooling; README, Figures).
+    /// and fails to compile (EfficientNet-B0@32's 32x672 pooling).
     pub fn pooled_sum(&mut self, x: Value, dims: &[usize]) -> Value {
         let s = self.reduce_sum(x, dims);
         if self.lowering.data_tiling == DataTiling::All {

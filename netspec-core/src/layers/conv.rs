@@ -438,8 +438,7 @@ impl Layer for Conv2d {
 
         // dW[u, v, i, o] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: im2col
         // matmuls or one contraction per kernel offset, as the lowering says. On IREE's CPU
-        // backend both beat a convolution with batch and channel roles swapped (cifar_bn, Xeon
-        // AVX-512: 300 and 385 vs 466 ms per step).
+        // backend both beat a convolution with batch and channel roles swapped.
         let xp = self.padded_input(g, *x);
         let live = self.window.live_taps(self.input);
         let as_matmul = if groups == 1 {
