@@ -22,6 +22,8 @@ pub mod cli;
 pub mod models;
 #[cfg(feature = "cli")]
 pub mod report;
+#[cfg(feature = "cli")]
+pub mod study;
 
 pub use ndarray;
 pub use netspec_core as core;

@@ -98,10 +98,20 @@ pub fn load_data(o: &Options, input: [usize; 3]) -> Result<LoadedData, Error> {
         DataChoice::Folder(root) => return load_folder(root, input, o.train_limit, o.test_limit),
     };
     let mut dir = data_dir(o.data.as_deref(), kind);
-    if kind == DatasetKind::Imagenette {
-        return load_imagenette(&dir, input, o.train_limit, o.test_limit);
-    }
     let mut notes = vec![];
+    if kind == DatasetKind::Imagenette {
+        match o.fallback {
+            Some(fallback) if !dir.exists() => {
+                notes.push(format!(
+                    "{kind} is not available (no {}); training on {fallback} instead",
+                    dir.display()
+                ));
+                kind = fallback;
+                dir = data_dir(o.data.as_deref(), fallback);
+            }
+            _ => return load_imagenette(&dir, input, o.train_limit, o.test_limit),
+        }
+    }
     let split = match (data::load(kind, &dir), o.fallback) {
         (Ok(split), _) => split,
         (Err(e), Some(fallback)) => {

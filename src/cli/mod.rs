@@ -34,7 +34,7 @@ use netspec_iree::{Device, Error, TrainConfig};
 
 pub use data::{load_data, DataChoice, LoadedData, TrainSet, DATASET_KEY};
 pub use flags::{device_name, DeviceArg, Flags, LossArg};
-pub use run::{run, RunReport};
+pub use run::{run, EpochLine, RunReport};
 
 /// What an example fixes before the user's flags: its recipe and its default data set.
 #[derive(Clone, Debug)]

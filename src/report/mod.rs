@@ -6,6 +6,8 @@
 
 mod text;
 
+mod overlay;
+
 use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -15,6 +17,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
+
+pub use overlay::{render_overlay, write_overlay};
 
 /// One epoch's figures.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -17,11 +17,12 @@ use netspec_core::data::Dataset;
 use netspec_core::Network;
 use netspec_iree::{check_data_fits, export, Compiler, Error, Trainer};
 
+pub use epochs::EpochLine;
 pub use record::recorded_resolution;
 
 use super::data::{load_data, LoadedData, TrainSet, DATASET_KEY};
 use super::{signals, Options};
-use epochs::{EpochLine, Epochs};
+use epochs::Epochs;
 use outputs::{Finish, Outputs};
 use record::{Resumed, RunRecord, RECORDS_KEY, RUN_KEY};
 
@@ -32,6 +33,9 @@ pub struct RunReport {
     pub final_test_accuracy: Option<f64>,
     pub final_train_loss: f64,
     pub compile_seconds: f64,
+    /// The data set trained on (the fallback, where the one asked for was absent), as
+    /// `--dataset` names it.
+    pub dataset: String,
 }
 
 pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
@@ -114,6 +118,7 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
         final_test_accuracy: epochs.lines.last().and_then(|l| l.test_accuracy),
         final_train_loss: epochs.lines.last().map_or(f64::NAN, |l| l.train_loss),
         compile_seconds: compile.seconds,
+        dataset: data.dataset.to_string(),
     };
     outputs.finish(Finish {
         ending,

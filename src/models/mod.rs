@@ -1,4 +1,9 @@
-//! The book's architectures as `netspec!` blocks; the examples train them.
+//! The book's architectures as `netspec!` blocks; the examples train them, and the networks of
+//! its experiments (`studies`), which the ablation runner trains.
+
+mod studies;
+
+pub use studies::*;
 
 use crate::netspec;
 
@@ -161,50 +166,67 @@ pub trait ModelTask {
     fn run<N: netspec_core::Network>(self) -> Self::Output;
 }
 
-/// The names of the models above, as `Network::NAME` gives them.
-pub const MODEL_NAMES: &[&str] = &[
-    "MnistLinear",
-    "MnistMlp",
-    "MnistCnn",
-    "CifarBn",
-    "ResNet34",
-    "ResNet34At32",
-    "MobileNetV2",
-    "MobileNetV2At32",
-    "EfficientNetB0",
-    "EfficientNetB0At32",
-    "ConvNeXtTiny",
-    "ConvNeXtTinyAt32",
-    "ViTTiny",
-    "ViTTinyAt32",
-];
+/// Declares [`MODEL_NAMES`] and [`with_model`] from one list, so a model cannot be in one and
+/// not the other.
+macro_rules! by_name {
+    ($($model:ident),* $(,)?) => {
+        /// The names of the models above, as `Network::NAME` gives them.
+        pub const MODEL_NAMES: &[&str] = &[$(stringify!($model)),*];
 
-/// Runs `task` for the model named `name`; a name not in [`MODEL_NAMES`] is a usage error
-/// listing them.
-pub fn with_model<T: ModelTask>(name: &str, task: T) -> Result<T::Output, Error> {
-    Ok(match name {
-        "MnistLinear" => task.run::<MnistLinear>(),
-        "MnistMlp" => task.run::<MnistMlp>(),
-        "MnistCnn" => task.run::<MnistCnn>(),
-        "CifarBn" => task.run::<CifarBn>(),
-        "ResNet34" => task.run::<ResNet34>(),
-        "ResNet34At32" => task.run::<ResNet34At32>(),
-        "MobileNetV2" => task.run::<MobileNetV2>(),
-        "MobileNetV2At32" => task.run::<MobileNetV2At32>(),
-        "EfficientNetB0" => task.run::<EfficientNetB0>(),
-        "EfficientNetB0At32" => task.run::<EfficientNetB0At32>(),
-        "ConvNeXtTiny" => task.run::<ConvNeXtTiny>(),
-        "ConvNeXtTinyAt32" => task.run::<ConvNeXtTinyAt32>(),
-        "ViTTiny" => task.run::<ViTTiny>(),
-        "ViTTinyAt32" => task.run::<ViTTinyAt32>(),
-        _ => {
-            return Err(Error::Usage(format!(
-                "unknown network {name}; the models are {}",
-                MODEL_NAMES.join(", ")
-            )))
+        /// Runs `task` for the model named `name`; a name not in [`MODEL_NAMES`] is a usage
+        /// error listing them.
+        pub fn with_model<T: ModelTask>(name: &str, task: T) -> Result<T::Output, Error> {
+            Ok(match name {
+                $(stringify!($model) => task.run::<$model>(),)*
+                _ => {
+                    return Err(Error::Usage(format!(
+                        "unknown network {name}; the models are {}",
+                        MODEL_NAMES.join(", ")
+                    )))
+                }
+            })
         }
-    })
+    };
 }
+
+by_name![
+    MnistLinear,
+    MnistMlp,
+    MnistCnn,
+    CifarBn,
+    ResNet34,
+    ResNet34At32,
+    MobileNetV2,
+    MobileNetV2At32,
+    EfficientNetB0,
+    EfficientNetB0At32,
+    ConvNeXtTiny,
+    ConvNeXtTinyAt32,
+    ViTTiny,
+    ViTTinyAt32,
+    MnistShallow,
+    MnistH32,
+    MnistH64,
+    MnistH128,
+    MnistH256,
+    MnistH512,
+    MnistCnnF8,
+    MnistCnnF16,
+    MnistCnnF32,
+    MnistCnnF64,
+    CifarBnF8,
+    CifarBnF16,
+    CifarBnF32,
+    CifarBnF64,
+    MnistCnnNoBn,
+    MnistCnnBn,
+    MnistCnnLite,
+    MnistCnnLiteBn,
+    CifarCnnNoBn,
+    CifarCnnBn,
+    CifarLiteNoBn,
+    CifarLiteBn,
+];
 
 /// The network a checkpoint was saved from: `given` (a `--network` flag) if any, else its
 /// `network` metadata.

@@ -1,0 +1,126 @@
+//! A study's plot: every run's test accuracy per epoch on one chart, one colour per run, with
+//! a legend of the runs' names beside it.
+
+use std::io;
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{plot_error, register_embedded_font, runs, EpochRecord, FONT, GRID, TEXT};
+
+/// The image's size in pixels.
+pub const OVERLAY_WIDTH: u32 = 1000;
+pub const OVERLAY_HEIGHT: u32 = 560;
+/// The legend's column at the right.
+const LEGEND: u32 = 230;
+
+/// matplotlib's ten colours; an eleventh run takes the first again (the legend keeps the order).
+const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
+];
+
+/// Draws the runs' test accuracy (%) per epoch as a PNG under `title`; `series` pairs each
+/// run's name with its epochs. Non-finite values are left out.
+pub fn render_overlay(title: &str, series: &[(String, Vec<EpochRecord>)]) -> io::Result<Vec<u8>> {
+    register_embedded_font()?;
+    let (w, h) = (OVERLAY_WIDTH, OVERLAY_HEIGHT);
+    let mut rgb = vec![255u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        draw(&root, title, series).map_err(plot_error)?;
+        root.present().map_err(plot_error)?;
+    }
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(png)
+}
+
+/// Writes [`render_overlay`]'s PNG to `path`, atomically.
+pub fn write_overlay(
+    path: &Path,
+    title: &str,
+    series: &[(String, Vec<EpochRecord>)],
+) -> io::Result<()> {
+    netspec_core::atomic::write(path, &render_overlay(title, series)?)
+}
+
+type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+
+fn draw(
+    root: &Area<'_>,
+    title: &str,
+    series: &[(String, Vec<EpochRecord>)],
+) -> Result<(), Box<dyn std::error::Error>> {
+    root.fill(&WHITE)?;
+    let (header, body) = root.split_vertically(48);
+    header.draw(&Text::new(
+        title.to_string(),
+        ((OVERLAY_WIDTH / 2) as i32, 14),
+        (FONT, 15)
+            .into_font()
+            .color(&TEXT)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let (chart_area, legend) = body.split_horizontally(OVERLAY_WIDTH - LEGEND);
+    let last = series
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|e| e.epoch as i64))
+        .max()
+        .unwrap_or(1);
+    let x = if last <= 1 { 0..2 } else { 1..last };
+    let mut chart = ChartBuilder::on(&chart_area)
+        .caption("Test accuracy per epoch", (FONT, 18).into_font().color(&TEXT))
+        .margin_left(8)
+        .margin_right(16)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(60)
+        .build_cartesian_2d(x.clone(), 0.0..100.0)?;
+    chart
+        .configure_mesh()
+        .x_labels(((x.end - x.start + 1) as usize).min(12))
+        .y_labels(11)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_desc("epoch")
+        .y_desc("test accuracy (%)")
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .label_style((FONT, 13).into_font().color(&TEXT))
+        .axis_style(TEXT)
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    for (i, (_, records)) in series.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        for run in runs(records, |r| 100.0 * r.test_accuracy) {
+            chart.draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(2)))?;
+            chart.draw_series(run.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+        }
+    }
+    let style = (FONT, 14)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (name, _)) in series.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        let y = 40 + 22 * i as i32;
+        legend.draw(&PathElement::new([(8, y), (36, y)], colour.stroke_width(2)))?;
+        legend.draw(&Circle::new((22, y), 3, colour.filled()))?;
+        legend.draw(&Text::new(name.clone(), (44, y), style.clone()))?;
+    }
+    Ok(())
+}
