@@ -90,11 +90,11 @@ fn draw(
         .margin_bottom(8)
         .x_label_area_size(44)
         .y_label_area_size(60)
-        .build_cartesian_2d(x.clone(), 0.0..100.0)?;
+        .build_cartesian_2d(x.clone(), accuracy_range(series))?;
     chart
         .configure_mesh()
         .x_labels(((x.end - x.start + 1) as usize).min(12))
-        .y_labels(11)
+        .y_labels(10)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .x_desc("epoch")
         .y_desc("test accuracy (%)")
@@ -123,4 +123,48 @@ fn draw(
         legend.draw(&Text::new(name.clone(), (44, y), style.clone()))?;
     }
     Ok(())
+}
+
+/// From a little below the lowest accuracy to a little above the highest, in steps of 5%, so
+/// runs a point apart can be told apart; 0 to 100 when nothing was measured.
+fn accuracy_range(series: &[(String, Vec<EpochRecord>)]) -> std::ops::Range<f64> {
+    let (lo, hi) = series
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|e| 100.0 * e.test_accuracy))
+        .filter(|a| a.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), a| {
+            (lo.min(a), hi.max(a))
+        });
+    if !lo.is_finite() {
+        return 0.0..100.0;
+    }
+    let lo = (5.0 * ((lo - 2.0) / 5.0).floor()).max(0.0);
+    let hi = (5.0 * ((hi + 2.0) / 5.0).ceil()).min(100.0);
+    lo..hi.max(lo + 5.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(accuracies: &[f64]) -> Vec<(String, Vec<EpochRecord>)> {
+        let records = accuracies
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| EpochRecord {
+                epoch: i + 1,
+                train_loss: 0.5,
+                test_loss: 0.5,
+                test_accuracy: a,
+            })
+            .collect();
+        vec![("run".into(), records)]
+    }
+
+    #[test]
+    fn the_accuracy_axis_spans_the_runs_in_steps_of_five() {
+        assert_eq!(accuracy_range(&at(&[0.8051, 0.8449])), 75.0..90.0);
+        assert_eq!(accuracy_range(&at(&[0.1, 0.995])), 5.0..100.0);
+        assert_eq!(accuracy_range(&at(&[f64::NAN])), 0.0..100.0);
+    }
 }

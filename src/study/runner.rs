@@ -86,15 +86,23 @@ pub fn run(study: &Study, runs: &[Run], o: &StudyOptions) -> Result<Table, Error
         write_json(&dir.join(PLAN), plan)?;
         let resume = dir.join(SAVE).with_extension("resume.safetensors");
         let resuming = resume.exists();
+        let options = options(r, plan, o, &dir, resuming.then_some(resume.as_path()))?;
+        if let Some(outcome) = ended_unrecorded(&dir, &options, entry) {
+            say(&format!("{head}: ended before, recorded now ({})", dir.display()));
+            write_json(&dir.join(RESULT), &outcome)?;
+            continue;
+        }
+        let data = match options.fallback {
+            Some(f) => format!("{} (else {f})", options.dataset),
+            None => options.dataset.to_string(),
+        };
         say(&format!(
-            "\n{head}: {} · {} · {} epochs · {}{}",
+            "\n{head}: {} · {} · {} epochs · {data}{}",
             plan.network,
             plan.recipe.summary(),
-            plan.recipe.epochs,
-            plan.dataset,
+            options.config.epochs,
             if resuming { " (resuming)" } else { "" }
         ));
-        let options = options(r, plan, o, &dir, resuming.then_some(resume.as_path()))?;
         let outcome = match (entry.train)(&options) {
             Ok(report) => Outcome {
                 status: "finished".into(),
@@ -195,6 +203,23 @@ fn options(
         args.extend(["--resume".to_string(), path.display().to_string()]);
     }
     cli::parse(args, defaults)
+}
+
+/// A run that ended but was stopped before the study recorded it (its metrics, written only
+/// when a run ends, hold every epoch): its outcome, from its training checkpoint.
+fn ended_unrecorded(dir: &Path, options: &Options, entry: &NetworkEntry) -> Option<Outcome> {
+    let save = dir.join(SAVE);
+    let metrics = std::fs::read_to_string(save.with_extension("metrics.jsonl")).ok()?;
+    if !save.exists() || metrics.lines().count() != options.config.epochs {
+        return None;
+    }
+    let state = netspec_iree::Trainer::training_state(options.resume.as_deref()?).ok()?;
+    Some(Outcome {
+        status: "finished".into(),
+        message: None,
+        dataset: state.metadata.get(cli::DATASET_KEY).cloned(),
+        parameters: entry.parameters,
+    })
 }
 
 /// The study's flags parse, and leave the outputs to the study.
