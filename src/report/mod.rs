@@ -4,9 +4,8 @@
 //! (`src/fonts/`), so no system font library is needed, by `text` (plotters' own spaces letters
 //! unevenly).
 
-mod text;
-
 mod overlay;
+mod text;
 
 use std::io;
 use std::path::Path;
@@ -87,21 +86,27 @@ pub fn render_with_steps(
     records: &[EpochRecord],
     steps: &[StepLosses],
 ) -> io::Result<Vec<u8>> {
+    png_of((WIDTH, HEIGHT), |root| draw(root, network, records, steps))
+}
+
+/// A PNG of `size` pixels drawn by `draw` on white, its text set by `text` in the embedded font.
+fn png_of(size: (u32, u32), draw: impl FnOnce(&Area<'_>) -> DrawResult<()>) -> io::Result<Vec<u8>> {
     register_embedded_font()?;
     let font = FontRef::try_from_slice(DEJAVU_SANS)
         .map_err(|_| io::Error::other("the embedded font could not be read"))?;
-    let mut rgb = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+    let (width, height) = size;
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
     {
         let canvas = text::Canvas {
-            bitmap: BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)),
+            bitmap: BitMapBackend::with_buffer(&mut rgb, size),
             font,
         };
         let root = canvas.into_drawing_area();
-        draw(&root, network, records, steps).map_err(plot_error)?;
+        draw(&root).map_err(plot_error)?;
         root.present().map_err(plot_error)?;
     }
     let mut png = Vec::new();
-    let mut encoder = png::Encoder::new(&mut png, WIDTH, HEIGHT);
+    let mut encoder = png::Encoder::new(&mut png, width, height);
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     let mut writer = encoder.write_header()?;

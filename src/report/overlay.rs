@@ -7,7 +7,7 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{plot_error, register_embedded_font, runs, EpochRecord, FONT, GRID, TEXT};
+use super::{epoch_label, png_of, runs, Area, DrawResult, EpochRecord, FONT, GRID, TEXT};
 
 /// The image's size in pixels.
 pub const OVERLAY_WIDTH: u32 = 1000;
@@ -32,22 +32,7 @@ const PALETTE: [RGBColor; 10] = [
 /// Draws the runs' test accuracy (%) per epoch as a PNG under `title`; `series` pairs each
 /// run's name with its epochs. Non-finite values are left out.
 pub fn render_overlay(title: &str, series: &[(String, Vec<EpochRecord>)]) -> io::Result<Vec<u8>> {
-    register_embedded_font()?;
-    let (w, h) = (OVERLAY_WIDTH, OVERLAY_HEIGHT);
-    let mut rgb = vec![255u8; (w * h * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        draw(&root, title, series).map_err(plot_error)?;
-        root.present().map_err(plot_error)?;
-    }
-    let mut png = Vec::new();
-    let mut encoder = png::Encoder::new(&mut png, w, h);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header()?;
-    writer.write_image_data(&rgb)?;
-    writer.finish()?;
-    Ok(png)
+    png_of((OVERLAY_WIDTH, OVERLAY_HEIGHT), |root| draw(root, title, series))
 }
 
 /// Writes [`render_overlay`]'s PNG to `path`, atomically.
@@ -59,13 +44,11 @@ pub fn write_overlay(
     netspec_core::atomic::write(path, &render_overlay(title, series)?)
 }
 
-type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
-
 fn draw(
     root: &Area<'_>,
     title: &str,
     series: &[(String, Vec<EpochRecord>)],
-) -> Result<(), Box<dyn std::error::Error>> {
+) -> DrawResult<()> {
     root.fill(&WHITE)?;
     let (header, body) = root.split_vertically(48);
     header.draw(&Text::new(
@@ -79,10 +62,10 @@ fn draw(
     let (chart_area, legend) = body.split_horizontally(OVERLAY_WIDTH - LEGEND);
     let last = series
         .iter()
-        .flat_map(|(_, r)| r.iter().map(|e| e.epoch as i64))
+        .flat_map(|(_, r)| r.iter().map(|e| e.epoch))
         .max()
         .unwrap_or(1);
-    let x = if last <= 1 { 0..2 } else { 1..last };
+    let x = if last <= 1 { 0.0..2.0 } else { 1.0..last as f64 };
     let mut chart = ChartBuilder::on(&chart_area)
         .caption("Test accuracy per epoch", (FONT, 18).into_font().color(&TEXT))
         .margin_left(8)
@@ -93,7 +76,8 @@ fn draw(
         .build_cartesian_2d(x.clone(), accuracy_range(series))?;
     chart
         .configure_mesh()
-        .x_labels(((x.end - x.start + 1) as usize).min(12))
+        .x_labels(((x.end - x.start) as usize + 1).min(12))
+        .x_label_formatter(&epoch_label)
         .y_labels(10)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .x_desc("epoch")

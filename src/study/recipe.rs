@@ -4,6 +4,7 @@
 //! without one ingredient is [`Recipe::without`], not a copy.
 
 use netspec_core::data::augment::Augment;
+use netspec_core::optim::UnknownOptimizer;
 use netspec_iree::{Error, OptimizerKind, TrainConfig};
 use serde::{Deserialize, Serialize};
 
@@ -181,13 +182,9 @@ impl Recipe {
 
     /// The optimizer named by [`Recipe::optimizer`].
     pub fn optimizer_kind(&self) -> Result<OptimizerKind, Error> {
-        match self.optimizer.as_str() {
-            "sgd" => Ok(OptimizerKind::Sgd),
-            "adam" | "adamw" => Ok(OptimizerKind::Adam),
-            other => Err(Error::Usage(format!(
-                "unknown optimizer {other:?} in a recipe; the optimizers are sgd, adam"
-            ))),
-        }
+        self.optimizer
+            .parse()
+            .map_err(|e: UnknownOptimizer| Error::Usage(e.to_string()))
     }
 
     /// The training configuration it sets (the rest as [`TrainConfig::default`]), checked.
