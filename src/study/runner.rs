@@ -170,7 +170,8 @@ fn plan<'a>(study: &'a Study, r: &Run, o: &StudyOptions) -> Result<(Plan, &'a Ne
         dataset: r.dataset.to_string(),
         fallback: r.fallback.map(|f| f.to_string()),
         scale: o.scale.clone(),
-        flags: o.flags.clone(),
+        // How a run reports itself is not what it is.
+        flags: o.flags.iter().filter(|f| *f != "--quiet").cloned().collect(),
     };
     Ok((plan, entry))
 }
@@ -260,12 +261,11 @@ fn check_dir(dir: &Path, plan: &Plan) -> Result<(), Error> {
         };
         if &before != plan {
             return Err(Error::Usage(format!(
-                "{} holds run {} as it was planned before ({}), not as now ({}); pass --dir DIR \
-                 to keep this study's runs elsewhere, or move {} away",
+                "{} holds run {} as it was planned otherwise ({}); pass --dir DIR to keep this \
+                 study's runs elsewhere, or move {} away",
                 dir.display(),
                 plan.run,
-                differences(&before, plan, true),
-                differences(&before, plan, false),
+                differences(&before, plan),
                 dir.display()
             )));
         }
@@ -282,21 +282,29 @@ fn check_dir(dir: &Path, plan: &Plan) -> Result<(), Error> {
     Ok(())
 }
 
-/// The fields in which two plans differ, with the values of the first (`before`) or second.
-fn differences(a: &Plan, b: &Plan, before: bool) -> String {
-    let (a, b) = (
-        serde_json::to_value(a).expect("serialises"),
-        serde_json::to_value(b).expect("serialises"),
-    );
-    let (a, b) = (a.as_object().expect("a map"), b.as_object().expect("a map"));
-    a.iter()
-        .filter(|(k, v)| b.get(*k) != Some(v))
-        .map(|(k, v)| {
-            let shown = if before { v } else { &b[k] };
-            format!("{k} {shown}")
-        })
+/// The fields in which two plans differ, `recipe.epochs 12 -> 2`, one level into each field.
+fn differences(before: &Plan, now: &Plan) -> String {
+    let flat = |p: &Plan| -> Vec<(String, serde_json::Value)> {
+        let value = serde_json::to_value(p).expect("serialises");
+        let mut out = vec![];
+        for (k, v) in value.as_object().expect("a map") {
+            match v.as_object() {
+                Some(fields) => {
+                    out.extend(fields.iter().map(|(f, v)| (format!("{k}.{f}"), v.clone())))
+                }
+                None => out.push((k.clone(), v.clone())),
+            }
+        }
+        out
+    };
+    let now = flat(now);
+    flat(before)
+        .into_iter()
+        .zip(now)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((k, a), (_, b))| format!("{k} {a} -> {b}"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }
 
 pub(crate) fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
