@@ -178,7 +178,10 @@ fn a_study_stopped_halfway_continues_without_rerunning_what_ended() {
         out.contains(&format!("after step {}", stopped.steps_done)),
         "{out}"
     );
-    assert_eq!(std::fs::read(first.join("model.safetensors")).unwrap(), kept);
+    assert_eq!(
+        std::fs::read(first.join("model.safetensors")).unwrap(),
+        kept
+    );
     assert_eq!(
         std::fs::metadata(first.join("model.safetensors"))
             .unwrap()

@@ -32,7 +32,9 @@ const PALETTE: [RGBColor; 10] = [
 /// Draws the runs' test accuracy (%) per epoch as a PNG under `title`; `series` pairs each
 /// run's name with its epochs. Non-finite values are left out.
 pub fn render_overlay(title: &str, series: &[(String, Vec<EpochRecord>)]) -> io::Result<Vec<u8>> {
-    png_of((OVERLAY_WIDTH, OVERLAY_HEIGHT), |root| draw(root, title, series))
+    png_of((OVERLAY_WIDTH, OVERLAY_HEIGHT), |root| {
+        draw(root, title, series)
+    })
 }
 
 /// Writes [`render_overlay`]'s PNG to `path`, atomically.
@@ -44,11 +46,7 @@ pub fn write_overlay(
     netspec_core::atomic::write(path, &render_overlay(title, series)?)
 }
 
-fn draw(
-    root: &Area<'_>,
-    title: &str,
-    series: &[(String, Vec<EpochRecord>)],
-) -> DrawResult<()> {
+fn draw(root: &Area<'_>, title: &str, series: &[(String, Vec<EpochRecord>)]) -> DrawResult<()> {
     root.fill(&WHITE)?;
     let (header, body) = root.split_vertically(48);
     header.draw(&Text::new(
@@ -65,9 +63,16 @@ fn draw(
         .flat_map(|(_, r)| r.iter().map(|e| e.epoch))
         .max()
         .unwrap_or(1);
-    let x = if last <= 1 { 0.0..2.0 } else { 1.0..last as f64 };
+    let x = if last <= 1 {
+        0.0..2.0
+    } else {
+        1.0..last as f64
+    };
     let mut chart = ChartBuilder::on(&chart_area)
-        .caption("Test accuracy per epoch", (FONT, 18).into_font().color(&TEXT))
+        .caption(
+            "Test accuracy per epoch",
+            (FONT, 18).into_font().color(&TEXT),
+        )
         .margin_left(8)
         .margin_right(16)
         .margin_bottom(8)

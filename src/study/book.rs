@@ -35,7 +35,13 @@ pub fn runs() -> Vec<Run> {
     add("linear", "linear-sgd", "MnistLinear", baseline(12), MNIST);
     add("linear", "linear-adam", "MnistLinear", adam(12), MNIST);
     // Chapter 0.5: one hidden layer.
-    add("shallow", "shallow-sgd", "MnistShallow", baseline(15), MNIST);
+    add(
+        "shallow",
+        "shallow-sgd",
+        "MnistShallow",
+        baseline(15),
+        MNIST,
+    );
     add("shallow", "shallow-adam", "MnistShallow", adam(15), MNIST);
     // Width sweeps.
     for w in [32, 64, 128, 256, 512] {
@@ -52,27 +58,99 @@ pub fn runs() -> Vec<Run> {
     }
     // Chapter 1: the MLP.
     add("mlp", "mlp-sgd", "MnistMlp", baseline(12), MNIST);
-    add("mlp", "mlp-sgd-low", "MnistMlp", Recipe::sgd(0.01, 15), MNIST);
+    add(
+        "mlp",
+        "mlp-sgd-low",
+        "MnistMlp",
+        Recipe::sgd(0.01, 15),
+        MNIST,
+    );
     add("mlp", "mlp-adam", "MnistMlp", adam(12), MNIST);
-    add("mlp", "mlp-full", "MnistMlp", Recipe::full(1e-3, 12, 128), MNIST);
+    add(
+        "mlp",
+        "mlp-full",
+        "MnistMlp",
+        Recipe::full(1e-3, 12, 128),
+        MNIST,
+    );
     // Chapter 2: the MNIST CNN without and with BatchNorm.
-    add("cnn-bn", "cnn-nobn-sgd", "MnistCnnNoBn", baseline(12), MNIST);
+    add(
+        "cnn-bn",
+        "cnn-nobn-sgd",
+        "MnistCnnNoBn",
+        baseline(12),
+        MNIST,
+    );
     add("cnn-bn", "cnn-nobn-adam", "MnistCnnNoBn", adam(15), MNIST);
     add("cnn-bn", "cnn-bn-sgd", "MnistCnnBn", baseline(15), MNIST);
     add("cnn-bn", "cnn-bn-adam", "MnistCnnBn", adam(15), MNIST);
     let full_15 = Recipe::full(1e-3, 15, 128);
     add("cnn-bn", "cnn-bn-full", "MnistCnnBn", full_15, MNIST);
     // Chapter 2, ResNet's head (global average pool, one dense layer).
-    add("cnn-lite", "cnn-lite-nobn-sgd", "MnistCnnLite", baseline(15), MNIST);
-    add("cnn-lite", "cnn-lite-bn-sgd", "MnistCnnLiteBn", baseline(15), MNIST);
-    add("cnn-lite", "cnn-lite-nobn-sgd002", "MnistCnnLite", sgd_002(15), MNIST);
-    add("cnn-lite", "cnn-lite-bn-sgd002", "MnistCnnLiteBn", sgd_002(15), MNIST);
+    add(
+        "cnn-lite",
+        "cnn-lite-nobn-sgd",
+        "MnistCnnLite",
+        baseline(15),
+        MNIST,
+    );
+    add(
+        "cnn-lite",
+        "cnn-lite-bn-sgd",
+        "MnistCnnLiteBn",
+        baseline(15),
+        MNIST,
+    );
+    add(
+        "cnn-lite",
+        "cnn-lite-nobn-sgd002",
+        "MnistCnnLite",
+        sgd_002(15),
+        MNIST,
+    );
+    add(
+        "cnn-lite",
+        "cnn-lite-bn-sgd002",
+        "MnistCnnLiteBn",
+        sgd_002(15),
+        MNIST,
+    );
     // Chapter 3: CIFAR without BatchNorm, then with it and the recipe built up.
-    add("cifar-bn", "cifar-nobn-sgd", "CifarCnnNoBn", baseline(30), CIFAR);
-    add("cifar-bn", "cifar-nobn-sgd002", "CifarCnnNoBn", sgd_002(30), CIFAR);
-    add("cifar-bn", "cifar-nobn-adam", "CifarCnnNoBn", adam(30), CIFAR);
-    add("cifar-bn", "cifar-bn-sgd", "CifarCnnBn", baseline(30), CIFAR);
-    add("cifar-bn", "cifar-bn-sgd002", "CifarCnnBn", sgd_002(30), CIFAR);
+    add(
+        "cifar-bn",
+        "cifar-nobn-sgd",
+        "CifarCnnNoBn",
+        baseline(30),
+        CIFAR,
+    );
+    add(
+        "cifar-bn",
+        "cifar-nobn-sgd002",
+        "CifarCnnNoBn",
+        sgd_002(30),
+        CIFAR,
+    );
+    add(
+        "cifar-bn",
+        "cifar-nobn-adam",
+        "CifarCnnNoBn",
+        adam(30),
+        CIFAR,
+    );
+    add(
+        "cifar-bn",
+        "cifar-bn-sgd",
+        "CifarCnnBn",
+        baseline(30),
+        CIFAR,
+    );
+    add(
+        "cifar-bn",
+        "cifar-bn-sgd002",
+        "CifarCnnBn",
+        sgd_002(30),
+        CIFAR,
+    );
     add("cifar-bn", "cifar-bn-adam", "CifarCnnBn", adam(30), CIFAR);
     let cosine = adam(30).with_cosine(1);
     add("cifar-bn", "cifar-bn-cosine", "CifarCnnBn", cosine, CIFAR);
@@ -81,8 +159,20 @@ pub fn runs() -> Vec<Run> {
     let full_30 = Recipe::full(1e-3, 30, 128);
     add("cifar-bn", "cifar-bn-full", "CifarCnnBn", full_30, CIFAR);
     // Chapter 3, ResNet's head: with a pooled head, one learns and one does not.
-    add("cifar-lite", "cifar-lite-nobn-sgd002", "CifarLiteNoBn", sgd_002(30), CIFAR);
-    add("cifar-lite", "cifar-lite-bn-sgd002", "CifarLiteBn", sgd_002(30), CIFAR);
+    add(
+        "cifar-lite",
+        "cifar-lite-nobn-sgd002",
+        "CifarLiteNoBn",
+        sgd_002(30),
+        CIFAR,
+    );
+    add(
+        "cifar-lite",
+        "cifar-lite-bn-sgd002",
+        "CifarLiteBn",
+        sgd_002(30),
+        CIFAR,
+    );
     // Chapter 6: ResNet-34's leave-one-out study, and the bare baseline beside it.
     let r34 = Recipe::full(1e-3, 80, 32).with_cosine(3);
     let loo = "r34-leave-one-out";
@@ -96,7 +186,13 @@ pub fn runs() -> Vec<Run> {
         ("r34-no-aug", Ingredient::Augment),
     ];
     for (name, ingredient) in left_out {
-        add(loo, name, "ResNet34", r34.clone().without(ingredient), IMAGENETTE);
+        add(
+            loo,
+            name,
+            "ResNet34",
+            r34.clone().without(ingredient),
+            IMAGENETTE,
+        );
     }
     let bare = Recipe {
         batch_size: 32,

@@ -146,7 +146,9 @@ mod tests {
     fn names_come_before_flags_and_the_study_takes_its_own() {
         let mut study = Study::book();
         let c = parse(
-            &args("run mlp linear-sgd --scale epochs=2 --dataset fashion-mnist --dir /tmp/s --quiet"),
+            &args(
+                "run mlp linear-sgd --scale epochs=2 --dataset fashion-mnist --dir /tmp/s --quiet",
+            ),
             &mut study,
         )
         .unwrap();
@@ -166,7 +168,10 @@ mod tests {
         );
         assert_eq!(parse(&args("list"), &mut study).unwrap(), Command::List);
         let e = parse(&args("run"), &mut study).unwrap_err().to_string();
-        assert!(e.contains("the groups are linear, shallow, width-mlp"), "{e}");
+        assert!(
+            e.contains("the groups are linear, shallow, width-mlp"),
+            "{e}"
+        );
         let e = parse(&args("go mlp"), &mut study).unwrap_err().to_string();
         assert!(e.contains("unknown command go"), "{e}");
     }

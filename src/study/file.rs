@@ -172,8 +172,9 @@ mod tests {
         assert!(e.contains("run a: unknown ingredient \"dropout\""), "{e}");
         let e = parse("[[run]]\nname = \"a\"\nnetwork = \"X\"\ndataset = \"svhn\"").unwrap_err();
         assert!(e.contains("run a"), "{e}");
-        let e = parse("[[run]]\nname = \"a\"\nnetwork = \"X\"\ndataset = \"mnist\"\nmomentum = 1.5")
-            .unwrap_err();
+        let e =
+            parse("[[run]]\nname = \"a\"\nnetwork = \"X\"\ndataset = \"mnist\"\nmomentum = 1.5")
+                .unwrap_err();
         assert!(e.contains("momentum"), "{e}");
         assert!(parse("").unwrap_err().contains("no [[run]]"));
     }

@@ -183,14 +183,17 @@ impl Study {
 
     /// The network named `name`.
     pub fn entry(&self, name: &str) -> Result<&NetworkEntry, Error> {
-        self.networks.iter().find(|n| n.name == name).ok_or_else(|| {
-            let names: Vec<_> = self.networks.iter().map(|n| n.name).collect();
-            Error::Usage(format!(
+        self.networks
+            .iter()
+            .find(|n| n.name == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = self.networks.iter().map(|n| n.name).collect();
+                Error::Usage(format!(
                 "unknown network {name}; the study knows {} (declare your own with netspec! and \
                  add it with Study::network)",
                 names.join(", ")
             ))
-        })
+            })
     }
 
     /// The registry as `list` prints it: each group with its runs.

@@ -290,7 +290,13 @@ mod tests {
         );
         let no_aug = full.clone().without(Ingredient::Augment);
         assert!(!no_aug.augment);
-        assert_eq!(Recipe { augment: true, ..no_aug }, full);
+        assert_eq!(
+            Recipe {
+                augment: true,
+                ..no_aug
+            },
+            full
+        );
         assert_eq!(full.clone().without(Ingredient::Warmup).warmup_epochs, 0);
         assert_eq!(
             full.summary(),

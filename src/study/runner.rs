@@ -88,7 +88,10 @@ pub fn run(study: &Study, runs: &[Run], o: &StudyOptions) -> Result<Table, Error
         let resuming = resume.exists();
         let options = options(r, plan, o, &dir, resuming.then_some(resume.as_path()))?;
         if let Some(outcome) = ended_unrecorded(&dir, &options, entry) {
-            say(&format!("{head}: ended before, recorded now ({})", dir.display()));
+            say(&format!(
+                "{head}: ended before, recorded now ({})",
+                dir.display()
+            ));
             write_json(&dir.join(RESULT), &outcome)?;
             continue;
         }
@@ -148,7 +151,11 @@ pub fn run(study: &Study, runs: &[Run], o: &StudyOptions) -> Result<Table, Error
 
 /// The run as this study asks for it: its network at the scale's resolution, its recipe
 /// within the scale's epochs.
-fn plan<'a>(study: &'a Study, r: &Run, o: &StudyOptions) -> Result<(Plan, &'a NetworkEntry), Error> {
+fn plan<'a>(
+    study: &'a Study,
+    r: &Run,
+    o: &StudyOptions,
+) -> Result<(Plan, &'a NetworkEntry), Error> {
     let mut entry = study.entry(&r.network)?;
     if let Some(res) = o.scale.resolution {
         let input = (entry.input)();
@@ -171,7 +178,12 @@ fn plan<'a>(study: &'a Study, r: &Run, o: &StudyOptions) -> Result<(Plan, &'a Ne
         fallback: r.fallback.map(|f| f.to_string()),
         scale: o.scale.clone(),
         // How a run reports itself is not what it is.
-        flags: o.flags.iter().filter(|f| *f != "--quiet").cloned().collect(),
+        flags: o
+            .flags
+            .iter()
+            .filter(|f| *f != "--quiet")
+            .cloned()
+            .collect(),
     };
     Ok((plan, entry))
 }

@@ -31,7 +31,9 @@ impl Scale {
             let (key, value) = part.split_once('=').ok_or_else(bad)?;
             let n: usize = value.trim().parse().map_err(|_| bad())?;
             if n == 0 {
-                return Err(Error::Usage(format!("--scale {part}: N must be at least 1")));
+                return Err(Error::Usage(format!(
+                    "--scale {part}: N must be at least 1"
+                )));
             }
             match key.trim() {
                 "epochs" => self.epochs = Some(n),

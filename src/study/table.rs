@@ -82,7 +82,10 @@ impl Table {
             runs.len(),
             scale.describe()
         );
-        let rows = runs.iter().map(|r| row(root, r)).collect::<Result<_, _>>()?;
+        let rows = runs
+            .iter()
+            .map(|r| row(root, r))
+            .collect::<Result<_, _>>()?;
         Ok(Table {
             title,
             heading,
@@ -112,7 +115,8 @@ impl Table {
                     (
                         pct(r.final_accuracy()),
                         pct(r.best_accuracy()),
-                        r.final_train_loss().map_or("-".into(), |l| format!("{l:.4}")),
+                        r.final_train_loss()
+                            .map_or("-".into(), |l| format!("{l:.4}")),
                     )
                 } else {
                     (r.status.clone(), "-".into(), "-".into())
@@ -184,7 +188,12 @@ impl Table {
         let series: Vec<(String, Vec<EpochRecord>)> = self
             .rows
             .iter()
-            .map(|r| (r.name.clone(), r.epochs.iter().map(EpochLine::record).collect()))
+            .map(|r| {
+                (
+                    r.name.clone(),
+                    r.epochs.iter().map(EpochLine::record).collect(),
+                )
+            })
             .collect();
         report::write_overlay(&png, &self.heading, &series).map_err(io(&png))?;
         Ok(vec![md, png])
@@ -214,7 +223,9 @@ fn row(root: &Path, r: &Run) -> Result<Row, Error> {
     };
     Ok(Row {
         name: r.name.clone(),
-        network: plan.as_ref().map_or(r.network.clone(), |p| p.network.clone()),
+        network: plan
+            .as_ref()
+            .map_or(r.network.clone(), |p| p.network.clone()),
         recipe: plan
             .as_ref()
             .map_or(r.recipe.summary(), |p| p.recipe.summary()),
