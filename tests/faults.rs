@@ -326,9 +326,25 @@ fn child_trains() {
     );
 }
 
-/// Starts the child run, sends `signal` once its first epoch is done, and returns its output.
-fn signalled_run(save: &Path, signal: &str) -> String {
-    let mut c = child("child_trains", &[("NETSPEC_FAULT_PATH", save)])
+/// Starts the child run with the stop signals at their defaults, or `ignored` ignored as a
+/// launcher may leave it (`nohup`: SIGHUP), sends `signals` once its first epoch is done, and
+/// returns its output.
+fn signalled_run(save: &Path, signals: &[&str], ignored: Option<libc::c_int>) -> String {
+    use std::os::unix::process::CommandExt;
+    let mut c = child("child_trains", &[("NETSPEC_FAULT_PATH", save)]);
+    // SAFETY: between fork and exec only async-signal-safe calls (signal) are made.
+    unsafe {
+        c.pre_exec(move || {
+            for s in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::signal(s, libc::SIG_DFL);
+            }
+            if let Some(s) = ignored {
+                libc::signal(s, libc::SIG_IGN);
+            }
+            Ok(())
+        });
+    }
+    let mut c = c
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -340,11 +356,13 @@ fn signalled_run(save: &Path, signal: &str) -> String {
         out += &line;
         out += "\n";
         if line.starts_with("epoch   1/") {
-            let sent = Command::new("kill")
-                .args(["-s", signal, &c.id().to_string()])
-                .status()
-                .unwrap();
-            assert!(sent.success());
+            for signal in signals {
+                let sent = Command::new("kill")
+                    .args(["-s", signal, &c.id().to_string()])
+                    .status()
+                    .unwrap();
+                assert!(sent.success());
+            }
             break;
         }
     }
@@ -360,7 +378,7 @@ fn signalled_run(save: &Path, signal: &str) -> String {
 fn sigterm_stops_after_a_step_and_resume_alone_continues_bit_for_bit() {
     let dir = scratch("sigterm");
     let stopped = dir.join("stopped.safetensors");
-    let out = signalled_run(&stopped, "TERM");
+    let out = signalled_run(&stopped, &["TERM"], None);
     assert!(out.contains("RESULT training was interrupted"), "{out}");
     let resume = stopped.with_extension("resume.safetensors");
     assert!(
@@ -422,8 +440,23 @@ fn sigterm_stops_after_a_step_and_resume_alone_continues_bit_for_bit() {
 fn sighup_stops_with_a_resumable_checkpoint() {
     let dir = scratch("sighup");
     let save = dir.join("hup.safetensors");
-    let out = signalled_run(&save, "HUP");
+    let out = signalled_run(&save, &["HUP"], None);
     assert!(out.contains("RESULT training was interrupted"), "{out}");
+    let state = Trainer::training_state(&save.with_extension("resume.safetensors")).unwrap();
+    assert!(state.steps_done >= 30, "{}", state.steps_done);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Started under `nohup`, a run keeps SIGHUP ignored and still stops on SIGTERM with its
+/// checkpoint: one stop requested (a SIGHUP taken as the first would make SIGTERM the second,
+/// which quits at once without one).
+#[test]
+fn under_nohup_sighup_stays_ignored_and_sigterm_still_stops() {
+    let dir = scratch("nohup");
+    let save = dir.join("nohup.safetensors");
+    let out = signalled_run(&save, &["HUP", "TERM"], Some(libc::SIGHUP));
+    assert!(out.contains("RESULT training was interrupted"), "{out}");
+    assert_eq!(out.matches("stop requested").count(), 1, "{out}");
     let state = Trainer::training_state(&save.with_extension("resume.safetensors")).unwrap();
     assert!(state.steps_done >= 30, "{}", state.steps_done);
     let _ = std::fs::remove_dir_all(&dir);
