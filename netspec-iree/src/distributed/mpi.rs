@@ -88,6 +88,11 @@ impl World {
     pub fn ranks(&self) -> usize {
         self.ranks.ranks()
     }
+
+    /// Ends every rank of the run at once (`MPI_Abort`), with `code` as the exit status.
+    pub fn abort(&self, code: i32) -> ! {
+        self.ranks.comm.abort(code)
+    }
 }
 
 impl Drop for World {
