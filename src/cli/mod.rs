@@ -163,6 +163,9 @@ impl RunRanks {
                 if !matches!(e, Error::Interrupted { .. }) {
                     world.abort(code);
                 }
+                // mpirun ends every rank once one exits non-zero: none leaves before rank 0
+                // has written the resumable checkpoint.
+                world.barrier();
                 drop(self);
                 std::process::exit(code);
             }

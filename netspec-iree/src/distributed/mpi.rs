@@ -89,6 +89,11 @@ impl World {
         self.ranks.ranks()
     }
 
+    /// Waits until every rank has come here.
+    pub fn barrier(&self) {
+        self.ranks.comm.barrier();
+    }
+
     /// Ends every rank of the run at once (`MPI_Abort`), with `code` as the exit status.
     pub fn abort(&self, code: i32) -> ! {
         self.ranks.comm.abort(code)

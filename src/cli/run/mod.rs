@@ -173,7 +173,7 @@ fn start<N: Network>(
     );
     if let Some(before) = state.resharded_from {
         say!(
-            "  it was trained on {before} rank(s); on {} ranks its global batch {} is kept: \
+            "  it was trained on {before} rank(s); on {} rank(s) its global batch {} is kept: \
              batch {} per rank",
             state.ranks,
             state.config.batch_size * state.ranks,
