@@ -273,3 +273,44 @@ impl Trainer {
 fn world_ranks() -> usize {
     crate::distributed::world().map_or(1, |w| w.ranks())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(batch: usize, ranks: usize) -> TrainingState {
+        TrainingState {
+            network: "MnistCnn".into(),
+            config: TrainConfig {
+                batch_size: batch,
+                ..TrainConfig::default()
+            },
+            steps_done: 0,
+            progress: EpochProgress::default(),
+            ranks,
+            resharded_from: None,
+            metadata: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn another_rank_count_keeps_the_global_batch_or_is_refused() {
+        let p = Path::new("run.resume.safetensors");
+        let same = state(32, 2).reshard(p, 2).unwrap();
+        assert_eq!((same.config.batch_size, same.resharded_from), (32, None));
+        let one = state(32, 2).reshard(p, 1).unwrap();
+        assert_eq!((one.config.batch_size, one.ranks), (64, 1));
+        assert_eq!(one.resharded_from, Some(2));
+        assert_eq!(state(32, 2).reshard(p, 4).unwrap().config.batch_size, 16);
+        let e = state(32, 2).reshard(p, 3).unwrap_err().to_string();
+        assert!(e.contains("global batch of 64") && e.contains("3 ranks"), "{e}");
+    }
+
+    #[test]
+    fn checkpoints_from_before_ranks_were_recorded_read_as_one_rank() {
+        let mut json = serde_json::to_value(state(8, 1)).unwrap();
+        json.as_object_mut().unwrap().remove("ranks");
+        let read: TrainingState = serde_json::from_value(json).unwrap();
+        assert_eq!(read.ranks, 1);
+    }
+}
