@@ -5,7 +5,6 @@
 use std::time::Instant;
 
 use netspec::iree::distributed::mpi::World;
-use netspec::iree::distributed::Collective;
 
 fn main() {
     let world = World::init().expect("MPI initialises");
