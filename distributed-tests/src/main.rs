@@ -83,7 +83,10 @@ fn main() -> Result<(), Error> {
 
 fn run<N: Network>(a: &Args) -> Result<(), Error> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let split = data::load(DatasetKind::Mnist, &data::default_dir(DatasetKind::Mnist, &root))?;
+    let split = data::load(
+        DatasetKind::Mnist,
+        &data::default_dir(DatasetKind::Mnist, &root),
+    )?;
     let (train, test) = (split.train.take(2048), split.test.take(200));
     let config = TrainConfig {
         lr: 0.05,

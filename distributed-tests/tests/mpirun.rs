@@ -98,7 +98,10 @@ fn params_gap(a: &Rank, b: &Rank, init: &[NamedTensor]) -> (f64, String) {
     let mut worst = (0.0, String::new());
     for (x, y) in a.params.iter().zip(&b.params) {
         assert_eq!((&x.name, &x.shape), (&y.name, &y.shape));
-        let z = init.iter().find(|z| z.name == x.name).expect("an initial value");
+        let z = init
+            .iter()
+            .find(|z| z.name == x.name)
+            .expect("an initial value");
         let moved = max_abs_diff(&y.data, &z.data);
         assert!(moved > 0.0, "{} did not move", x.name);
         let gap = max_abs_diff(&x.data, &y.data) / moved;
@@ -127,7 +130,10 @@ fn assert_replicas_identical(out: &Path) -> Rank {
     for (x, y) in r0.params.iter().zip(&r1.params) {
         assert_eq!(x.name, y.name);
         assert!(
-            x.data.iter().zip(&y.data).all(|(p, q)| p.to_bits() == q.to_bits()),
+            x.data
+                .iter()
+                .zip(&y.data)
+                .all(|(p, q)| p.to_bits() == q.to_bits()),
             "the replicas' {} differ",
             x.name
         );
@@ -145,7 +151,11 @@ fn two_ranks_train_the_cnn_as_one_process_with_their_global_batch() {
     let args = ["--net", "cnn", "--batch", "32", "--steps", "10"];
     run(Some(2), &args, &two);
     run(None, &[&args[..], &["--simulate", "2"]].concat(), &sim);
-    run(None, &["--net", "cnn", "--batch", "64", "--steps", "10"], &one);
+    run(
+        None,
+        &["--net", "cnn", "--batch", "64", "--steps", "10"],
+        &one,
+    );
     let r = assert_replicas_identical(&two);
     assert_as_defined(&r, &rank(&sim, 0));
     let single = rank(&one, 0);
@@ -156,7 +166,10 @@ fn two_ranks_train_the_cnn_as_one_process_with_their_global_batch() {
          of their movement ({at})"
     );
     assert!(loss_gap < LOSS_TOLERANCE, "losses differ by {loss_gap:.2e}");
-    assert!(param_gap < MOVE_TOLERANCE, "{at} differs by {param_gap:.2e}");
+    assert!(
+        param_gap < MOVE_TOLERANCE,
+        "{at} differs by {param_gap:.2e}"
+    );
     let l = losses(&r);
     assert!(l[9] < l[0], "loss {} -> {}", l[0], l[9]);
     // The evaluation, split over the ranks and summed, is one process's.
@@ -179,7 +192,10 @@ fn assert_as_defined(r: &Rank, defined: &Rank) {
     for (x, y) in r.params.iter().zip(&defined.params) {
         assert_eq!(x.name, y.name);
         assert!(
-            x.data.iter().zip(&y.data).all(|(p, q)| p.to_bits() == q.to_bits()),
+            x.data
+                .iter()
+                .zip(&y.data)
+                .all(|(p, q)| p.to_bits() == q.to_bits()),
             "{} differs from DDP's definition by {:.2e}",
             x.name,
             max_abs_diff(&x.data, &y.data)
@@ -196,7 +212,11 @@ fn two_ranks_train_batch_norm_with_per_rank_statistics() {
     let args = ["--net", "bn", "--batch", "32", "--steps", "10"];
     run(Some(2), &args, &two);
     run(None, &[&args[..], &["--simulate", "2"]].concat(), &sim);
-    run(None, &["--net", "bn", "--batch", "64", "--steps", "10"], &one);
+    run(
+        None,
+        &["--net", "bn", "--batch", "64", "--steps", "10"],
+        &one,
+    );
     let r = assert_replicas_identical(&two);
     assert_as_defined(&r, &rank(&sim, 0));
     // Per-rank statistics are not the global batch's: the normalisation, and so every step
@@ -209,10 +229,17 @@ fn two_ranks_train_batch_norm_with_per_rank_statistics() {
         .map(|(x, y)| max_abs_diff(&x.data, &y.data))
         .fold(0.0, f64::max);
     eprintln!("bn, 2x32 against 1x64 (global statistics): parameters differ by up to {gap:.2e}");
-    assert!(gap > 1e-3, "2 ranks with per-rank statistics matched global statistics ({gap:.2e})");
+    assert!(
+        gap > 1e-3,
+        "2 ranks with per-rank statistics matched global statistics ({gap:.2e})"
+    );
     // The running statistics moved from their start (that they are the ranks' mean is in the
     // equality with the definition above).
-    let mean = r.params.iter().find(|t| t.name == "bn1.running_mean").unwrap();
+    let mean = r
+        .params
+        .iter()
+        .find(|t| t.name == "bn1.running_mean")
+        .unwrap();
     assert!(mean.data.iter().any(|v| *v != 0.0));
     for d in [&two, &sim, &one] {
         let _ = std::fs::remove_dir_all(d);

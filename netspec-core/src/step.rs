@@ -122,7 +122,9 @@ fn build_with<N: Network>(config: StepConfig, split: bool) -> StepModule {
         .collect();
 
     let train = if split {
-        Vec::from(data_parallel::<N>(&config, &params, &opt_state, &input, &target))
+        Vec::from(data_parallel::<N>(
+            &config, &params, &opt_state, &input, &target,
+        ))
     } else {
         let mut g = Graph::new("train_step", config.lowering);
         let p = param_args(&mut g, &params);
@@ -130,7 +132,9 @@ fn build_with<N: Network>(config: StepConfig, split: bool) -> StepModule {
         let lr = g.arg("lr", TensorType::f32(&[]));
         let step = g.arg("step", TensorType::f32(&[]));
         let (loss, grads, buffers) = gradients::<N>(&mut g, &config, &input, &target, &p);
-        let mut results = update(&mut g, &config, &params, &p, grads, buffers, &state, lr, step);
+        let mut results = update(
+            &mut g, &config, &params, &p, grads, buffers, &state, lr, step,
+        );
         results.push(loss);
         vec![g.finish(results)]
     };

@@ -78,7 +78,12 @@ pub fn is_leader() -> bool {
 /// `per_rank` examples per rank: rank r takes every `ranks`-th example of the global batch
 /// from its r-th on, as PyTorch's `DistributedSampler` deals an epoch's order, so the ranks
 /// together see the global batch a single process with batch `per_rank * ranks` sees.
-pub fn shard(step: usize, per_rank: usize, rank: usize, ranks: usize) -> impl Iterator<Item = usize> {
+pub fn shard(
+    step: usize,
+    per_rank: usize,
+    rank: usize,
+    ranks: usize,
+) -> impl Iterator<Item = usize> {
     let start = step * per_rank * ranks + rank;
     (0..per_rank).map(move |j| start + j * ranks)
 }

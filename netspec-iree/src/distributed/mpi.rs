@@ -57,8 +57,12 @@ impl World {
     /// Initialises MPI when this process was started by an MPI launcher (`mpirun`, `mpiexec`,
     /// `srun`); `None` otherwise, so a plain start stays a single process without MPI.
     pub fn from_launcher() -> Result<Option<World>, Error> {
-        const LAUNCHER_VARS: [&str; 4] =
-            ["OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "MPI_LOCALNRANKS"];
+        const LAUNCHER_VARS: [&str; 4] = [
+            "OMPI_COMM_WORLD_SIZE",
+            "PMIX_RANK",
+            "PMI_SIZE",
+            "MPI_LOCALNRANKS",
+        ];
         if !LAUNCHER_VARS.iter().any(|v| std::env::var_os(v).is_some()) {
             return Ok(None);
         }
@@ -68,9 +72,10 @@ impl World {
     /// Initialises MPI (once per process) and installs its world as [`super::world`].
     pub fn init() -> Result<World, Error> {
         // Funneled: IREE's workers and the batch thread never call MPI; the training thread does.
-        let (universe, _) = mpi::initialize_with_threading(Threading::Funneled).ok_or_else(|| {
-            Error::Usage("MPI was already initialised in this process; create one World".into())
-        })?;
+        let (universe, _) =
+            mpi::initialize_with_threading(Threading::Funneled).ok_or_else(|| {
+                Error::Usage("MPI was already initialised in this process; create one World".into())
+            })?;
         let ranks = Rc::new(Ranks {
             comm: universe.world(),
         });

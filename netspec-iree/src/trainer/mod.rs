@@ -501,13 +501,8 @@ impl Trainer {
                         .map(|p| order[p])
                         .collect();
                     // Augmentation draws from (epoch, step, rank): each rank its own.
-                    let filled = data.fill(
-                        &indices,
-                        epoch,
-                        i * ranks + rank,
-                        &mut images,
-                        &mut labels,
-                    );
+                    let filled =
+                        data.fill(&indices, epoch, i * ranks + rank, &mut images, &mut labels);
                     // A closed channel means the training loop stopped early: stop too.
                     if tx
                         .send(filled.map(|()| (images, labels)).map_err(Error::Data))

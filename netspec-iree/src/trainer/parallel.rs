@@ -13,7 +13,9 @@ use crate::session::read_f32;
 impl Trainer {
     /// This replica's rank and the number of ranks: (0, 1) for one process.
     pub fn rank_and_ranks(&self) -> (usize, usize) {
-        self.ranks.as_ref().map_or((0, 1), |r| (r.rank(), r.ranks()))
+        self.ranks
+            .as_ref()
+            .map_or((0, 1), |r| (r.rank(), r.ranks()))
     }
 
     /// The ranks this trainer trains with, if it is a replica of a data-parallel run.
@@ -99,7 +101,10 @@ impl Trainer {
         lr: f64,
         epoch: usize,
     ) -> Result<f32, Error> {
-        let ranks = self.ranks.clone().expect("a data-parallel trainer has ranks");
+        let ranks = self
+            .ranks
+            .clone()
+            .expect("a data-parallel trainer has ranks");
         let mut summed = self.grad_summands(images, labels)?;
         summed.push(if self.stop_asked() { 1.0 } else { 0.0 });
         ranks.sum_f32(&mut summed)?;

@@ -303,7 +303,10 @@ mod tests {
         assert_eq!(one.resharded_from, Some(2));
         assert_eq!(state(32, 2).reshard(p, 4).unwrap().config.batch_size, 16);
         let e = state(32, 2).reshard(p, 3).unwrap_err().to_string();
-        assert!(e.contains("global batch of 64") && e.contains("3 ranks"), "{e}");
+        assert!(
+            e.contains("global batch of 64") && e.contains("3 ranks"),
+            "{e}"
+        );
     }
 
     #[test]

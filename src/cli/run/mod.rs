@@ -46,8 +46,7 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
     let ranks = netspec_iree::distributed::world().map_or(1, |w| w.ranks());
     o.config.progress &= netspec_iree::distributed::is_leader();
     let data = load_data(&o, input)?;
-    let steps_per_epoch =
-        check_fits::<N>(&data.train, &data.test, o.config.batch_size * ranks)?;
+    let steps_per_epoch = check_fits::<N>(&data.train, &data.test, o.config.batch_size * ranks)?;
     if let Some(r) = &resumed {
         r.check_continues(&o, steps_per_epoch)?;
     }

@@ -313,9 +313,11 @@ impl Writer<'_> {
     fn write_plot(&self, path: &Path, network: &str) -> Result<PathBuf, Error> {
         let records: Vec<_> = self.lines.iter().map(EpochLine::record).collect();
         let steps: Vec<_> = self.lines.iter().map(EpochLine::steps).collect();
-        report::write_with_steps(path, Some(network), &records, &steps).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
+        report::write_with_steps(path, Some(network), &records, &steps).map_err(|source| {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
         })?;
         Ok(path.to_path_buf())
     }
