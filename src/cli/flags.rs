@@ -264,10 +264,7 @@ fn shown_defaults(d: &Defaults) -> Vec<(&'static str, String)> {
         ("epochs", c.epochs.to_string()),
         ("batch_size", c.batch_size.to_string()),
         ("lr", c.lr.to_string()),
-        (
-            "optimizer",
-            c.optimizer.name().into(),
-        ),
+        ("optimizer", c.optimizer.name().into()),
         ("momentum", c.momentum.to_string()),
         ("weight_decay", c.weight_decay.to_string()),
         ("cosine", on_off(c.cosine)),

@@ -4,11 +4,13 @@
 //! run writes against what it reads (`paths`).
 
 /// `println!` that a closed terminal (SIGHUP) cannot turn into a panic: a stopping run must
-/// still write its checkpoint.
+/// still write its checkpoint. In a data-parallel run only rank 0 speaks.
 macro_rules! say {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($t)*);
+        if netspec_iree::distributed::is_leader() {
+            let _ = writeln!(std::io::stdout(), $($t)*);
+        }
     }};
 }
 /// `eprintln!` likewise.
@@ -112,16 +114,64 @@ pub fn requested_resolution() -> Option<usize> {
 
 /// Parses the process's arguments and trains `N`; prints errors and exits non-zero on failure.
 /// `--help` prints the flags and exits 0; a bad command line exits 2 with clap's message.
+/// Started by `mpirun` in a build with the `mpi` feature, each process is one rank of a
+/// data-parallel run (docs/distributed.md).
 pub fn main<N: Network>(defaults: Defaults) {
     let flags =
         Flags::try_parse_with(std::env::args().skip(1), &defaults).unwrap_or_else(|e| e.exit());
+    let ranks = match distributed_ranks() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
     let result = flags.merge(defaults).and_then(|o| run::<N>(&o));
     if let Err(e) = result {
-        eprintln!("error: {e}");
-        std::process::exit(match e {
+        let code = match e {
             Error::Usage(_) => 2,
             Error::Interrupted { .. } => 130,
             _ => 1,
-        });
+        };
+        ranks.fail(&e, code);
+    }
+}
+
+/// The ranks of this process's run while it lives: MPI's, under an MPI launcher in a build
+/// with the `mpi` feature.
+struct RunRanks {
+    #[cfg(feature = "mpi")]
+    world: Option<netspec_iree::distributed::mpi::World>,
+}
+
+fn distributed_ranks() -> Result<RunRanks, Error> {
+    Ok(RunRanks {
+        #[cfg(feature = "mpi")]
+        world: netspec_iree::distributed::mpi::World::from_launcher()?,
+    })
+}
+
+impl RunRanks {
+    /// Reports `e` and ends the process with `code`. A rank of several that fails alone would
+    /// leave the others waiting in a sum: it ends them all (MPI_Abort; mpirun names the rank).
+    /// A stop all ranks agreed on ends each normally.
+    fn fail(self, e: &Error, code: i32) -> ! {
+        #[cfg(feature = "mpi")]
+        if let Some(world) = &self.world {
+            if world.ranks() > 1 {
+                eprintln!("error on rank {} of {}: {e}", world.rank(), world.ranks());
+                if !matches!(e, Error::Interrupted { .. }) {
+                    world.abort(code);
+                }
+                // mpirun ends every rank once one exits non-zero: none leaves before rank 0
+                // has written the resumable checkpoint.
+                world.barrier();
+                drop(self);
+                std::process::exit(code);
+            }
+        }
+        eprintln!("error: {e}");
+        drop(self);
+        std::process::exit(code);
     }
 }

@@ -2,6 +2,7 @@
 //! and two scalars (learning rate, step count) go in, and only the loss comes out.
 
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Instant;
@@ -18,12 +19,14 @@ use netspec_core::Network;
 use serde::{Deserialize, Serialize};
 
 mod config;
+mod parallel;
 mod resume;
 
 pub use config::{LossKind, OptimizerKind, TrainConfig};
 pub use resume::TrainingState;
 
 use crate::compile::Compiler;
+use crate::distributed::{self, Collective};
 use crate::error::Error;
 use crate::predict::Predictor;
 use crate::session::{read_f32, read_scalar, Device, Session};
@@ -117,20 +120,45 @@ pub struct Trainer {
     progress: EpochProgress,
     /// Set (by a Ctrl-C handler, say) to stop training between two steps.
     interrupt: Option<Arc<AtomicBool>>,
+    /// The ranks this replica trains with (`grad_step`, sum, `apply_step`); `None` for one
+    /// process (`train_step`).
+    ranks: Option<Rc<dyn Collective>>,
+    /// A data-parallel run's agreed stop: some rank was asked to stop, and every rank learnt
+    /// it in the same step's sum.
+    stop_agreed: bool,
     pub config: TrainConfig,
 }
 
 impl Trainer {
     /// Compiles (or loads from cache) the train step of `N` and places its parameters on the
     /// device: from `init` when given (checked against the network), else freshly initialised.
+    /// Where this thread has a [`distributed::world`] of several ranks (an `mpirun` launch with
+    /// the `mpi` feature), the trainer is one replica of a data-parallel run over them, and
+    /// `config.batch_size` is each rank's share of the global batch (as in PyTorch DDP).
     pub fn new<N: Network>(
         compiler: &Compiler,
         config: TrainConfig,
         init: Option<Vec<NamedTensor>>,
         device: &Device,
     ) -> Result<Self, Error> {
+        Self::with_ranks::<N>(compiler, config, init, device, distributed::world())
+    }
+
+    /// [`Trainer::new`] with the ranks given: `Some` compiles the data-parallel step
+    /// (`grad_step`, `apply_step`) and sums between them with `ranks`, even a single one.
+    pub fn with_ranks<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+        ranks: Option<Rc<dyn Collective>>,
+    ) -> Result<Self, Error> {
         config.check()?;
-        let step = step::build::<N>(config.step_config(&device.default_target()));
+        let step_config = config.step_config(&device.default_target());
+        let step = match ranks {
+            Some(_) => step::build_data_parallel::<N>(step_config),
+            None => step::build::<N>(step_config),
+        };
         let session = Session::new(compiler, step, device)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
         let mut t = Trainer {
@@ -140,6 +168,8 @@ impl Trainer {
             steps_done: 0,
             progress: EpochProgress::default(),
             interrupt: None,
+            ranks,
+            stop_agreed: false,
             config,
         };
         t.set_params(params)?;
@@ -345,6 +375,9 @@ impl Trainer {
         epoch: usize,
     ) -> Result<f32, Error> {
         self.check_batch(images, labels)?;
+        if self.ranks.is_some() {
+            return self.step_data_parallel(images, labels, lr, epoch);
+        }
         let s = &self.session;
         let x = s.exe.upload_f32(&s.step.input.shape, images)?;
         let t = self.upload_target(labels)?;
@@ -366,29 +399,50 @@ impl Trainer {
         let mut outs = s.exe.call("train_step", inputs)?;
         let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;
         if !loss.is_finite() {
-            // The new parameters are dropped here; the last finite ones stay. A non-finite
-            // pixel is looked for only now: checking every batch would cost the fast steps.
-            if let Some(j) = images.iter().position(|x| !x.is_finite()) {
-                let per_example = images.len() / labels.len();
-                return Err(Error::Data(DataError::InvalidArgument(format!(
-                    "example {} of the batch of step {} has pixel {} = {}; every pixel must be \
-                     a finite number (the loss became {loss})",
-                    j / per_example,
-                    self.steps_done + 1,
-                    j % per_example,
-                    images[j]
-                ))));
-            }
-            return Err(Error::NonFiniteLoss {
-                epoch,
-                step: self.steps_done + 1,
-                loss,
-            });
+            // The new parameters are dropped here; the last finite ones stay.
+            return Err(self.non_finite(images, labels, epoch, loss));
         }
         self.opt_state = outs.split_off(self.params.len());
         self.params = outs;
         self.steps_done += 1;
         Ok(loss)
+    }
+
+    /// Why the loss of the next step became `loss`: a non-finite pixel of the batch, looked
+    /// for only now (checking every batch would cost the fast steps), or the training itself.
+    fn non_finite(&self, images: &[f32], labels: &[i32], epoch: usize, loss: f32) -> Error {
+        if let Some(j) = images.iter().position(|x| !x.is_finite()) {
+            let per_example = images.len() / labels.len();
+            return Error::Data(DataError::InvalidArgument(format!(
+                "example {} of the batch of step {} has pixel {} = {}; every pixel must be \
+                 a finite number (the loss became {loss})",
+                j / per_example,
+                self.steps_done + 1,
+                j % per_example,
+                images[j]
+            )));
+        }
+        Error::NonFiniteLoss {
+            epoch,
+            step: self.steps_done + 1,
+            loss,
+        }
+    }
+
+    /// Whether training stops before the next step: asked for here (one process), or agreed
+    /// by all ranks in the last step's sum (data-parallel, so every rank stops after the same
+    /// step).
+    fn stop_now(&self) -> bool {
+        if self.ranks.is_some() {
+            return self.stop_agreed;
+        }
+        self.stop_asked()
+    }
+
+    fn stop_asked(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::SeqCst))
     }
 
     /// One pass over `data` (the last partial batch is dropped, as PyTorch's drop_last); an
@@ -402,11 +456,17 @@ impl Trainer {
         let start = Instant::now();
         self.check_fits(data.image_shape(), None)?;
         let bs = self.config.batch_size;
-        let steps_per_epoch = data.len() / bs;
+        let (rank, ranks) = self.rank_and_ranks();
+        let steps_per_epoch = data.len() / (bs * ranks);
         if steps_per_epoch == 0 {
             return Err(Error::Usage(format!(
-                "{} training examples do not fill one batch of {bs}",
-                data.len()
+                "{} training examples do not fill one batch of {bs}{}",
+                data.len(),
+                if ranks > 1 {
+                    format!(" on each of {ranks} ranks")
+                } else {
+                    String::new()
+                }
             )));
         }
         let schedule = self.config.schedule(steps_per_epoch);
@@ -437,13 +497,12 @@ impl Trainer {
             scope.spawn(move || {
                 for i in first..steps {
                     let (mut images, mut labels) = (Vec::new(), Vec::new());
-                    let filled = data.fill(
-                        &order[i * bs..(i + 1) * bs],
-                        epoch,
-                        i,
-                        &mut images,
-                        &mut labels,
-                    );
+                    let indices: Vec<usize> = distributed::shard(i, bs, rank, ranks)
+                        .map(|p| order[p])
+                        .collect();
+                    // Augmentation draws from (epoch, step, rank): each rank its own.
+                    let filled =
+                        data.fill(&indices, epoch, i * ranks + rank, &mut images, &mut labels);
                     // A closed channel means the training loop stopped early: stop too.
                     if tx
                         .send(filled.map(|()| (images, labels)).map_err(Error::Data))
@@ -454,11 +513,7 @@ impl Trainer {
                 }
             });
             for i in first..steps {
-                if self
-                    .interrupt
-                    .as_ref()
-                    .is_some_and(|f| f.load(Ordering::SeqCst))
-                {
+                if self.stop_now() {
                     return Err(Error::Interrupted {
                         epoch,
                         step: self.steps_done,
@@ -478,6 +533,7 @@ impl Trainer {
             Ok(())
         })?;
         bar.finish_and_clear();
+        self.check_replicas(epoch)?;
         Ok(EpochStats {
             epoch,
             steps: self.progress.losses.len(),
@@ -503,7 +559,9 @@ impl Trainer {
         let order: Vec<usize> = (0..data.len()).collect();
         let (mut images, mut labels) = (Vec::new(), Vec::new());
         let (mut loss, mut correct) = (0.0f64, 0.0f64);
-        for chunk in order.chunks(bs) {
+        // Ranks take every ranks-th batch; their sums add up below.
+        let (rank, ranks) = self.rank_and_ranks();
+        for chunk in order.chunks(bs).skip(rank).step_by(ranks) {
             let mut idx = chunk.to_vec();
             idx.resize(bs, chunk[0]);
             batch::gather(data, &idx, &mut images, &mut labels);
@@ -522,6 +580,11 @@ impl Trainer {
             let outs = s.exe.call("eval_step", inputs)?;
             loss += read_scalar(&outs[0])? as f64;
             correct += read_scalar(&outs[1])? as f64;
+        }
+        if let Some(r) = &self.ranks {
+            let mut sums = [loss, correct];
+            r.sum_f64(&mut sums)?;
+            [loss, correct] = sums;
         }
         let n = data.len() as f64;
         Ok(EvalStats {

@@ -19,10 +19,22 @@ pub struct TrainingState {
     pub config: TrainConfig,
     pub steps_done: usize,
     pub progress: EpochProgress,
+    /// Ranks of the data-parallel run that wrote it (1: one process); `config.batch_size` is
+    /// each rank's share of the global batch.
+    #[serde(default = "one_rank")]
+    pub ranks: usize,
+    /// The rank count the checkpoint was written on, where this state was dealt anew to
+    /// another count of ranks with the same global batch ([`TrainingState::reshard`]).
+    #[serde(skip)]
+    pub resharded_from: Option<usize>,
     /// The checkpoint's string metadata: what the caller saved with the run (the examples:
     /// the data set, its normalisation, the per-epoch records of the report).
     #[serde(skip)]
     pub metadata: HashMap<String, String>,
+}
+
+fn one_rank() -> usize {
+    1
 }
 
 /// Metadata key of a training checkpoint's [`TrainingState`] (JSON).
@@ -48,6 +60,31 @@ impl TrainingState {
         state.metadata = meta;
         state.check_consistent(path)?;
         Ok(state)
+    }
+
+    /// The state continued on `ranks` ranks: as it is on the rank count that wrote it; on
+    /// another only where the global batch (batch per rank x ranks) divides among them, which
+    /// keeps the data order, the steps per epoch and the schedule (the sums' rounding differs,
+    /// so the continuation is equal to f32 rounding, not bit for bit).
+    pub fn reshard(mut self, path: &Path, ranks: usize) -> Result<Self, Error> {
+        if ranks == self.ranks {
+            return Ok(self);
+        }
+        let global = self.config.batch_size * self.ranks;
+        if ranks == 0 || global % ranks != 0 {
+            return Err(Error::Usage(format!(
+                "{} was trained on {} rank(s) with batch {} each, a global batch of {global}, \
+                 which {ranks} ranks cannot share evenly; resume it on a rank count that divides \
+                 {global}",
+                path.display(),
+                self.ranks,
+                self.config.batch_size
+            )));
+        }
+        self.config.batch_size = global / ranks;
+        self.resharded_from = Some(self.ranks);
+        self.ranks = ranks;
+        Ok(self)
     }
 
     /// Refuses a state no run of its configuration can have reached: a step count that does
@@ -165,6 +202,8 @@ impl Trainer {
             config: self.config.clone(),
             steps_done: self.steps_done,
             progress: self.progress.clone(),
+            ranks: self.rank_and_ranks().1,
+            resharded_from: None,
             metadata: HashMap::new(),
         };
         let mut tensors = self.params()?;
@@ -186,8 +225,11 @@ impl Trainer {
 
     /// The training state a [`Trainer::save_training`] checkpoint holds, without loading its
     /// tensors or compiling anything.
+    /// Dealt to this thread's ranks ([`crate::distributed::world`]; see
+    /// [`TrainingState::reshard`]).
     pub fn training_state(path: &Path) -> Result<TrainingState, Error> {
-        TrainingState::from_metadata(path, checkpoint::load_metadata(path)?)
+        TrainingState::from_metadata(path, checkpoint::load_metadata(path)?)?
+            .reshard(path, world_ranks())
     }
 
     /// Continues the run a [`Trainer::save_training`] checkpoint holds, with its
@@ -199,7 +241,7 @@ impl Trainer {
         device: &Device,
     ) -> Result<(Self, TrainingState), Error> {
         let (tensors, meta) = checkpoint::load_with_metadata(path)?;
-        let state = TrainingState::from_metadata(path, meta)?;
+        let state = TrainingState::from_metadata(path, meta)?.reshard(path, world_ranks())?;
         if state.network != N::NAME {
             return Err(Error::Usage(format!(
                 "{} is a training checkpoint of {}, not of {}",
@@ -225,5 +267,53 @@ impl Trainer {
         trainer.steps_done = state.steps_done;
         trainer.progress = state.progress.clone();
         Ok((trainer, state))
+    }
+}
+
+fn world_ranks() -> usize {
+    crate::distributed::world().map_or(1, |w| w.ranks())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(batch: usize, ranks: usize) -> TrainingState {
+        TrainingState {
+            network: "MnistCnn".into(),
+            config: TrainConfig {
+                batch_size: batch,
+                ..TrainConfig::default()
+            },
+            steps_done: 0,
+            progress: EpochProgress::default(),
+            ranks,
+            resharded_from: None,
+            metadata: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn another_rank_count_keeps_the_global_batch_or_is_refused() {
+        let p = Path::new("run.resume.safetensors");
+        let same = state(32, 2).reshard(p, 2).unwrap();
+        assert_eq!((same.config.batch_size, same.resharded_from), (32, None));
+        let one = state(32, 2).reshard(p, 1).unwrap();
+        assert_eq!((one.config.batch_size, one.ranks), (64, 1));
+        assert_eq!(one.resharded_from, Some(2));
+        assert_eq!(state(32, 2).reshard(p, 4).unwrap().config.batch_size, 16);
+        let e = state(32, 2).reshard(p, 3).unwrap_err().to_string();
+        assert!(
+            e.contains("global batch of 64") && e.contains("3 ranks"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn checkpoints_from_before_ranks_were_recorded_read_as_one_rank() {
+        let mut json = serde_json::to_value(state(8, 1)).unwrap();
+        json.as_object_mut().unwrap().remove("ranks");
+        let read: TrainingState = serde_json::from_value(json).unwrap();
+        assert_eq!(read.ranks, 1);
     }
 }

@@ -43,11 +43,14 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
     let input: [usize; 3] = N::input_shape()
         .try_into()
         .map_err(|_| Error::Usage(format!("{} does not take images [C, H, W]", N::NAME)))?;
-    let (o, resumed) = record::resolve(given)?;
+    let (mut o, resumed) = record::resolve(given)?;
     o.config.check()?;
     o.device.check_available()?;
+    // A data-parallel run: rank 0 alone shows progress and writes (`Outputs::writes`).
+    let ranks = netspec_iree::distributed::world().map_or(1, |w| w.ranks());
+    o.config.progress &= netspec_iree::distributed::is_leader();
     let data = load_data(&o, input)?;
-    let steps_per_epoch = check_fits::<N>(&data.train, &data.test, o.config.batch_size)?;
+    let steps_per_epoch = check_fits::<N>(&data.train, &data.test, o.config.batch_size * ranks)?;
     if let Some(r) = &resumed {
         r.check_continues(&o, steps_per_epoch)?;
     }
@@ -57,6 +60,13 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
     let outputs = Outputs::plan(&o, N::NAME, recorded);
     outputs.check(&o, &data.dir)?;
     say!("{}: {} parameters", N::NAME, N::parameter_count());
+    if ranks > 1 {
+        say!(
+            "  data-parallel on {ranks} ranks: batch {} per rank, {} in all",
+            o.config.batch_size,
+            o.config.batch_size * ranks
+        );
+    }
     say!("  {} ({:.1} s)", data.notes, t0.elapsed().as_secs_f64());
     if data.test.is_empty() {
         say!("  no test set: test loss and accuracy are not measured");
@@ -106,9 +116,7 @@ pub fn run<N: Network>(given: &Options) -> Result<RunReport, Error> {
         config: &o.config,
         metrics: outputs.start_metrics(&lines)?,
         lines,
-        training_checkpoint: o
-            .save
-            .is_some()
+        training_checkpoint: (o.save.is_some() && outputs.writes)
             .then_some(outputs.training_checkpoint.as_path()),
         metadata: &training_metadata,
         steps_run: 0,
@@ -167,6 +175,15 @@ fn start<N: Network>(
         state.steps_done,
         state.progress.epoch
     );
+    if let Some(before) = state.resharded_from {
+        say!(
+            "  it was trained on {before} rank(s); on {} rank(s) its global batch {} is kept: \
+             batch {} per rank",
+            state.ranks,
+            state.config.batch_size * state.ranks,
+            state.config.batch_size
+        );
+    }
     Ok((trainer, r.lines, first))
 }
 

@@ -24,6 +24,8 @@ pub struct Outputs {
     /// Where results go that may not replace what is at their destination, or whose
     /// destination fails: `<temp>/netspec-<network>-<pid>`.
     pub fallback: PathBuf,
+    /// Whether this process writes them: one process, or rank 0 of a data-parallel run.
+    pub writes: bool,
 }
 
 impl Outputs {
@@ -49,12 +51,16 @@ impl Outputs {
                 network.to_lowercase(),
                 std::process::id()
             )),
+            writes: netspec_iree::distributed::is_leader(),
         }
     }
 
     /// Refuses, before anything runs, outputs that clash with the inputs (`--init`,
     /// `--resume`, the data) or each other, name a directory or cannot be written.
     pub fn check(&self, o: &Options, data: &Path) -> Result<(), Error> {
+        if !self.writes {
+            return Ok(());
+        }
         let mut outputs = vec![];
         if let Some(p) = &self.save {
             outputs.push(Named::new("--save", p));
@@ -92,7 +98,7 @@ impl Outputs {
     /// The metrics file in the making beside its destination, holding a resumed run's epochs
     /// so far; it replaces the destination only when the run's result does.
     pub fn start_metrics(&self, lines: &[EpochLine]) -> Result<Option<PendingFile>, Error> {
-        let Some(path) = &self.metrics else {
+        let Some(path) = self.metrics.as_ref().filter(|_| self.writes) else {
             return Ok(None);
         };
         let io = |source| Error::Io {
@@ -117,6 +123,12 @@ impl Outputs {
             training_metadata,
             steps_run,
         } = end;
+        if !self.writes {
+            return match ending {
+                Ending::Finished => Ok(()),
+                Ending::Diverged(e) | Ending::Stopped(e) | Ending::Failed(e) => Err(e),
+            };
+        }
         let w = Writer {
             outputs: self,
             trainer,
@@ -301,9 +313,11 @@ impl Writer<'_> {
     fn write_plot(&self, path: &Path, network: &str) -> Result<PathBuf, Error> {
         let records: Vec<_> = self.lines.iter().map(EpochLine::record).collect();
         let steps: Vec<_> = self.lines.iter().map(EpochLine::steps).collect();
-        report::write_with_steps(path, Some(network), &records, &steps).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
+        report::write_with_steps(path, Some(network), &records, &steps).map_err(|source| {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
         })?;
         Ok(path.to_path_buf())
     }
