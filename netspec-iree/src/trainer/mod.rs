@@ -11,9 +11,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
+use netspec_core::ir::Lowering;
 use netspec_core::noise;
 use netspec_core::params::ParamSpec;
-use netspec_core::step;
+use netspec_core::step::{self, StepConfig};
 use netspec_core::Network;
 use serde::{Deserialize, Serialize};
 
@@ -129,8 +130,25 @@ impl Trainer {
         init: Option<Vec<NamedTensor>>,
         device: &Device,
     ) -> Result<Self, Error> {
+        let lowering = device.default_target().lowering();
+        Self::with_lowering::<N>(compiler, config, init, device, lowering)
+    }
+
+    /// [`Trainer::new`] with the train step formulated under `lowering` rather than the
+    /// device's own, still compiled for the device: how the tests check another target's
+    /// formulation on this machine.
+    pub fn with_lowering<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+        lowering: Lowering,
+    ) -> Result<Self, Error> {
         config.check()?;
-        let step = step::build::<N>(config.step_config(&device.default_target()));
+        let step = step::build::<N>(StepConfig {
+            lowering,
+            ..config.step_config(&device.default_target())
+        });
         let session = Session::new(compiler, step, device)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
         let mut t = Trainer {
