@@ -56,17 +56,17 @@ fn holds<N: Network>(batch: usize, lowering: (&str, Lowering)) {
 
 #[test]
 fn resnet34_at_32() {
-    holds::<ResNet34At32>(4, Lowering::ALL[0]);
+    holds::<ResNet34At32>(16, Lowering::ALL[0]);
 }
 
 #[test]
 fn mobilenet_v2_at_32() {
-    holds::<WarmBiases<MobileNetV2At32>>(4, Lowering::ALL[1]);
+    holds::<WarmBiases<MobileNetV2At32>>(32, Lowering::ALL[1]);
 }
 
 #[test]
 fn efficientnet_b0_at_32() {
-    holds::<WarmBiases<EfficientNetB0At32>>(4, Lowering::ALL[2]);
+    holds::<WarmBiases<EfficientNetB0At32>>(32, Lowering::ALL[2]);
 }
 
 #[test]

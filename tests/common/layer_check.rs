@@ -2,20 +2,28 @@
 //! target's lowering (`Lowering::ALL`) compiled for this host's CPU: the formulation and the CPU
 //! code generation are independent, so an AVX2 host checks AVX-512's formulation and CUDA's too.
 //!
-//! Checks are gathered into one module per lowering (one function per check): compiles dominate
-//! the time, and one module of many functions compiles far faster than as many modules.
+//! Compiles dominate the time, so checks are gathered into modules of up to [`CHUNK`] functions
+//! per lowering (one module of many functions compiles far faster than as many modules, and
+//! past a few dozen functions a module compiles more slowly per function again), and a check
+//! runs under one lowering of each group that would compile to the same code: the same function
+//! text, and the same compiler flags where the function has a contraction (data tiling, the one
+//! flag that differs between the CPU lowerings, acts on contractions only).
 
 use netspec::core::compare::{largest_magnitude, max_nan, within};
-use netspec::core::ir::{Function, Graph, Lowering, Module, TensorType, Value};
+use netspec::core::emit;
+use netspec::core::ir::{Function, Graph, Lowering, Module, Op, TensorType, Value};
 use netspec::core::layers::{Layer, Mode};
 use netspec::core::noise;
 use netspec::core::reference::{self, Tensor};
-use netspec::iree::{read_f32, Compiler, Device, Executable};
+use netspec::iree::{read_f32, Compiler, Device, Executable, Target};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Largest |IREE - reference| allowed, relative to the reference output's largest entry.
 pub const TOLERANCE: f64 = 1e-4;
+
+/// Functions per compiled module.
+pub const CHUNK: usize = 8;
 
 /// The function (x, params.., dy) -> (y, dx, grads..) of `layer` on `x_shape`, named `name`.
 pub fn vjp_function<L: Layer>(
@@ -135,13 +143,42 @@ pub fn random_inputs(f: &Function, x_scale: f32, seed: u64) -> Vec<(Vec<usize>, 
     inputs
 }
 
-/// Layer checks gathered for one compile per lowering: each layer's forward and VJP on IREE
-/// against the reference evaluator.
+/// Layer checks gathered into few compiles: each layer's forward and VJP on IREE against the
+/// reference evaluator.
 pub struct LayerChecks {
     module: String,
-    /// Per check: its name, its function under each lowering (in `Lowering::ALL`'s order), its
-    /// inputs.
-    checks: Vec<(String, Vec<Function>, Vec<(Vec<usize>, Vec<f32>)>)>,
+    checks: Vec<Check>,
+}
+
+struct Check {
+    name: String,
+    /// Under each lowering, in `Lowering::ALL`'s order.
+    functions: Vec<Function>,
+    /// The lowerings it runs under: one of each group that compiles to the same code.
+    lowerings: Vec<usize>,
+    inputs: Vec<(Vec<usize>, Vec<f32>)>,
+}
+
+/// One representative lowering (index into `Lowering::ALL`) per group of `functions` that would
+/// compile to the same code on the host.
+fn distinct_compiles(functions: &[Function]) -> Vec<usize> {
+    let key = |(l, f): (usize, &Function)| {
+        let text = emit::module_text(&Module {
+            name: "m".into(),
+            functions: vec![f.clone()],
+        });
+        let contracts = f.nodes.iter().any(|n| matches!(n.op, Op::DotGeneral(_)));
+        let flags = if contracts {
+            Target::HostCpu.flags(&Lowering::ALL[l].1)
+        } else {
+            vec![]
+        };
+        (text, flags)
+    };
+    let keys: Vec<_> = functions.iter().enumerate().map(key).collect();
+    (0..keys.len())
+        .filter(|&l| !keys[..l].contains(&keys[l]))
+        .collect()
 }
 
 impl LayerChecks {
@@ -160,26 +197,43 @@ impl LayerChecks {
             .map(|&(_, l)| vjp_function(layer, x_shape, &function, l))
             .collect();
         let inputs = random_inputs(&functions[0], x_scale, 5);
-        self.checks.push((name.into(), functions, inputs));
+        self.checks.push(Check {
+            name: name.into(),
+            lowerings: distinct_compiles(&functions),
+            functions,
+            inputs,
+        });
     }
 
     pub fn len(&self) -> usize {
         self.checks.len()
     }
 
-    /// Compiles one module per lowering, runs every check, and panics with every failure.
+    /// How many functions [`LayerChecks::run`] compiles.
+    pub fn compiles(&self) -> usize {
+        self.checks.iter().map(|c| c.lowerings.len()).sum()
+    }
+
+    /// Compiles the modules, runs every check, and panics with every failure.
     pub fn run(self) {
         let mut failures = vec![];
         for (l, (lowering, _)) in Lowering::ALL.iter().enumerate() {
-            let module = Module {
-                name: self.module.clone(),
-                functions: self.checks.iter().map(|(_, f, _)| f[l].clone()).collect(),
-            };
-            let runs = Runs::load(&module);
-            for (name, functions, inputs) in &self.checks {
-                let (iree, reference) = runs.both(&functions[l], inputs);
-                if let Err(e) = compare_outputs(&iree, &reference) {
-                    failures.push(format!("  {lowering}: {name}: {e}"));
+            let mine: Vec<&Check> = self
+                .checks
+                .iter()
+                .filter(|c| c.lowerings.contains(&l))
+                .collect();
+            for (k, chunk) in mine.chunks(CHUNK).enumerate() {
+                let module = Module {
+                    name: format!("{}_{lowering}_{k}", self.module),
+                    functions: chunk.iter().map(|c| c.functions[l].clone()).collect(),
+                };
+                let runs = Runs::load(&module);
+                for c in chunk {
+                    let (iree, reference) = runs.both(&c.functions[l], &c.inputs);
+                    if let Err(e) = compare_outputs(&iree, &reference) {
+                        failures.push(format!("  {lowering}: {}: {e}", c.name));
+                    }
                 }
             }
         }

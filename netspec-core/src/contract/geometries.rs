@@ -31,8 +31,10 @@ pub enum Windowed {
 /// A layer of the sweep on its per-example input.
 #[derive(Clone, Debug)]
 pub struct Geometry {
-    /// `<variant> <h>x<w> k<k> s<s> p<p>`.
+    /// `<variant> <window>`.
     pub name: String,
+    /// `<h>x<w> k<k> s<s> p<p>`.
+    pub window: String,
     pub layer: Windowed,
     /// [C, H, W].
     pub input: [usize; 3],
@@ -95,6 +97,30 @@ fn padding_name(p: &ArgValue) -> String {
     }
 }
 
+/// The windows whose geometries are also compiled by IREE (`tests/iree_geometries.rs`), every
+/// variant at each: IREE compiles about a second per layer function, too long for the whole
+/// sweep, so these are the edge classes the formulations treat apart.
+pub const IREE_WINDOWS: [&str; 10] = [
+    // A 1x1 kernel on a 1x1 image: the matrix product.
+    "1x1 k1 s1 p0",
+    // The ladder's last stage at 32x32: a 3x3 kernel on 1x1, its centre tap alone live.
+    "1x1 k3 s1 p1",
+    // The ladder's stride-2 convolution to 1x1; IREE's width-1 workaround cuts the padding.
+    "2x2 k3 s2 p1",
+    // Most taps read padding only.
+    "2x2 k7 s1 p3",
+    // The width-1 workaround that slices the input.
+    "4x4 k3 s3 p0",
+    // EfficientNet-B0@32's strided 5x5 at 4x4; tiled pooling at 4x4.
+    "4x4 k5 s2 p2",
+    "4x4 k2 s2 p0",
+    // An output 7 wide: the direct convolution's width rounded up to a multiple of 4.
+    "5x5 k3 s1 p2",
+    // An even kernel whose stride 3 leaves rows unread; asymmetric `same` padding.
+    "5x5 k4 s3 p1",
+    "5x5 k4 s1 psame",
+];
+
 /// Every geometry of the sweep that the layers' shape rules accept, in a fixed order.
 pub fn windowed_geometries() -> Vec<Geometry> {
     let mut out = vec![];
@@ -107,6 +133,7 @@ pub fn windowed_geometries() -> Vec<Geometry> {
                 if let Ok(conv) = Conv2d::from_args(&args, &input) {
                     out.push(Geometry {
                         name: format!("{variant} {at}"),
+                        window: at.clone(),
                         layer: Windowed::Conv(conv),
                         input,
                     });
@@ -121,6 +148,7 @@ pub fn windowed_geometries() -> Vec<Geometry> {
             if let Ok(pool) = Pool2d::max_from_args(&args, &input) {
                 out.push(Geometry {
                     name: format!("max_pool {at}"),
+                    window: at.clone(),
                     layer: Windowed::Pool(pool),
                     input,
                 });
@@ -128,6 +156,7 @@ pub fn windowed_geometries() -> Vec<Geometry> {
             if let Ok(pool) = Pool2d::avg_from_args(&args, &input) {
                 out.push(Geometry {
                     name: format!("avg_pool {at}"),
+                    window: at.clone(),
                     layer: Windowed::Pool(pool),
                     input,
                 });
@@ -164,6 +193,9 @@ mod tests {
         // The shape rule decides: 1x1 with k2 and no padding, or pooling padded past k/2, are out.
         assert!(!has("im2col 1x1 k2 s1 p0"));
         assert!(!has("max_pool 3x3 k2 s1 p2"));
+        for w in IREE_WINDOWS {
+            assert!(all.iter().any(|g| g.window == w), "{w}");
+        }
         for g in &all {
             if let Windowed::Conv(c) = &g.layer {
                 let [oh, ow] = c.window.output(c.input);

@@ -259,14 +259,14 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
             Op::DotGeneral(d) | Op::TiledMatmul(d) => {
                 Tensor::F(dot_general(arg(0).float(), arg(1).float(), d, precision))
             }
+            Op::Reduce(ReduceKind::Sum, dims) if precision == Precision::F32 => retype(
+                sum_in_f32(&as_f64(arg(0)), dims, &node.ty.shape),
+                node.ty.dtype,
+            ),
             Op::Reduce(kind, dims) => {
                 let mut x = as_f64(arg(0));
                 for d in dims.iter().rev() {
                     x = match kind {
-                        ReduceKind::Sum if precision == Precision::F32 => x
-                            .mapv(|v| v as f32)
-                            .sum_axis(Axis(*d))
-                            .mapv(f64::from),
                         ReduceKind::Sum => x.sum_axis(Axis(*d)),
                         ReduceKind::Max => {
                             x.fold_axis(Axis(*d), f64::NEG_INFINITY, |a, b| a.max(*b))
@@ -369,6 +369,29 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
         results: f.results.iter().map(|r| vals[r.index()].clone()).collect(),
         overruled,
     }
+}
+
+/// Σ over `dims` as a float32 implementation may compute it: one f32 accumulator per output,
+/// adding the reduced elements one after another in row-major order (the rounding grows with
+/// the length of the sum, as it can in a compiled reduction).
+fn sum_in_f32(x: &ArrayD<f64>, dims: &[usize], out_shape: &[usize]) -> ArrayD<f64> {
+    let kept: Vec<usize> = (0..x.ndim()).filter(|d| !dims.contains(d)).collect();
+    let perm: Vec<usize> = kept.iter().chain(dims).copied().collect();
+    let inner: usize = dims.iter().map(|&d| x.shape()[d]).product();
+    let moved = x
+        .view()
+        .permuted_axes(IxDyn(&perm))
+        .as_standard_layout()
+        .into_owned();
+    let sums: Vec<f64> = moved
+        .as_slice()
+        .expect("standard layout")
+        .chunks(inner.max(1))
+        .map(|row| f64::from(row.iter().fold(0.0f32, |acc, &v| acc + v as f32)))
+        .collect();
+    let outer: usize = out_shape.iter().product();
+    let sums = if inner == 0 { vec![0.0; outer] } else { sums };
+    ArrayD::from_shape_vec(IxDyn(out_shape), sums).expect("the reduced shape")
 }
 
 fn as_f64(t: &Tensor) -> ArrayD<f64> {

@@ -137,16 +137,41 @@ impl StepAgreement {
     }
 }
 
+impl StepAgreement {
+    /// The tensor whose error is the largest part of its allowance.
+    pub fn worst(&self) -> Option<&TensorAgreement> {
+        self.tensors
+            .iter()
+            .max_by(|a, b| a.ratio().total_cmp(&b.ratio()))
+    }
+
+    /// The median over tensors of the allowance relative to the tensor's largest entry: how
+    /// tight the yardstick is on a typical tensor.
+    pub fn median_allowance(&self) -> f64 {
+        let mut a: Vec<f64> = self
+            .tensors
+            .iter()
+            .filter(|t| t.scale > 0.0)
+            .map(|t| t.allowance() / t.scale)
+            .collect();
+        a.sort_by(f64::total_cmp);
+        a.get(a.len() / 2).copied().unwrap_or(f64::NAN)
+    }
+}
+
 impl fmt::Display for StepAgreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{}: {} tensors, worst {:.2} of the allowance, worst relative error {:.2e}; \
-             {} of {} kink decisions overruled",
+            "{}: {} tensors, worst {:.2} of the allowance ({}), worst relative error {:.2e}, \
+             median allowance {:.1e} of a tensor's largest entry; {} of {} kink decisions \
+             overruled",
             self.network,
             self.tensors.len(),
             self.worst_ratio(),
+            self.worst().map_or("-", |t| t.name.as_str()),
             self.worst_relative(),
+            self.median_allowance(),
             self.overruled,
             self.decisions
         )?;
