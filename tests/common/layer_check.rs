@@ -1,13 +1,14 @@
 //! Runs layers' forward and VJP on IREE and on the reference evaluator, and compares, under every
-//! target's lowering (`Lowering::ALL`) compiled for this host's CPU: the formulation and the CPU
-//! code generation are independent, so an AVX2 host checks AVX-512's formulation and CUDA's too.
+//! target's lowering (`Lowering::ALL`), whatever the host: each formulation compiled for the CPU
+//! class it is for where this host can run that code (`target_for`), else for the host's CPU.
+//! The formulation and the CPU code generation are independent, so an AVX2 host checks
+//! AVX-512's formulation and CUDA's too.
 //!
 //! Compiles dominate the time, so checks are gathered into modules of up to [`CHUNK`] functions
 //! per lowering (one module of many functions compiles far faster than as many modules, and
 //! past a few dozen functions a module compiles more slowly per function again), and a check
-//! runs under one lowering of each group that would compile to the same code: the same function
-//! text, and the same compiler flags where the function has a contraction (data tiling, the one
-//! flag that differs between the CPU lowerings, acts on contractions only).
+//! runs under one lowering of each group that would compile to the same code
+//! (`distinct_compiles`).
 
 use netspec::core::compare::{largest_magnitude, max_nan, within};
 use netspec::core::emit;
@@ -56,11 +57,40 @@ pub struct Runs {
     exe: Executable,
 }
 
+/// The CPU a module formulated under `lowering` is compiled for here: the host's own where it
+/// is the host's formulation (what training here compiles), else the CPU class that
+/// formulation is for (`x86-64-v3` for AVX2's, `x86-64-v4` for AVX-512's) where this host can
+/// run its code, so that the check also covers that class's code generation (AVX2's data-tiled
+/// micro-kernels on an AVX-512 host); the host's where it cannot (AVX-512's on an AVX2 host) or
+/// the formulation is not a CPU's (CUDA's).
+pub fn target_for(lowering: &Lowering) -> Target {
+    let named = |cpu: &str| Target::Cpu { cpu: cpu.into() };
+    if *lowering == Lowering::for_host() {
+        return Target::HostCpu;
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::is_x86_feature_detected as has;
+        if *lowering == Lowering::AVX2 && has!("avx2") && has!("fma") && has!("bmi2") {
+            return named("x86-64-v3");
+        }
+        let v4 = has!("avx512f") && has!("avx512bw") && has!("avx512dq") && has!("avx512vl");
+        if *lowering == Lowering::AVX512 && v4 {
+            return named("x86-64-v4");
+        }
+    }
+    let _ = named;
+    Target::HostCpu
+}
+
 impl Runs {
+    /// Compiles `module` for the CPU of its lowering ([`target_for`]) and loads it.
     pub fn load(module: &Module) -> Runs {
         let compiler = Compiler::new().expect("IREE compiler (run scripts/setup.sh)");
-        let exe = Executable::load(&compiler, module, &Device::LocalTask)
-            .unwrap_or_else(|e| panic!("{} ({:?}): {e}", module.name, module.lowering()));
+        let lowering = module.lowering();
+        let target = target_for(&lowering);
+        let exe = Executable::load_for(&compiler, module, &Device::LocalTask, &target)
+            .unwrap_or_else(|e| panic!("{} ({lowering:?}, {}): {e}", module.name, target.name()));
         Runs { exe }
     }
 
@@ -160,25 +190,45 @@ struct Check {
 }
 
 /// One representative lowering (index into `Lowering::ALL`) per group of `functions` that would
-/// compile to the same code on the host.
+/// compile to the same code: the same text and, where the function has a contraction, the same
+/// flags (data tiling, the one flag that differs between the CPU lowerings, acts on
+/// contractions only). The host's own lowering represents its group where it is in one: that is
+/// the code training here runs.
 fn distinct_compiles(functions: &[Function]) -> Vec<usize> {
-    let key = |(l, f): (usize, &Function)| {
+    let key = |l: usize| {
+        let f = &functions[l];
         let text = emit::module_text(&Module {
             name: "m".into(),
             functions: vec![f.clone()],
         });
-        let contracts = f.nodes.iter().any(|n| matches!(n.op, Op::DotGeneral(_)));
+        let contracts = f
+            .nodes
+            .iter()
+            .any(|n| matches!(n.op, Op::DotGeneral(_) | Op::TiledMatmul(_)));
         let flags = if contracts {
-            Target::HostCpu.flags(&Lowering::ALL[l].1)
+            let lowering = &Lowering::ALL[l].1;
+            target_for(lowering).flags(lowering, emit::has_tiled_matmuls(&text))
         } else {
             vec![]
         };
         (text, flags)
     };
-    let keys: Vec<_> = functions.iter().enumerate().map(key).collect();
-    (0..keys.len())
-        .filter(|&l| !keys[..l].contains(&keys[l]))
-        .collect()
+    let host = Lowering::ALL
+        .iter()
+        .position(|(_, l)| *l == Lowering::for_host())
+        .unwrap_or(0);
+    let order = std::iter::once(host).chain((0..functions.len()).filter(|&l| l != host));
+    let mut seen = vec![];
+    let mut chosen = vec![];
+    for l in order {
+        let k = key(l);
+        if !seen.contains(&k) {
+            seen.push(k);
+            chosen.push(l);
+        }
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 impl LayerChecks {
