@@ -97,7 +97,10 @@ impl ModelTask for Logits {
 fn read_le<T>(path: &PathBuf, from: fn([u8; 4]) -> T) -> Result<Vec<T>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     if bytes.len() % 4 != 0 {
-        return Err(format!("{} is not a whole number of 4-byte values", path.display()));
+        return Err(format!(
+            "{} is not a whole number of 4-byte values",
+            path.display()
+        ));
     }
     Ok(bytes
         .chunks_exact(4)
@@ -247,8 +250,7 @@ fn main() {
                 ["--steps", n] => n.parse().ok(),
                 _ => None,
             };
-            let (Some(steps), Ok(lr), Ok(weight_decay)) = (steps, lr.parse(), decay.parse())
-            else {
+            let (Some(steps), Ok(lr), Ok(weight_decay)) = (steps, lr.parse(), decay.parse()) else {
                 usage()
             };
             let optimizer = match *optimizer {

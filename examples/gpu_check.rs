@@ -53,10 +53,17 @@ macro_rules! agreement_job {
             run: |c| {
                 let lowering = Device::Cuda.default_target().lowering();
                 agreement::agree::<$net>(
-                    c, &Device::Cuda, lowering, $opt, $loss, $lr, $momentum, $decay,
+                    c,
+                    &Device::Cuda,
+                    lowering,
+                    $opt,
+                    $loss,
+                    $lr,
+                    $momentum,
+                    $decay,
                 )
-                    .map(|()| "agrees with the reference (two steps, f32 tolerances)".into())
-                    .map_err(Error::Usage)
+                .map(|()| "agrees with the reference (two steps, f32 tolerances)".into())
+                .map_err(Error::Usage)
             },
         }
     };

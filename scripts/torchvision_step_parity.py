@@ -17,12 +17,17 @@ running statistics) for netspec, torchvision float32 and the perturbed float64.
 Verification tooling only: torch and torchvision come from the system Python, never a netspec
 dependency.
 
+The table goes to stdout and to docs/step-parity.md (--out), with the date, the CPU and the
+versions it ran with.
+
     python3 scripts/torchvision_step_parity.py                      # everything
     python3 scripts/torchvision_step_parity.py --resolutions 32 --models ResNet34
 """
 
 import argparse
+import datetime
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -140,10 +145,11 @@ def check(family, res, optimizer, binary, work):
     name = netspec_name(family, res)
     torch.manual_seed(0)
     start = perturb(ctor(res).state_dict(), torch.Generator().manual_seed(2))
-    start = {k: v for k, v in start.items() if not k.endswith("num_batches_tracked")}
     ckpt = work / f"{name}.start.safetensors"
     save_file({k: v.float().contiguous() for k, v in start.items()}, str(ckpt),
               metadata={"network": name, "source": "torchvision"})
+    # num_batches_tracked is a counter, not compared (an int64 in torch, f32 in netspec).
+    start = {k: v for k, v in start.items() if not k.endswith("num_batches_tracked")}
     start = {k: v.float().to(torch.float64) for k, v in start.items()}
     data = batches(OPTIMIZERS[optimizer][0], batch, res, seed=5)
 
@@ -181,6 +187,7 @@ def main():
     ap.add_argument("--optimizers", nargs="*", default=list(OPTIMIZERS))
     ap.add_argument("--work", default="/tmp/netspec-step-parity")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--out", default=str(ROOT / "docs" / "step-parity.md"))
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -199,14 +206,56 @@ def main():
                 print(f"{r['name']} {optimizer} batch {r['batch']}: netspec {r['netspec']}, "
                       f"float32 {r['float32']}, floor {r['floor']}, worst {r['worst']} "
                       f"({r['secs']:.0f} s; {r['log']})", flush=True)
-    print()
-    print("| network | batch | steps | netspec median / worst | torchvision float32 "
-          "| torchvision float64, weights and images moved by 1e-6 |")
-    print("|---|---|---|---|---|---|")
+    table = ["| network | batch | steps | netspec median / worst | torchvision float32 "
+             "| torchvision float64, weights and images moved by 1e-6 | netspec's worst tensor |",
+             "|---|---|---|---|---|---|---|"]
     for r in results:
         steps = "1 SGD" if r["optimizer"] == "sgd" else "3 AdamW"
-        print(f"| {r['name']} | {r['batch']} | {steps} | {' / '.join(r['netspec'])} "
-              f"| {' / '.join(r['float32'])} | {' / '.join(r['floor'])} |")
+        table.append(f"| {r['name']} | {r['batch']} | {steps} | {' / '.join(r['netspec'])} "
+                     f"| {' / '.join(r['float32'])} | {' / '.join(r['floor'])} "
+                     f"| `{r['worst']}` |")
+    print()
+    print("\n".join(table))
+    write_report(Path(args.out), table, args)
+
+
+def cpu_name():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def write_report(path, table, args):
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip() or "?"
+    avx512 = "avx512f" in open("/proc/cpuinfo").read() if Path("/proc/cpuinfo").exists() else False
+    text = f"""# Whole-step parity with torchvision
+
+Written by `python3 scripts/torchvision_step_parity.py` (run by hand; torch is never a netspec
+dependency) on {datetime.date.today().isoformat()}, netspec {commit}, on {cpu_name()}
+({os.cpu_count()} cores, {"AVX-512" if avx512 else "no AVX-512"}; torch on {args.threads}
+threads), torch {torch.__version__}, torchvision {torchvision.__version__}; resolutions
+{", ".join(map(str, args.resolutions))}.
+
+From torchvision's initial weights (`num_classes=10`, constant tensors perturbed as
+`scripts/torchvision_interop.py` does), on random CIFAR-format images and labels, no dropout
+and no stochastic depth: one SGD step (lr 0.1, momentum 0.9, weight decay 5e-4) and three AdamW
+steps (lr 1e-3, weight decay 0.05). Each tensor's update (after minus before: parameters and
+BatchNorm running statistics) is compared with torchvision's float64 update, as max |error| over
+max |float64 update|; median and worst over the tensors. Beside netspec's (IREE, float32):
+torchvision's own float32 step, and torchvision's float64 step from weights and images moved by
+a relative 1e-6, the perturbation floor: where a step is not smooth (ReLU, ReLU6, max-pooling
+kinks that flip), no float32 implementation can be held closer than that.
+
+{chr(10).join(table)}
+"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    print(f"written to {path}")
 
 
 if __name__ == "__main__":

@@ -292,7 +292,10 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
         predicted.logits.iter().map(|a| f64::from(*a)),
         expected.iter().copied(),
     );
-    assert!(within(worst, 1e-4), "IREE vs reference logits differ by {worst}");
+    assert!(
+        within(worst, 1e-4),
+        "IREE vs reference logits differ by {worst}"
+    );
 
     // Probabilities are a softmax; the top class is the argmax.
     let probs = predicted.probabilities();
@@ -484,9 +487,15 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
         ours.logits.iter().map(|a| f64::from(*a)),
         iree.iter().map(|b| f64::from(*b)),
     );
-    let scale = max_nan([1.0, largest_magnitude(ours.logits.iter().map(|v| f64::from(*v)))]);
+    let scale = max_nan([
+        1.0,
+        largest_magnitude(ours.logits.iter().map(|v| f64::from(*v))),
+    ]);
     println!("exported vmfb vs netspec's predictions: largest logit difference {worst:e} (largest |logit| {scale})");
-    assert!(within(worst, 1e-5 * scale), "exported logits differ by {worst}");
+    assert!(
+        within(worst, 1e-5 * scale),
+        "exported logits differ by {worst}"
+    );
     assert_eq!(ours.logits.len_of(Axis(0)), 4);
     let _ = std::fs::remove_dir_all(&dir);
 }

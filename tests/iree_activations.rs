@@ -5,8 +5,8 @@
 mod common;
 
 use common::layer_check::{run_both, vjp_module, LayerChecks};
-use netspec::core::ir::Lowering;
 use netspec::core::emit;
+use netspec::core::ir::Lowering;
 use netspec::core::layers::{ArgValue, Args, Gelu, LayerNorm, Relu6, Sigmoid, Silu};
 
 fn named(pairs: &[(&str, ArgValue)]) -> Args {
@@ -46,7 +46,8 @@ fn gelu_emits_chlo_erf() {
     for (name, lowering) in Lowering::ALL {
         let text = emit::module_text(&vjp_module(&Gelu, &[2, 3], lowering));
         assert!(
-            text.contains("\"chlo.erf\"(") && text.contains(": (tensor<2x3xf32>) -> tensor<2x3xf32>"),
+            text.contains("\"chlo.erf\"(")
+                && text.contains(": (tensor<2x3xf32>) -> tensor<2x3xf32>"),
             "{name}: {text}"
         );
     }

@@ -156,7 +156,10 @@ fn a_planted_nan_fails_the_layer_check() {
         let mut bad = iree.clone();
         bad[output][at] = f32::NAN;
         let e = compare_outputs(&bad, &reference).expect_err("a NaN from IREE passed");
-        assert!(e.contains(&format!("output {output}")) && e.contains("NaN"), "{e}");
+        assert!(
+            e.contains(&format!("output {output}")) && e.contains("NaN"),
+            "{e}"
+        );
         let mut bad = reference.clone();
         bad[output][at] = f64::NAN;
         compare_outputs(&iree, &bad).expect_err("a NaN in the reference passed");

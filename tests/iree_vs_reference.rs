@@ -106,7 +106,13 @@ fn tiny_preact_resnet_adamw() {
 /// rounding noise into steps of ±lr that no two evaluators share.
 #[test]
 fn tiny_vit_sgd_momentum_label_smoothing() {
-    agree::<common::Warm<common::TinyViT>>(OptimizerKind::Sgd, LossKind::CrossEntropy, 0.05, 0.9, 1e-4);
+    agree::<common::Warm<common::TinyViT>>(
+        OptimizerKind::Sgd,
+        LossKind::CrossEntropy,
+        0.05,
+        0.9,
+        1e-4,
+    );
 }
 
 #[test]

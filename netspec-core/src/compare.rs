@@ -56,7 +56,10 @@ mod tests {
             v[at] = f64::NAN;
             assert!(max_nan(v).is_nan(), "NaN at {at}");
             // What `f64::max` would have said: the NaN dropped.
-            assert_eq!(v.iter().copied().fold(0.0, f64::max), if at == 1 { 2.0 } else { 3.0 });
+            assert_eq!(
+                v.iter().copied().fold(0.0, f64::max),
+                if at == 1 { 2.0 } else { 3.0 }
+            );
         }
         assert!(largest_magnitude([-4.0, f64::NAN]).is_nan());
         assert_eq!(largest_magnitude([-4.0, 2.0]), 4.0);

@@ -124,9 +124,7 @@ fn mean_squared_error_gradient_is_two_over_n_times_residual() {
         assert_holds(&case, 64, TOL);
         // And literally 2/n (y - t).
         for f in &case.formulations {
-            let grad = reference::run(&f.gradient, &case.inputs)[0]
-                .float()
-                .clone();
+            let grad = reference::run(&f.gradient, &case.inputs)[0].float().clone();
             let (y, t) = (case.inputs[0].float(), case.inputs[1].float());
             let n = (batch * k) as f64;
             for ((g, y), t) in grad.iter().zip(y.iter()).zip(t.iter()) {
@@ -147,7 +145,11 @@ fn cross_entropy_value_matches_a_hand_computation() {
     let expected = (1f64.exp() + 2f64.exp() + 3f64.exp()).ln() - 3.0;
     for f in &case.formulations {
         let loss = reference::run(&f.value, &inputs)[0].scalar();
-        assert!((loss - expected).abs() < 1e-12, "{}: {loss} vs {expected}", f.lowering);
+        assert!(
+            (loss - expected).abs() < 1e-12,
+            "{}: {loss} vs {expected}",
+            f.lowering
+        );
     }
 }
 
@@ -180,7 +182,11 @@ fn the_contract_check_catches_a_wrong_vjp() {
         bias: true,
     });
     let report = check(&layer_case(&layer, &[4], 2, 0), 64, 0);
-    assert_eq!(report.len(), 3 * Lowering::ALL.len(), "x, weight, bias per lowering");
+    assert_eq!(
+        report.len(),
+        3 * Lowering::ALL.len(),
+        "x, weight, bias per lowering"
+    );
     for d in &report {
         match d.name.as_str() {
             "weight" => assert!(d.max_error > 1e-3, "a 1% error in dW went unnoticed: {d:?}"),
@@ -230,6 +236,9 @@ fn dropout_applies_its_mask_in_training_only() {
         let mut g = Graph::new("f", lowering);
         let x = g.arg("x", TensorType::f32(&[1, 4]));
         none.forward(&mut g, x, &[], Mode::Train);
-        assert!(g.finish(vec![x]).noise.is_empty(), "{name}: p = 0 draws no mask");
+        assert!(
+            g.finish(vec![x]).noise.is_empty(),
+            "{name}: p = 0 draws no mask"
+        );
     }
 }

@@ -240,7 +240,10 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
             Tensor::f32_data(&[1, 3, 1, 2], &x2),
         );
         for o in 0..5 {
-            assert!((one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12, "{name}");
+            assert!(
+                (one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12,
+                "{name}"
+            );
         }
     }
 }
@@ -266,65 +269,66 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
         ];
         let layer = Conv2d::from_args(&args(&[out as i64], &named), &input).unwrap();
         for (name, lowering) in Lowering::ALL {
-        let mut g = Graph::new("f", lowering);
-        let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
-        let params: Vec<_> = layer
-            .params()
-            .iter()
-            .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
-            .collect();
-        let y = layer.forward(&mut g, x, &params, Mode::Train).y;
-        let f = g.finish(vec![y]);
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
+            let params: Vec<_> = layer
+                .params()
+                .iter()
+                .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
+                .collect();
+            let y = layer.forward(&mut g, x, &params, Mode::Train).y;
+            let f = g.finish(vec![y]);
 
-        let [c, h, w] = input;
-        let xs: Vec<f32> = (0..2 * c * h * w)
-            .map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1)
-            .collect();
-        let ws: Vec<f32> = (0..out * k * k)
-            .map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0)
-            .collect();
-        let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
-        let got = reference::run(
-            &f,
-            &[
-                Tensor::f32_data(&[2, c, h, w], &xs),
-                Tensor::f32_data(&[out, 1, k, k], &ws),
-                Tensor::f32_data(&[out], &bs),
-            ],
-        )
-        .remove(0)
-        .float()
-        .clone();
-        let (oh, ow) = ((h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1);
-        assert_eq!(got.shape(), &[2, out, oh, ow]);
-        let m = out / c;
-        for b in 0..2 {
-            for o in 0..out {
-                for yy in 0..oh {
-                    for xx in 0..ow {
-                        let mut want = bs[o] as f64;
-                        for u in 0..k {
-                            for v in 0..k {
-                                let (i, j) = (
-                                    (s * yy + u) as i64 - p as i64,
-                                    (s * xx + v) as i64 - p as i64,
-                                );
-                                if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
-                                    continue;
+            let [c, h, w] = input;
+            let xs: Vec<f32> = (0..2 * c * h * w)
+                .map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1)
+                .collect();
+            let ws: Vec<f32> = (0..out * k * k)
+                .map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0)
+                .collect();
+            let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
+            let got = reference::run(
+                &f,
+                &[
+                    Tensor::f32_data(&[2, c, h, w], &xs),
+                    Tensor::f32_data(&[out, 1, k, k], &ws),
+                    Tensor::f32_data(&[out], &bs),
+                ],
+            )
+            .remove(0)
+            .float()
+            .clone();
+            let (oh, ow) = ((h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1);
+            assert_eq!(got.shape(), &[2, out, oh, ow]);
+            let m = out / c;
+            for b in 0..2 {
+                for o in 0..out {
+                    for yy in 0..oh {
+                        for xx in 0..ow {
+                            let mut want = bs[o] as f64;
+                            for u in 0..k {
+                                for v in 0..k {
+                                    let (i, j) = (
+                                        (s * yy + u) as i64 - p as i64,
+                                        (s * xx + v) as i64 - p as i64,
+                                    );
+                                    if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
+                                        continue;
+                                    }
+                                    let xv =
+                                        xs[((b * c + o / m) * h + i as usize) * w + j as usize];
+                                    want += xv as f64 * ws[(o * k + u) * k + v] as f64;
                                 }
-                                let xv = xs[((b * c + o / m) * h + i as usize) * w + j as usize];
-                                want += xv as f64 * ws[(o * k + u) * k + v] as f64;
                             }
+                            let have = got[[b, o, yy, xx]];
+                            assert!(
+                                (have - want).abs() < 1e-9,
+                                "{name}: {input:?} k{k} s{s}: {have} vs {want}"
+                            );
                         }
-                        let have = got[[b, o, yy, xx]];
-                        assert!(
-                            (have - want).abs() < 1e-9,
-                            "{name}: {input:?} k{k} s{s}: {have} vs {want}"
-                        );
                     }
                 }
             }
-        }
         }
     }
 }

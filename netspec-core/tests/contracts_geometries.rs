@@ -123,9 +123,16 @@ fn the_sweep_catches_one_wrong_kernel_tap() {
         assert_eq!(weight.len(), Lowering::ALL.len());
         (verdict(&report, TOL).is_err(), weight)
     };
-    for (input, k, s, p) in [([3, 3, 3], 3, 1, 1), ([8, 5, 5], 5, 2, 2), ([8, 2, 2], 3, 1, 1)] {
+    for (input, k, s, p) in [
+        ([3, 3, 3], 3, 1, 1),
+        ([8, 5, 5], 5, 2, 2),
+        ([8, 2, 2], 3, 1, 1),
+    ] {
         let (failed, errors) = seen(input, k, s, p);
-        assert!(failed, "{input:?} k{k} s{s} p{p}: a cut tap passed: {errors:?}");
+        assert!(
+            failed,
+            "{input:?} k{k} s{s} p{p}: a cut tap passed: {errors:?}"
+        );
     }
     let (failed, errors) = seen([3, 1, 1], 3, 1, 1);
     assert!(!failed, "1x1 k3 p1: {errors:?}");

@@ -647,7 +647,10 @@ fn the_key_bias_has_no_gradient() {
         let grads = reference::run(&f.gradient, &case.inputs);
         let db_in = grads[2].float().as_slice().unwrap().to_vec();
         let name = f.lowering;
-        assert!(db_in[6..12].iter().all(|g| g.abs() < 1e-12), "{name}: {db_in:?}");
+        assert!(
+            db_in[6..12].iter().all(|g| g.abs() < 1e-12),
+            "{name}: {db_in:?}"
+        );
         assert!(db_in[..6]
             .iter()
             .chain(&db_in[12..])

@@ -430,7 +430,9 @@ mod tests {
     #[test]
     fn the_flags_follow_the_module_not_the_target() {
         let tiled = |t: &Target, l: &Lowering, hinted: bool| {
-            t.flags(l, hinted).iter().any(|f| f == "--iree-opt-data-tiling")
+            t.flags(l, hinted)
+                .iter()
+                .any(|f| f == "--iree-opt-data-tiling")
         };
         let avx512 = Target::Cpu {
             cpu: "x86-64-v4".into(),

@@ -95,7 +95,11 @@ impl Runs {
     }
 
     /// `f`'s outputs on IREE (f32) and on the reference evaluator (f64), from the same inputs.
-    pub fn both(&self, f: &Function, inputs: &[(Vec<usize>, Vec<f32>)]) -> (Vec<Vec<f32>>, Vec<Vec<f64>>) {
+    pub fn both(
+        &self,
+        f: &Function,
+        inputs: &[(Vec<usize>, Vec<f32>)],
+    ) -> (Vec<Vec<f32>>, Vec<Vec<f64>>) {
         let values = inputs
             .iter()
             .map(|(s, d)| self.exe.upload_f32(s, d).unwrap())

@@ -154,21 +154,11 @@ impl<N: Network> Network for Warm<N> {
             .collect()
     }
 
-    fn forward(
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<Self::Saved> {
+    fn forward(g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
         N::forward(g, x, p, mode)
     }
 
-    fn backward(
-        g: &mut Graph,
-        saved: &Self::Saved,
-        p: &[Value],
-        dy: Value,
-    ) -> Vec<Value> {
+    fn backward(g: &mut Graph, saved: &Self::Saved, p: &[Value], dy: Value) -> Vec<Value> {
         N::backward(g, saved, p, dy)
     }
 }
@@ -207,21 +197,11 @@ impl<N: Network> Network for WarmBiases<N> {
             .collect()
     }
 
-    fn forward(
-        g: &mut Graph,
-        x: Value,
-        p: &[Value],
-        mode: Mode,
-    ) -> Forward<Self::Saved> {
+    fn forward(g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
         N::forward(g, x, p, mode)
     }
 
-    fn backward(
-        g: &mut Graph,
-        saved: &Self::Saved,
-        p: &[Value],
-        dy: Value,
-    ) -> Vec<Value> {
+    fn backward(g: &mut Graph, saved: &Self::Saved, p: &[Value], dy: Value) -> Vec<Value> {
         N::backward(g, saved, p, dy)
     }
 }

@@ -211,12 +211,7 @@ pub fn check(case: &Case, samples: usize, seed: u64) -> Vec<Discrepancy> {
         .collect()
 }
 
-fn check_formulation(
-    case: &Case,
-    f: &Formulation,
-    samples: usize,
-    seed: u64,
-) -> Vec<Discrepancy> {
+fn check_formulation(case: &Case, f: &Formulation, samples: usize, seed: u64) -> Vec<Discrepancy> {
     let h = 1e-5;
     let analytic = reference::run(&f.gradient, &case.inputs);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -284,7 +279,9 @@ pub fn check_directional(case: &Case, seed: u64) -> Vec<Discrepancy> {
                 let mut inputs = case.inputs.clone();
                 if let Tensor::F(a) = &mut inputs[arg] {
                     let a = a.as_slice_mut().expect("standard layout");
-                    a.iter_mut().zip(&direction).for_each(|(v, d)| *v += step * d);
+                    a.iter_mut()
+                        .zip(&direction)
+                        .for_each(|(v, d)| *v += step * d);
                 }
                 reference::run(&f.value, &inputs)[0].scalar()
             };
@@ -367,9 +364,14 @@ mod tests {
         let case = case_with_nan_at_2();
         let report = check(&case, 5, 7);
         assert_eq!(report.len(), Lowering::ALL.len());
-        assert!(report.iter().all(|d| d.max_error.is_nan() && d.checked == 5));
+        assert!(report
+            .iter()
+            .all(|d| d.max_error.is_nan() && d.checked == 5));
         let failed = std::panic::catch_unwind(|| assert_holds(&case, 5, 1e-6));
-        let message = *failed.expect_err("a NaN gradient holds").downcast::<String>().unwrap();
+        let message = *failed
+            .expect_err("a NaN gradient holds")
+            .downcast::<String>()
+            .unwrap();
         assert!(message.contains("d/dx: error NaN"), "{message}");
     }
 }

@@ -226,9 +226,14 @@ pub fn agree<N: Network>(
 ) -> Result<(), String> {
     let config = config(optimizer, loss, lr, momentum, weight_decay);
     let init = N::init_params(3);
-    let mut trainer =
-        Trainer::with_lowering::<N>(compiler, config.clone(), Some(init.clone()), device, lowering)
-            .map_err(|e| e.to_string())?;
+    let mut trainer = Trainer::with_lowering::<N>(
+        compiler,
+        config.clone(),
+        Some(init.clone()),
+        device,
+        lowering,
+    )
+    .map_err(|e| e.to_string())?;
     let step = trainer.session().step.clone();
 
     let mut rng = ChaCha8Rng::seed_from_u64(11);
@@ -334,13 +339,21 @@ mod tests {
                 assert!(e.contains("NaN"), "{e}");
                 let mut bad = reference[0].float().clone();
                 bad[at] = f64::NAN;
-                compare_with(&after, &[Tensor::F(bad)], adam)
-                    .expect_err("a NaN reference passed");
+                compare_with(&after, &[Tensor::F(bad)], adam).expect_err("a NaN reference passed");
             }
         }
-        let e = compare("step 1", &specs, f32::NAN, &[named("w", &after)], 1.0, &reference,
-                        &before, &state, false)
-            .expect_err("a NaN loss passed");
+        let e = compare(
+            "step 1",
+            &specs,
+            f32::NAN,
+            &[named("w", &after)],
+            1.0,
+            &reference,
+            &before,
+            &state,
+            false,
+        )
+        .expect_err("a NaN loss passed");
         assert!(e.contains("loss"), "{e}");
         let good = [named("m", &[0.1, 0.2, 0.3])];
         assert_eq!(compare_state("step 1", &good, &state), Ok(()));

@@ -133,7 +133,11 @@ impl StepAgreement {
 
     /// The largest error relative to its tensor's largest entry: what a fixed tolerance sees.
     pub fn worst_relative(&self) -> f64 {
-        max_nan(self.tensors.iter().map(|t| t.error / t.scale.max(f64::MIN_POSITIVE)))
+        max_nan(
+            self.tensors
+                .iter()
+                .map(|t| t.error / t.scale.max(f64::MIN_POSITIVE)),
+        )
     }
 }
 
@@ -215,13 +219,7 @@ fn inputs(step: &StepModule, params: &[NamedTensor], setup: &OneStep) -> Vec<Ten
         .collect();
     inputs.push(Tensor::i32_data(&[setup.batch], &labels));
     let (noise_inputs, depth_blocks) = step.noise();
-    let masks = noise::draw_step(
-        noise_inputs,
-        setup.drop_path,
-        depth_blocks,
-        setup.seed,
-        0,
-    );
+    let masks = noise::draw_step(noise_inputs, setup.drop_path, depth_blocks, setup.seed, 0);
     inputs.extend(
         noise_inputs
             .iter()
