@@ -359,6 +359,38 @@ mod tests {
         Case::build(build, vec![0], 1)
     }
 
+    /// s = Σ x²/2 whose claimed gradient is x, but 1% off under `wrong`'s formulation only.
+    fn case_wrong_under(wrong: Lowering) -> Case {
+        let build = |lowering: Lowering, with_grad: bool| {
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[5]));
+            if !with_grad {
+                let xx = g.mul(x, x);
+                let s = g.sum_all(xx);
+                let half = g.scale(s, 0.5);
+                return g.finish(vec![half]);
+            }
+            let grad = if lowering == wrong { g.scale(x, 1.01) } else { x };
+            g.finish(vec![grad])
+        };
+        Case::build(build, vec![0], 1)
+    }
+
+    /// Each target's formulation is checked on any host: an error in one of them, whichever,
+    /// fails under that lowering and no other.
+    #[test]
+    fn a_formulation_wrong_under_one_lowering_fails_there_whatever_the_host() {
+        for (name, wrong) in Lowering::ALL {
+            let report = check(&case_wrong_under(wrong), 5, 7);
+            let failed: Vec<&str> = report
+                .iter()
+                .filter(|d| !within(d.max_error, 1e-6))
+                .map(|d| d.lowering)
+                .collect();
+            assert_eq!(failed, [name]);
+        }
+    }
+
     #[test]
     fn a_planted_nan_fails_the_contract() {
         let case = case_with_nan_at_2();
