@@ -370,7 +370,11 @@ mod tests {
                 let half = g.scale(s, 0.5);
                 return g.finish(vec![half]);
             }
-            let grad = if lowering == wrong { g.scale(x, 1.01) } else { x };
+            let grad = if lowering == wrong {
+                g.scale(x, 1.01)
+            } else {
+                x
+            };
             g.finish(vec![grad])
         };
         Case::build(build, vec![0], 1)
