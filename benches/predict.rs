@@ -89,7 +89,9 @@ fn main() -> Result<(), Error> {
     println!("cpu: {}", cpu_description());
     println!(
         "netspec: IREE llvm-cpu local-task, flags {}",
-        Target::HostCpu.flags().join(" ")
+        Target::HostCpu
+            .flags(&Target::HostCpu.lowering(), true)
+            .join(" ")
     );
     if !torch {
         println!("PyTorch not installed (pip install torch) — peer column empty");

@@ -38,7 +38,8 @@ struct Job {
 fn compile<N: Network>(compiler: &Compiler, config: &TrainConfig) -> Result<f64, Error> {
     let target = Device::Cuda.default_target();
     let step = step::build::<N>(config.step_config(&target));
-    let compiled = compiler.compile(&step.module.name, &step.text(), &target)?;
+    let lowering = step.module.lowering();
+    let compiled = compiler.compile(&step.module.name, &step.text(), &target, &lowering)?;
     Ok(compiled.seconds)
 }
 
@@ -50,9 +51,19 @@ macro_rules! agreement_job {
                 compile::<$net>(c, &agreement::config($opt, $loss, $lr, $momentum, $decay))
             },
             run: |c| {
-                agreement::agree::<$net>(c, &Device::Cuda, $opt, $loss, $lr, $momentum, $decay)
-                    .map(|()| "agrees with the reference (two steps, f32 tolerances)".into())
-                    .map_err(Error::Usage)
+                let lowering = Device::Cuda.default_target().lowering();
+                agreement::agree::<$net>(
+                    c,
+                    &Device::Cuda,
+                    lowering,
+                    $opt,
+                    $loss,
+                    $lr,
+                    $momentum,
+                    $decay,
+                )
+                .map(|()| "agrees with the reference (two steps, f32 tolerances)".into())
+                .map_err(Error::Usage)
             },
         }
     };

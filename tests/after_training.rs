@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use ndarray::{Array1, Array4, Axis};
 use netspec::core::checkpoint::NamedTensor;
+use netspec::core::compare::{largest_magnitude, max_abs_diff, max_nan, within};
 use netspec::core::data::batch::BatchSource;
 use netspec::core::data::{DataError, Dataset, Normalization};
 use netspec::core::forward::{self, Weights};
@@ -271,11 +272,12 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
     let predicted = p.predict(x.view()).unwrap();
     assert_eq!(predicted.logits.dim(), (10, 3));
 
-    // The reference evaluator on the same forward function, batch by batch of 10.
+    // The reference evaluator on the same forward function, batch by batch of 10, formulated
+    // as the predictor's was.
     let module = forward::build::<SmallNet>(
         10,
         Weights::Arguments,
-        netspec::core::ir::Lowering::for_host(),
+        Device::LocalTask.default_target().lowering(),
     );
     let mut inputs: Vec<Tensor> = module
         .params
@@ -286,13 +288,14 @@ fn predictions_pad_the_last_batch_and_agree_with_the_reference_and_evaluate() {
     inputs.push(Tensor::f32_data(&[10, 1, 8, 8], x.as_slice().unwrap()));
     let expected = reference::run(&module.module.functions[0], &inputs);
     let expected = expected[0].float();
-    let worst = predicted
-        .logits
-        .iter()
-        .zip(expected.iter())
-        .map(|(a, b)| (f64::from(*a) - b).abs())
-        .fold(0.0, f64::max);
-    assert!(worst < 1e-4, "IREE vs reference logits differ by {worst}");
+    let worst = max_abs_diff(
+        predicted.logits.iter().map(|a| f64::from(*a)),
+        expected.iter().copied(),
+    );
+    assert!(
+        within(worst, 1e-4),
+        "IREE vs reference logits differ by {worst}"
+    );
 
     // Probabilities are a softmax; the top class is the argmax.
     let probs = predicted.probabilities();
@@ -480,15 +483,19 @@ fn an_export_runs_on_iree_alone_and_gives_netspecs_logits() {
         .unwrap()
         .predict(x.view())
         .unwrap();
-    let worst = ours
-        .logits
-        .iter()
-        .zip(&iree)
-        .map(|(a, b)| (a - b).abs())
-        .fold(0.0f32, f32::max);
-    let scale = ours.logits.iter().fold(1.0f32, |m, v| m.max(v.abs()));
+    let worst = max_abs_diff(
+        ours.logits.iter().map(|a| f64::from(*a)),
+        iree.iter().map(|b| f64::from(*b)),
+    );
+    let scale = max_nan([
+        1.0,
+        largest_magnitude(ours.logits.iter().map(|v| f64::from(*v))),
+    ]);
     println!("exported vmfb vs netspec's predictions: largest logit difference {worst:e} (largest |logit| {scale})");
-    assert!(worst <= 1e-5 * scale, "exported logits differ by {worst}");
+    assert!(
+        within(worst, 1e-5 * scale),
+        "exported logits differ by {worst}"
+    );
     assert_eq!(ours.logits.len_of(Axis(0)), 4);
     let _ = std::fs::remove_dir_all(&dir);
 }

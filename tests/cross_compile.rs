@@ -31,7 +31,12 @@ fn compile<N: Network>(
     let step = step::build::<N>(config);
     let start = Instant::now();
     let compiled = compiler
-        .compile(&step.module.name, &step.text(), target)
+        .compile(
+            &step.module.name,
+            &step.text(),
+            target,
+            &step.module.lowering(),
+        )
         .unwrap_or_else(|e| panic!("{} for {}: {e}", N::NAME, target.name()));
     assert!(
         compiled.vmfb.len() > 1000,

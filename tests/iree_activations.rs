@@ -4,8 +4,9 @@
 
 mod common;
 
-use common::layer_check::{agrees, run_both, vjp_module};
+use common::layer_check::{run_both, vjp_module, LayerChecks};
 use netspec::core::emit;
+use netspec::core::ir::Lowering;
 use netspec::core::layers::{ArgValue, Args, Gelu, LayerNorm, Relu6, Sigmoid, Silu};
 
 fn named(pairs: &[(&str, ArgValue)]) -> Args {
@@ -19,48 +20,51 @@ fn named(pairs: &[(&str, ArgValue)]) -> Args {
 }
 
 #[test]
-fn activations_agree_on_iree() {
+fn activations_and_layer_norm_agree_on_iree() {
+    let mut checks = LayerChecks::new("activations");
     // x in ±8 reaches both of relu6's kinks; ±6 reaches the tails of the smooth ones.
-    agrees("relu6", &Relu6, &[3, 4, 5], 8.0);
-    agrees("sigmoid", &Sigmoid, &[3, 4, 5], 6.0);
-    agrees("silu", &Silu, &[3, 4, 5], 6.0);
-    agrees("gelu", &Gelu, &[3, 4, 5], 6.0);
-    agrees("gelu [B, T, D]", &Gelu, &[2, 7, 16], 3.0);
-}
-
-#[test]
-fn layer_norm_agrees_on_iree() {
+    checks.add("relu6", &Relu6, &[3, 4, 5], 8.0);
+    checks.add("sigmoid", &Sigmoid, &[3, 4, 5], 6.0);
+    checks.add("silu", &Silu, &[3, 4, 5], 6.0);
+    checks.add("gelu", &Gelu, &[3, 4, 5], 6.0);
+    checks.add("gelu [B, T, D]", &Gelu, &[2, 7, 16], 3.0);
     let tokens = LayerNorm::from_args(&Args::default(), &[7, 16]).unwrap();
-    agrees("layer_norm [T, D]", &tokens, &[2, 7, 16], 2.0);
+    checks.add("layer_norm [T, D]", &tokens, &[2, 7, 16], 2.0);
     let features = LayerNorm::from_args(&Args::default(), &[12]).unwrap();
-    agrees("layer_norm [D]", &features, &[5, 12], 2.0);
+    checks.add("layer_norm [D]", &features, &[5, 12], 2.0);
     let images = LayerNorm::from_args(
         &named(&[("channels_first", ArgValue::Bool(true))]),
         &[6, 5, 4],
     )
     .unwrap();
-    agrees("layer_norm channels_first", &images, &[2, 6, 5, 4], 2.0);
+    checks.add("layer_norm channels_first", &images, &[2, 6, 5, 4], 2.0);
+    checks.run();
 }
 
 #[test]
 fn gelu_emits_chlo_erf() {
-    let text = emit::module_text(&vjp_module(&Gelu, &[2, 3]));
-    assert!(
-        text.contains("\"chlo.erf\"(") && text.contains(": (tensor<2x3xf32>) -> tensor<2x3xf32>"),
-        "{text}"
-    );
+    for (name, lowering) in Lowering::ALL {
+        let text = emit::module_text(&vjp_module(&Gelu, &[2, 3], lowering));
+        assert!(
+            text.contains("\"chlo.erf\"(")
+                && text.contains(": (tensor<2x3xf32>) -> tensor<2x3xf32>"),
+            "{name}: {text}"
+        );
+    }
 }
 
 /// Gradient 0 at x = 0 and x = 6 (and the values clip at 6) on IREE too.
 #[test]
 fn relu6_kinks_on_iree() {
-    let module = vjp_module(&Relu6, &[1, 5]);
-    let x = (vec![1, 5], vec![-1.0, 0.0, 3.0, 6.0, 7.0]);
-    let dy = (vec![1, 5], vec![5.0; 5]);
-    let (iree, reference) = run_both(&module, &[x, dy]);
-    assert_eq!(iree[0], vec![0.0, 0.0, 3.0, 6.0, 6.0]);
-    assert_eq!(iree[1], vec![0.0, 0.0, 5.0, 0.0, 0.0]);
-    assert_eq!(reference[1], vec![0.0, 0.0, 5.0, 0.0, 0.0]);
+    for (name, lowering) in Lowering::ALL {
+        let module = vjp_module(&Relu6, &[1, 5], lowering);
+        let x = (vec![1, 5], vec![-1.0, 0.0, 3.0, 6.0, 7.0]);
+        let dy = (vec![1, 5], vec![5.0; 5]);
+        let (iree, reference) = run_both(&module, &[x, dy]);
+        assert_eq!(iree[0], vec![0.0, 0.0, 3.0, 6.0, 6.0], "{name}");
+        assert_eq!(iree[1], vec![0.0, 0.0, 5.0, 0.0, 0.0], "{name}");
+        assert_eq!(reference[1], vec![0.0, 0.0, 5.0, 0.0, 0.0], "{name}");
+    }
 }
 
 netspec::netspec! {

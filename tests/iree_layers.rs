@@ -1,9 +1,11 @@
-//! Each layer's forward and VJP, compiled by IREE, agree with the reference evaluator; and
-//! max-pool's ties go to the lowest index on IREE as well.
+//! Each layer's forward and VJP, compiled by IREE under every target's lowering for this host,
+//! agree with the reference evaluator; and max-pool's ties go to the lowest index on IREE as
+//! well. The windowed layers' geometries are swept in `tests/iree_geometries.rs`.
 
 mod common;
 
-use common::layer_check::{agrees, run_both, vjp_module};
+use common::layer_check::{compare_outputs, run_both, vjp_module, LayerChecks};
+use netspec::core::ir::Lowering;
 use netspec::core::layers::{
     ArgValue, Args, BatchNorm, Conv2d, Dense, Dropout, GlobalAvgPool, Pool2d, Relu,
 };
@@ -20,7 +22,8 @@ fn args(positional: &[i64], named: &[(&str, i64)]) -> Args {
 
 #[test]
 fn every_layer_family_agrees_on_iree() {
-    agrees(
+    let mut checks = LayerChecks::new("layers");
+    checks.add(
         "dense",
         &Dense {
             in_features: 7,
@@ -38,25 +41,25 @@ fn every_layer_family_agrees_on_iree() {
             out_features: o,
             bias: true,
         };
-        agrees(
+        checks.add(
             &format!("dense {i}->{o} over 520 rows"),
             &dense,
             &[520, i],
             1.0,
         );
     }
-    agrees("relu", &Relu, &[3, 4, 5], 1.0);
-    agrees("dropout", &Dropout { p: 0.5 }, &[3, 4, 5], 1.0);
+    checks.add("relu", &Relu, &[3, 4, 5], 1.0);
+    checks.add("dropout", &Dropout { p: 0.5 }, &[3, 4, 5], 1.0);
     for (k, s, p) in [(3, 1, 1), (3, 2, 1), (2, 2, 0), (3, 2, 0), (5, 3, 2)] {
         let conv =
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[3, 9, 8]).unwrap();
-        agrees(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8], 1.0);
+        checks.add(&format!("conv2d k{k} s{s} p{p}"), &conv, &[2, 3, 9, 8], 1.0);
     }
     // 8 input channels: the direct convolution (fewer go through im2col).
     for (k, s, p) in [(3, 1, 1), (3, 2, 1)] {
         let conv =
             Conv2d::from_args(&args(&[4], &[("k", k), ("s", s), ("p", p)]), &[8, 7, 6]).unwrap();
-        agrees(
+        checks.add(
             &format!("conv2d 8 channels k{k} s{s} p{p}"),
             &conv,
             &[2, 8, 7, 6],
@@ -68,70 +71,103 @@ fn every_layer_family_agrees_on_iree() {
         &[4, 9, 8],
     )
     .unwrap();
-    agrees("depthwise conv2d", &depthwise, &[2, 4, 9, 8], 1.0);
+    checks.add("depthwise conv2d", &depthwise, &[2, 4, 9, 8], 1.0);
     let grouped = Conv2d::from_args(
         &args(&[6], &[("k", 3), ("p", 1), ("groups", 2)]),
         &[4, 6, 6],
     )
     .unwrap();
-    agrees("grouped conv2d", &grouped, &[2, 4, 6, 6], 1.0);
+    checks.add("grouped conv2d", &grouped, &[2, 4, 6, 6], 1.0);
     for (k, s, p) in [(2, 2, 0), (2, 2, 1), (3, 3, 1), (3, 2, 1), (3, 1, 1)] {
         let max = Pool2d::max_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();
-        agrees(
+        checks.add(
             &format!("max_pool k{k} s{s} p{p}"),
             &max,
             &[2, 2, 7, 6],
             1.0,
         );
         let avg = Pool2d::avg_from_args(&args(&[k], &[("s", s), ("p", p)]), &[2, 7, 6]).unwrap();
-        agrees(
+        checks.add(
             &format!("avg_pool k{k} s{s} p{p}"),
             &avg,
             &[2, 2, 7, 6],
             1.0,
         );
     }
-    agrees(
+    checks.add(
         "global_avg_pool",
         &GlobalAvgPool::from_args(&Args::default(), &[3, 4, 5]).unwrap(),
         &[2, 3, 4, 5],
         1.0,
     );
-    agrees(
+    checks.add(
         "batch_norm 2d",
         &BatchNorm::from_args(&Args::default(), &[3, 4, 4]).unwrap(),
         &[4, 3, 4, 4],
         1.0,
     );
-    agrees(
+    checks.add(
         "batch_norm 1d",
         &BatchNorm::from_args(&Args::default(), &[6]).unwrap(),
         &[5, 6],
         1.0,
     );
+    checks.run();
 }
 
 /// IREE's select_and_scatter would send a tie to the last maximum; netspec's formulations (tiled
 /// for k = s, sliced for overlapping windows) send it to the first, as PyTorch and JAX do.
 #[test]
 fn max_pool_ties_go_to_the_lowest_index_on_iree() {
-    // Tiled: window 1 [[5, 5], [5, 5]] -> index 0; window 2 [[1, 3], [3, 1]] -> index 1.
-    let tiled = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
-    let x = (
-        vec![1, 1, 2, 4],
-        vec![5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0],
-    );
-    let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
-    let (iree, reference) = run_both(&vjp_module(&tiled, &[1, 1, 2, 4]), &[x, dy]);
-    let want = [10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0];
-    assert_eq!(iree[1], want.map(|v| v as f32));
-    assert_eq!(reference[1], want);
-    // Sliced: two overlapping 2x2 windows of equal values, each to its own first element.
-    let sliced = Pool2d::max_from_args(&args(&[2], &[("s", 1)]), &[1, 2, 3]).unwrap();
-    let x = (vec![1, 1, 2, 3], vec![5.0; 6]);
-    let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
-    let (iree, reference) = run_both(&vjp_module(&sliced, &[1, 1, 2, 3]), &[x, dy]);
-    let want = [10.0, 20.0, 0.0, 0.0, 0.0, 0.0];
-    assert_eq!(iree[1], want.map(|v| v as f32));
-    assert_eq!(reference[1], want);
+    for (name, lowering) in Lowering::ALL {
+        // Tiled: window 1 [[5, 5], [5, 5]] -> index 0; window 2 [[1, 3], [3, 1]] -> index 1.
+        let tiled = Pool2d::max_from_args(&args(&[2], &[]), &[1, 2, 4]).unwrap();
+        let x = (
+            vec![1, 1, 2, 4],
+            vec![5.0, 5.0, 1.0, 3.0, 5.0, 5.0, 3.0, 1.0],
+        );
+        let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
+        let (iree, reference) = run_both(&vjp_module(&tiled, &[1, 1, 2, 4], lowering), &[x, dy]);
+        let want = [10.0, 0.0, 0.0, 20.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(iree[1], want.map(|v| v as f32), "{name}");
+        assert_eq!(reference[1], want, "{name}");
+        // Sliced: two overlapping 2x2 windows of equal values, each to its own first element.
+        let sliced = Pool2d::max_from_args(&args(&[2], &[("s", 1)]), &[1, 2, 3]).unwrap();
+        let x = (vec![1, 1, 2, 3], vec![5.0; 6]);
+        let dy = (vec![1, 1, 1, 2], vec![10.0, 20.0]);
+        let (iree, reference) = run_both(&vjp_module(&sliced, &[1, 1, 2, 3], lowering), &[x, dy]);
+        let want = [10.0, 20.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(iree[1], want.map(|v| v as f32), "{name}");
+        assert_eq!(reference[1], want, "{name}");
+    }
+}
+
+/// A NaN in IREE's output or in the reference fails the comparison, wherever it is: a fold with
+/// `f64::max` would have dropped it.
+#[test]
+fn a_planted_nan_fails_the_layer_check() {
+    let reference = vec![vec![1.0, -2.0, 0.5], vec![3.0]];
+    let iree: Vec<Vec<f32>> = reference
+        .iter()
+        .map(|o| o.iter().map(|&v| v as f32).collect())
+        .collect();
+    assert_eq!(compare_outputs(&iree, &reference), Ok(()));
+    for (output, at) in [(0, 0), (0, 2), (1, 0)] {
+        let mut bad = iree.clone();
+        bad[output][at] = f32::NAN;
+        let e = compare_outputs(&bad, &reference).expect_err("a NaN from IREE passed");
+        assert!(
+            e.contains(&format!("output {output}")) && e.contains("NaN"),
+            "{e}"
+        );
+        let mut bad = reference.clone();
+        bad[output][at] = f64::NAN;
+        compare_outputs(&iree, &bad).expect_err("a NaN in the reference passed");
+    }
+    // Off by more than the tolerance fails too; within it passes.
+    let mut off = iree.clone();
+    off[0][1] = -2.001;
+    assert!(compare_outputs(&off, &reference).is_err());
+    off[0][1] = -2.0001;
+    assert!(compare_outputs(&off, &reference).is_ok());
 }

@@ -37,7 +37,7 @@ fn entry(dir: &std::path::Path) -> std::path::PathBuf {
     let m = module();
     let text = netspec::core::emit::module_text(&m);
     compiler(dir)
-        .cache_path(&m.name, &text, &Target::HostCpu)
+        .cache_path(&m.name, &text, &Target::HostCpu, &m.lowering())
         .unwrap()
 }
 
@@ -110,7 +110,7 @@ fn concurrent_compiles_leave_one_valid_entry() {
                 let m = module();
                 let text = netspec::core::emit::module_text(&m);
                 compiler(&dir)
-                    .compile(&m.name, &text, &Target::HostCpu)
+                    .compile(&m.name, &text, &Target::HostCpu, &m.lowering())
                     .unwrap()
                     .vmfb
             })

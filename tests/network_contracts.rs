@@ -408,40 +408,43 @@ fn vit_tiny_parameters_are_torchvisions() {
 fn train_steps_take_dropout_and_stochastic_depth_masks_in_network_order() {
     use netspec::core::noise::{DepthRule, NoiseKind};
     use netspec::core::step::{self, StepConfig};
-    let config = StepConfig {
-        batch: 4,
-        loss: netspec::core::loss::Loss::CrossEntropy {
-            label_smoothing: 0.0,
-        },
-        optimizer: netspec::core::optim::Optimizer::Sgd {
-            momentum: 0.0,
-            weight_decay: 0.0,
-        },
-        lowering: netspec::core::ir::Lowering::for_host(),
-    };
+    for (name, lowering) in netspec::core::ir::Lowering::ALL {
+        let config = StepConfig {
+            batch: 4,
+            loss: netspec::core::loss::Loss::CrossEntropy {
+                label_smoothing: 0.0,
+            },
+            optimizer: netspec::core::optim::Optimizer::Sgd {
+                momentum: 0.0,
+                weight_decay: 0.0,
+            },
+            lowering,
+        };
 
-    // TinyEfficientNet: MBConvs 0 (skip), 1 (strided, no skip), 2 (skip), then dropout(0.2).
-    let m = step::build::<common::TinyEfficientNet>(config);
-    let (noise, depth_blocks) = m.noise();
-    assert_eq!(depth_blocks, 3);
-    let kinds: Vec<NoiseKind> = noise.iter().map(|n| n.kind).collect();
-    let path = |block| NoiseKind::DropPath {
-        block,
-        rule: DepthRule::OverBlocks,
-    };
-    assert_eq!(
-        kinds,
-        vec![path(0), path(2), NoiseKind::Dropout { rate: 0.2 }]
-    );
-    assert_eq!(noise[0].shape, vec![4]);
-    assert_eq!(noise[2].shape, vec![4, 16]);
-    assert!((noise[1].rate(0.3, depth_blocks) - 0.2).abs() < 1e-12);
-    assert!(m.module.function("eval_step").unwrap().noise.is_empty());
+        // TinyEfficientNet: MBConvs 0 (skip), 1 (strided, no skip), 2 (skip), then dropout(0.2).
+        let m = step::build::<common::TinyEfficientNet>(config);
+        let (noise, depth_blocks) = m.noise();
+        assert_eq!(depth_blocks, 3, "{name}");
+        let kinds: Vec<NoiseKind> = noise.iter().map(|n| n.kind).collect();
+        let path = |block| NoiseKind::DropPath {
+            block,
+            rule: DepthRule::OverBlocks,
+        };
+        assert_eq!(
+            kinds,
+            vec![path(0), path(2), NoiseKind::Dropout { rate: 0.2 }],
+            "{name}"
+        );
+        assert_eq!(noise[0].shape, vec![4]);
+        assert_eq!(noise[2].shape, vec![4, 16]);
+        assert!((noise[1].rate(0.3, depth_blocks) - 0.2).abs() < 1e-12);
+        assert!(m.module.function("eval_step").unwrap().noise.is_empty());
 
-    // TinyConvNeXt: three CNBlocks; the last gets the full rate.
-    let m = step::build::<common::TinyConvNeXt>(config);
-    let (noise, depth_blocks) = m.noise();
-    assert_eq!((noise.len(), depth_blocks), (3, 3));
-    assert_eq!(noise[2].rate(0.1, depth_blocks), 0.1);
-    assert_eq!(noise[0].rate(0.1, depth_blocks), 0.0);
+        // TinyConvNeXt: three CNBlocks; the last gets the full rate.
+        let m = step::build::<common::TinyConvNeXt>(config);
+        let (noise, depth_blocks) = m.noise();
+        assert_eq!((noise.len(), depth_blocks), (3, 3), "{name}");
+        assert_eq!(noise[2].rate(0.1, depth_blocks), 0.1);
+        assert_eq!(noise[0].rate(0.1, depth_blocks), 0.0);
+    }
 }

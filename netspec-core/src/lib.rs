@@ -6,6 +6,7 @@
 pub mod atomic;
 #[cfg(feature = "io")]
 pub mod checkpoint;
+pub mod compare;
 pub mod contract;
 #[cfg(feature = "io")]
 pub mod data;

@@ -63,23 +63,26 @@ fn relu_vjp() {
 
 #[test]
 fn relu_gradient_at_zero_is_zero() {
-    let mut g = Graph::new("f", Lowering::for_host());
-    let x = g.arg("x", TensorType::f32(&[1, 3]));
-    let dy = g.arg("dy", TensorType::f32(&[1, 3]));
-    let fwd = Relu.forward(&mut g, x, &[], Mode::Train);
-    let b = Relu.vjp(&mut g, &fwd.saved, &[], dy, true);
-    let f = g.finish(vec![b.dx.unwrap()]);
-    let out = reference::run(
-        &f,
-        &[
-            Tensor::f32_data(&[1, 3], &[-1.0, 0.0, 2.0]),
-            Tensor::f32_data(&[1, 3], &[5.0, 5.0, 5.0]),
-        ],
-    );
-    assert_eq!(
-        out[0].float().iter().copied().collect::<Vec<_>>(),
-        vec![0.0, 0.0, 5.0]
-    );
+    for (name, lowering) in Lowering::ALL {
+        let mut g = Graph::new("f", lowering);
+        let x = g.arg("x", TensorType::f32(&[1, 3]));
+        let dy = g.arg("dy", TensorType::f32(&[1, 3]));
+        let fwd = Relu.forward(&mut g, x, &[], Mode::Train);
+        let b = Relu.vjp(&mut g, &fwd.saved, &[], dy, true);
+        let f = g.finish(vec![b.dx.unwrap()]);
+        let out = reference::run(
+            &f,
+            &[
+                Tensor::f32_data(&[1, 3], &[-1.0, 0.0, 2.0]),
+                Tensor::f32_data(&[1, 3], &[5.0, 5.0, 5.0]),
+            ],
+        );
+        assert_eq!(
+            out[0].float().iter().copied().collect::<Vec<_>>(),
+            vec![0.0, 0.0, 5.0],
+            "{name}"
+        );
+    }
 }
 
 #[test]
@@ -120,13 +123,13 @@ fn mean_squared_error_gradient_is_two_over_n_times_residual() {
         let case = loss_case(Loss::MeanSquaredError, batch, k, i as u64);
         assert_holds(&case, 64, TOL);
         // And literally 2/n (y - t).
-        let grad = reference::run(&case.gradient, &case.inputs)[0]
-            .float()
-            .clone();
-        let (y, t) = (case.inputs[0].float(), case.inputs[1].float());
-        let n = (batch * k) as f64;
-        for ((g, y), t) in grad.iter().zip(y.iter()).zip(t.iter()) {
-            assert!((g - 2.0 / n * (y - t)).abs() < 1e-12);
+        for f in &case.formulations {
+            let grad = reference::run(&f.gradient, &case.inputs)[0].float().clone();
+            let (y, t) = (case.inputs[0].float(), case.inputs[1].float());
+            let n = (batch * k) as f64;
+            for ((g, y), t) in grad.iter().zip(y.iter()).zip(t.iter()) {
+                assert!((g - 2.0 / n * (y - t)).abs() < 1e-12, "{}", f.lowering);
+            }
         }
     }
 }
@@ -139,9 +142,15 @@ fn cross_entropy_value_matches_a_hand_computation() {
         Tensor::f32_data(&[1, 3], &[1.0, 2.0, 3.0]),
         Tensor::i32_data(&[1], &[2]),
     ];
-    let loss = reference::run(&case.value, &inputs)[0].scalar();
     let expected = (1f64.exp() + 2f64.exp() + 3f64.exp()).ln() - 3.0;
-    assert!((loss - expected).abs() < 1e-12, "{loss} vs {expected}");
+    for f in &case.formulations {
+        let loss = reference::run(&f.value, &inputs)[0].scalar();
+        assert!(
+            (loss - expected).abs() < 1e-12,
+            "{}: {loss} vs {expected}",
+            f.lowering
+        );
+    }
 }
 
 /// A dense layer whose weight gradient is off by 1%: the harness must catch it.
@@ -173,13 +182,17 @@ fn the_contract_check_catches_a_wrong_vjp() {
         bias: true,
     });
     let report = check(&layer_case(&layer, &[4], 2, 0), 64, 0);
-    let by_name = |n: &str| report.iter().find(|d| d.name == n).unwrap().max_error;
-    assert!(by_name("x") < TOL);
-    assert!(by_name("bias") < TOL);
-    assert!(
-        by_name("weight") > 1e-3,
-        "a 1% error in dW went unnoticed: {report:?}"
+    assert_eq!(
+        report.len(),
+        3 * Lowering::ALL.len(),
+        "x, weight, bias per lowering"
     );
+    for d in &report {
+        match d.name.as_str() {
+            "weight" => assert!(d.max_error > 1e-3, "a 1% error in dW went unnoticed: {d:?}"),
+            _ => assert!(d.max_error < TOL, "{d:?}"),
+        }
+    }
 }
 
 #[test]
@@ -187,7 +200,9 @@ fn dropout_vjp_with_its_mask() {
     for (i, (batch, f, _)) in shapes(9, 4).into_iter().enumerate() {
         let layer = Dropout { p: 0.3 };
         let case = layer_case(&layer, &[f], batch, i as u64);
-        assert_eq!(case.value.noise.len(), 1, "one mask in training");
+        for f in &case.formulations {
+            assert_eq!(f.value.noise.len(), 1, "one mask in training");
+        }
         assert_holds(&case, 64, TOL);
     }
 }
@@ -196,28 +211,34 @@ fn dropout_vjp_with_its_mask() {
 #[test]
 fn dropout_applies_its_mask_in_training_only() {
     let layer = Dropout { p: 0.5 };
-    let run = |mode: Mode, mask: Option<&[f32]>| {
-        let mut g = Graph::new("f", Lowering::for_host());
+    for (name, lowering) in Lowering::ALL {
+        let run = |mode: Mode, mask: Option<&[f32]>| {
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[1, 4]));
+            let y = layer.forward(&mut g, x, &[], mode).y;
+            let f = g.finish(vec![y]);
+            let mut inputs = vec![Tensor::f32_data(&[1, 4], &[1.0, -2.0, 3.0, 4.0])];
+            assert_eq!(f.noise.len(), mask.is_some() as usize);
+            inputs.extend(mask.map(|m| Tensor::f32_data(&[1, 4], m)));
+            reference::run(&f, &inputs)[0]
+                .float()
+                .iter()
+                .copied()
+                .collect::<Vec<f64>>()
+        };
+        assert_eq!(
+            run(Mode::Train, Some(&[0.0, 2.0, 2.0, 0.0])),
+            vec![0.0, -4.0, 6.0, 0.0],
+            "{name}"
+        );
+        assert_eq!(run(Mode::Eval, None), vec![1.0, -2.0, 3.0, 4.0], "{name}");
+        let none = Dropout { p: 0.0 };
+        let mut g = Graph::new("f", lowering);
         let x = g.arg("x", TensorType::f32(&[1, 4]));
-        let y = layer.forward(&mut g, x, &[], mode).y;
-        let f = g.finish(vec![y]);
-        let mut inputs = vec![Tensor::f32_data(&[1, 4], &[1.0, -2.0, 3.0, 4.0])];
-        assert_eq!(f.noise.len(), mask.is_some() as usize);
-        inputs.extend(mask.map(|m| Tensor::f32_data(&[1, 4], m)));
-        reference::run(&f, &inputs)[0]
-            .float()
-            .iter()
-            .copied()
-            .collect::<Vec<f64>>()
-    };
-    assert_eq!(
-        run(Mode::Train, Some(&[0.0, 2.0, 2.0, 0.0])),
-        vec![0.0, -4.0, 6.0, 0.0]
-    );
-    assert_eq!(run(Mode::Eval, None), vec![1.0, -2.0, 3.0, 4.0]);
-    let none = Dropout { p: 0.0 };
-    let mut g = Graph::new("f", Lowering::for_host());
-    let x = g.arg("x", TensorType::f32(&[1, 4]));
-    none.forward(&mut g, x, &[], Mode::Train);
-    assert!(g.finish(vec![x]).noise.is_empty(), "p = 0 draws no mask");
+        none.forward(&mut g, x, &[], Mode::Train);
+        assert!(
+            g.finish(vec![x]).noise.is_empty(),
+            "{name}: p = 0 draws no mask"
+        );
+    }
 }

@@ -38,7 +38,8 @@ fn cf() -> (&'static str, ArgValue) {
     ("channels_first", ArgValue::Bool(true))
 }
 
-/// Runs `layer` forward and backward on one batch: (y, dx, grads..).
+/// Runs `layer` forward and backward on one batch under every lowering, which must agree
+/// exactly: (y, dx, grads..).
 fn forward_backward<L: Layer>(
     layer: &L,
     x: &[f64],
@@ -46,7 +47,25 @@ fn forward_backward<L: Layer>(
     dy: &[f64],
     p: &[Tensor],
 ) -> Vec<Vec<f64>> {
-    let mut g = Graph::new("f", Lowering::for_host());
+    let mut runs = Lowering::ALL
+        .iter()
+        .map(|&(_, lowering)| forward_backward_under(lowering, layer, x, x_shape, dy, p));
+    let first = runs.next().unwrap();
+    for (run, (name, _)) in runs.zip(&Lowering::ALL[1..]) {
+        assert_eq!(run, first, "{name}");
+    }
+    first
+}
+
+fn forward_backward_under<L: Layer>(
+    lowering: Lowering,
+    layer: &L,
+    x: &[f64],
+    x_shape: &[usize],
+    dy: &[f64],
+    p: &[Tensor],
+) -> Vec<Vec<f64>> {
+    let mut g = Graph::new("f", lowering);
     let xv = g.arg("x", TensorType::f32(x_shape));
     let pv: Vec<Value> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
     let fwd = layer.forward(&mut g, xv, &pv, Mode::Train);

@@ -1,5 +1,6 @@
 //! VJP contracts of convolution, pooling and BatchNorm (chapters 4 and 5).
 
+use netspec_core::compare::max_abs_diff;
 use netspec_core::contract::{assert_holds, layer_case};
 use netspec_core::ir::{Graph, Lowering, TensorType};
 use netspec_core::layers::{ArgValue, Args, BatchNorm, Conv2d, GlobalAvgPool, Layer, Mode, Pool2d};
@@ -170,10 +171,13 @@ fn max_pool_ties_go_to_the_lowest_index() {
             vec![10.0, 20.0, 0.0, 0.0, 0.0, 0.0],
         ),
     ];
-    for (s, [c, h, w], x_data, dy_data, y_want, dx_want) in cases {
+    for ((s, [c, h, w], x_data, dy_data, y_want, dx_want), (name, lowering)) in cases
+        .iter()
+        .flat_map(|case| Lowering::ALL.iter().map(move |l| (case.clone(), *l)))
+    {
         let layer =
             Pool2d::max_from_args(&args(&[2], &[("s", int(s as i64))]), &[c, h, w]).unwrap();
-        let mut g = Graph::new("f", Lowering::for_host());
+        let mut g = Graph::new("f", lowering);
         let x = g.arg("x", TensorType::f32(&[1, c, h, w]));
         let y_shape = [1, c, (h - 2) / s + 1, (w - 2) / s + 1];
         let dy = g.arg("dy", TensorType::f32(&y_shape));
@@ -184,7 +188,7 @@ fn max_pool_ties_go_to_the_lowest_index() {
         let out = reference::run(&f, &[input, Tensor::f32_data(&y_shape, &dy_data)]);
         let y: Vec<f64> = out[0].float().iter().copied().collect();
         let dx: Vec<f64> = out[1].float().iter().copied().collect();
-        assert_eq!((y, dx), (y_want, dx_want), "stride {s}");
+        assert_eq!((y, dx), (y_want, dx_want), "{name}: stride {s}");
     }
 }
 
@@ -196,10 +200,10 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
     assert_holds(&layer_case(&layer, &[3, 1, 1], 4, 10), 48, TOL);
     // The same output as the 1x1 convolution on a 1x2 image at its first pixel's column.
     let wide = Conv2d::from_args(&args(&[5], &[("k", int(1))]), &[3, 1, 2]).unwrap();
-    let value = |layer: &Conv2d, input: &[usize]| {
+    let value = |layer: &Conv2d, input: &[usize], lowering: Lowering| {
         use netspec_core::ir::{Graph, TensorType};
         use netspec_core::layers::Mode;
-        let mut g = Graph::new("f", Lowering::for_host());
+        let mut g = Graph::new("f", lowering);
         let x = g.arg("x", TensorType::f32(&[[1].as_slice(), input].concat()));
         let p: Vec<_> = layer.params().iter().map(|s| s.arg(&mut g)).collect();
         let y = layer.forward(&mut g, x, &p, Mode::Train).y;
@@ -224,18 +228,23 @@ fn pointwise_conv2d_on_one_pixel_vjp_and_value() {
         .float()
         .clone()
     };
-    let one = run(
-        value(&layer, &[3, 1, 1]),
-        &layer,
-        Tensor::f32_data(&[1, 3, 1, 1], &x1),
-    );
-    let two = run(
-        value(&wide, &[3, 1, 2]),
-        &wide,
-        Tensor::f32_data(&[1, 3, 1, 2], &x2),
-    );
-    for o in 0..5 {
-        assert!((one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12);
+    for (name, lowering) in Lowering::ALL {
+        let one = run(
+            value(&layer, &[3, 1, 1], lowering),
+            &layer,
+            Tensor::f32_data(&[1, 3, 1, 1], &x1),
+        );
+        let two = run(
+            value(&wide, &[3, 1, 2], lowering),
+            &wide,
+            Tensor::f32_data(&[1, 3, 1, 2], &x2),
+        );
+        for o in 0..5 {
+            assert!(
+                (one[[0, o, 0, 0]] - two[[0, o, 0, 0]]).abs() < 1e-12,
+                "{name}"
+            );
+        }
     }
 }
 
@@ -259,61 +268,64 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
             ("groups", int(input[0] as i64)),
         ];
         let layer = Conv2d::from_args(&args(&[out as i64], &named), &input).unwrap();
-        let mut g = Graph::new("f", Lowering::for_host());
-        let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
-        let params: Vec<_> = layer
-            .params()
-            .iter()
-            .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
-            .collect();
-        let y = layer.forward(&mut g, x, &params, Mode::Train).y;
-        let f = g.finish(vec![y]);
+        for (name, lowering) in Lowering::ALL {
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
+            let params: Vec<_> = layer
+                .params()
+                .iter()
+                .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
+                .collect();
+            let y = layer.forward(&mut g, x, &params, Mode::Train).y;
+            let f = g.finish(vec![y]);
 
-        let [c, h, w] = input;
-        let xs: Vec<f32> = (0..2 * c * h * w)
-            .map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1)
-            .collect();
-        let ws: Vec<f32> = (0..out * k * k)
-            .map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0)
-            .collect();
-        let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
-        let got = reference::run(
-            &f,
-            &[
-                Tensor::f32_data(&[2, c, h, w], &xs),
-                Tensor::f32_data(&[out, 1, k, k], &ws),
-                Tensor::f32_data(&[out], &bs),
-            ],
-        )
-        .remove(0)
-        .float()
-        .clone();
-        let (oh, ow) = ((h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1);
-        assert_eq!(got.shape(), &[2, out, oh, ow]);
-        let m = out / c;
-        for b in 0..2 {
-            for o in 0..out {
-                for yy in 0..oh {
-                    for xx in 0..ow {
-                        let mut want = bs[o] as f64;
-                        for u in 0..k {
-                            for v in 0..k {
-                                let (i, j) = (
-                                    (s * yy + u) as i64 - p as i64,
-                                    (s * xx + v) as i64 - p as i64,
-                                );
-                                if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
-                                    continue;
+            let [c, h, w] = input;
+            let xs: Vec<f32> = (0..2 * c * h * w)
+                .map(|i| ((i * 7919) % 23) as f32 * 0.1 - 1.1)
+                .collect();
+            let ws: Vec<f32> = (0..out * k * k)
+                .map(|i| ((i * 31) % 11) as f32 * 0.2 - 1.0)
+                .collect();
+            let bs: Vec<f32> = (0..out).map(|i| i as f32 * 0.5).collect();
+            let got = reference::run(
+                &f,
+                &[
+                    Tensor::f32_data(&[2, c, h, w], &xs),
+                    Tensor::f32_data(&[out, 1, k, k], &ws),
+                    Tensor::f32_data(&[out], &bs),
+                ],
+            )
+            .remove(0)
+            .float()
+            .clone();
+            let (oh, ow) = ((h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1);
+            assert_eq!(got.shape(), &[2, out, oh, ow]);
+            let m = out / c;
+            for b in 0..2 {
+                for o in 0..out {
+                    for yy in 0..oh {
+                        for xx in 0..ow {
+                            let mut want = bs[o] as f64;
+                            for u in 0..k {
+                                for v in 0..k {
+                                    let (i, j) = (
+                                        (s * yy + u) as i64 - p as i64,
+                                        (s * xx + v) as i64 - p as i64,
+                                    );
+                                    if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
+                                        continue;
+                                    }
+                                    let xv =
+                                        xs[((b * c + o / m) * h + i as usize) * w + j as usize];
+                                    want += xv as f64 * ws[(o * k + u) * k + v] as f64;
                                 }
-                                let xv = xs[((b * c + o / m) * h + i as usize) * w + j as usize];
-                                want += xv as f64 * ws[(o * k + u) * k + v] as f64;
                             }
+                            let have = got[[b, o, yy, xx]];
+                            assert!(
+                                (have - want).abs() < 1e-9,
+                                "{name}: {input:?} k{k} s{s}: {have} vs {want}"
+                            );
                         }
-                        let have = got[[b, o, yy, xx]];
-                        assert!(
-                            (have - want).abs() < 1e-9,
-                            "{input:?} k{k} s{s}: {have} vs {want}"
-                        );
                     }
                 }
             }
@@ -329,11 +341,14 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
 fn convolution_widths_rounded_up_compute_the_same_values() {
     use netspec_core::ir::{ConvDims, Graph, TensorType};
     use netspec_core::reference::{self, Tensor};
-    for (w, stride, dilation) in [(6, 1, 1), (14, 1, 1), (13, 2, 1), (7, 1, 2)] {
+    for ((w, stride, dilation), (name, lowering)) in [(6, 1, 1), (14, 1, 1), (13, 2, 1), (7, 1, 2)]
+        .into_iter()
+        .flat_map(|c| Lowering::ALL.map(|l| (c, l)))
+    {
         let mut d = ConvDims::nchw([stride, stride], [(1, 1), (1, 1)]);
         d.lhs_dilation = [dilation, dilation];
         let build = |exact: bool| {
-            let mut g = Graph::new("f", Lowering::for_host());
+            let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[2, 3, 5, w]));
             let k = g.arg("k", TensorType::f32(&[4, 3, 3, 3]));
             let y = if exact {
@@ -362,12 +377,10 @@ fn convolution_widths_rounded_up_compute_the_same_values() {
             .float()
             .clone();
         assert_eq!(exact.shape(), rounded.shape(), "width {w}");
-        let worst = (&exact - &rounded)
-            .iter()
-            .fold(0.0f64, |m, d| m.max(d.abs()));
+        let worst = max_abs_diff(exact.iter().copied(), rounded.iter().copied());
         assert!(
             worst < 1e-12,
-            "width {w} stride {stride}: differs by {worst}"
+            "{name}: width {w} stride {stride}: differs by {worst}"
         );
     }
 }

@@ -4,6 +4,7 @@
 //! their forwards against direct computations, their parameter names, and the shape errors a
 //! person gets.
 
+use netspec_core::compare::{max_abs_diff, max_nan};
 use netspec_core::contract::{assert_holds, layer_case};
 use netspec_core::ir::{Graph, Lowering, TensorType, Value};
 use netspec_core::layers::convnext::{
@@ -92,12 +93,14 @@ fn forward<L: Layer>(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut shape = vec![batch];
     shape.extend_from_slice(input);
-    let mut g = Graph::new("f", Lowering::for_host());
-    let xv = g.arg("x", TensorType::f32(&shape));
     let specs = layer.params();
-    let pv: Vec<Value> = specs.iter().map(|s| s.arg(&mut g)).collect();
-    let y = layer.forward(&mut g, xv, &pv, Mode::Train).y;
-    let f = g.finish(vec![y]);
+    let build = |lowering: Lowering| {
+        let mut g = Graph::new("f", lowering);
+        let xv = g.arg("x", TensorType::f32(&shape));
+        let pv: Vec<Value> = specs.iter().map(|s| s.arg(&mut g)).collect();
+        let y = layer.forward(&mut g, xv, &pv, Mode::Train).y;
+        g.finish(vec![y])
+    };
     let x = random(&mut rng, &shape);
     // Drawn in the parameters' own layout (returned so), passed in their device layout.
     let p: Vec<Tensor> = specs.iter().map(|s| random(&mut rng, &s.shape)).collect();
@@ -106,16 +109,21 @@ fn forward<L: Layer>(
         let data = s.to_device_order(t.float().as_slice().unwrap());
         Tensor::F(ndarray::ArrayD::from_shape_vec(s.device_shape(), data).unwrap())
     }));
-    let y = reference::run(&f, &inputs).remove(0);
+    // Every lowering's formulation, which must agree.
+    let mut ys = Lowering::ALL
+        .iter()
+        .map(|&(name, lowering)| (name, reference::run(&build(lowering), &inputs).remove(0)));
+    let (_, y) = ys.next().unwrap();
+    for (name, other) in ys {
+        let d = max_diff(y.float(), other.float());
+        assert!(d < 1e-12, "{name}: differs by {d:e}");
+    }
     (x, p, y)
 }
 
 fn max_diff(a: &ndarray::ArrayD<f64>, b: &ndarray::ArrayD<f64>) -> f64 {
     assert_eq!(a.shape(), b.shape());
-    a.iter()
-        .zip(b.iter())
-        .map(|(x, y)| (x - y).abs())
-        .fold(0.0, f64::max)
+    max_abs_diff(a.iter().copied(), b.iter().copied())
 }
 
 fn spec_error(name: &str, a: &Args, input: &[usize]) -> SpecError {
@@ -313,19 +321,27 @@ fn convnext_block_output(
     inputs: &[Tensor],
     mask: &[f32],
 ) -> ndarray::ArrayD<f64> {
-    let mut g = Graph::new("f", Lowering::for_host());
-    let x = g.arg("x", TensorType::f32(inputs[0].shape()));
-    let p: Vec<Value> = block.params().iter().map(|s| s.arg(&mut g)).collect();
-    let y = block.forward(&mut g, x, &p, mode).y;
-    let f = g.finish(vec![y]);
-    let mut inputs = inputs.to_vec();
-    if mode == Mode::Train {
-        assert_eq!(f.noise.len(), 1, "one stochastic-depth mask per block");
-        inputs.push(Tensor::f32_data(&f.noise[0].shape, mask));
-    } else {
-        assert!(f.noise.is_empty(), "evaluation draws no mask");
+    let run = |lowering: Lowering| {
+        let mut g = Graph::new("f", lowering);
+        let x = g.arg("x", TensorType::f32(inputs[0].shape()));
+        let p: Vec<Value> = block.params().iter().map(|s| s.arg(&mut g)).collect();
+        let y = block.forward(&mut g, x, &p, mode).y;
+        let f = g.finish(vec![y]);
+        let mut inputs = inputs.to_vec();
+        if mode == Mode::Train {
+            assert_eq!(f.noise.len(), 1, "one stochastic-depth mask per block");
+            inputs.push(Tensor::f32_data(&f.noise[0].shape, mask));
+        } else {
+            assert!(f.noise.is_empty(), "evaluation draws no mask");
+        }
+        reference::run(&f, &inputs).remove(0).float().clone()
+    };
+    let y = run(Lowering::ALL[0].1);
+    for (name, lowering) in &Lowering::ALL[1..] {
+        let d = max_diff(&y, &run(*lowering));
+        assert!(d < 1e-12, "{name}: differs by {d:e}");
     }
-    reference::run(&f, &inputs).remove(0).float().clone()
+    y
 }
 
 #[test]
@@ -350,12 +366,13 @@ fn convnext_block_is_a_residual_whose_branch_stochastic_depth_drops_per_example(
     let scaled = &dropped - x;
     let b1 = branch.index_axis(ndarray::Axis(0), 1);
     assert!(b1.iter().any(|v| v.abs() > 1e-3), "the branch is not zero");
-    let worst = scaled
-        .index_axis(ndarray::Axis(0), 1)
-        .iter()
-        .zip(b1.iter())
-        .map(|(s, b)| (s - 2.0 * b).abs())
-        .fold(0.0, f64::max);
+    let worst = max_nan(
+        scaled
+            .index_axis(ndarray::Axis(0), 1)
+            .iter()
+            .zip(b1.iter())
+            .map(|(s, b)| (s - 2.0 * b).abs()),
+    );
     assert!(
         worst < 1e-12,
         "kept branch differs from twice the branch by {worst}"
@@ -626,11 +643,17 @@ fn the_key_bias_has_no_gradient() {
     // Adding b to every key adds q·b to a whole row of scores, which softmax ignores.
     let attn = SelfAttention::new(6, 2).unwrap();
     let case = layer_case(&attn, &[5, 6], 2, 3);
-    let grads = reference::run(&case.gradient, &case.inputs);
-    let db_in = grads[2].float().as_slice().unwrap().to_vec();
-    assert!(db_in[6..12].iter().all(|g| g.abs() < 1e-12), "{db_in:?}");
-    assert!(db_in[..6]
-        .iter()
-        .chain(&db_in[12..])
-        .all(|g| g.abs() > 1e-6));
+    for f in &case.formulations {
+        let grads = reference::run(&f.gradient, &case.inputs);
+        let db_in = grads[2].float().as_slice().unwrap().to_vec();
+        let name = f.lowering;
+        assert!(
+            db_in[6..12].iter().all(|g| g.abs() < 1e-12),
+            "{name}: {db_in:?}"
+        );
+        assert!(db_in[..6]
+            .iter()
+            .chain(&db_in[12..])
+            .all(|g| g.abs() > 1e-6));
+    }
 }

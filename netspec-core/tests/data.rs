@@ -330,7 +330,7 @@ fn real_fashion_mnist() {
     assert_eq!(split.train.image_shape, [1, 28, 28]);
     assert_eq!(split.train.labels[0], 9);
     assert_eq!(split.train.images.len(), 60_000 * 784);
-    let max = split.train.images.iter().copied().fold(0.0f32, f32::max);
+    let max = netspec_core::compare::max_nan(split.train.images.iter().map(|&v| f64::from(v)));
     assert_eq!(max, 1.0);
 }
 

@@ -7,6 +7,7 @@ use netspec_core::atomic;
 use std::time::Instant;
 
 use eerie::compiler::{Compiler as IreeCompiler, CompilerError, MemBufferOutput, Pipeline};
+use netspec_core::emit::has_tiled_matmuls;
 use netspec_core::ir::{Lowering, DISPATCH_STACK_BYTES};
 use sha2::{Digest, Sha256};
 
@@ -52,20 +53,14 @@ impl Target {
         }
     }
 
-    /// Every flag the module `text` is compiled with for this target: the backend, then the
-    /// flags its lowering implies for that module ([`Lowering::compiler_flags`]), then
-    /// `NETSPEC_IREE_FLAGS` (whitespace-separated extra flags, for experiments; part of the
-    /// cache key like the rest).
-    pub fn flags_for(&self, text: &str) -> Vec<String> {
-        self.flags_with(netspec_core::emit::has_tiled_matmuls(text))
-    }
-
-    /// The flags of a module that has data-tiled matmuls, for printing.
-    pub fn flags(&self) -> Vec<String> {
-        self.flags_with(true)
-    }
-
-    fn flags_with(&self, has_tiled_matmuls: bool) -> Vec<String> {
+    /// Every flag a module is compiled with for this target: the backend, then the flags its
+    /// formulation implies ([`Lowering::compiler_flags`]: the lowering it was built under
+    /// (`Module::lowering`) and whether its text has data-tiled matmuls
+    /// (`emit::has_tiled_matmuls`)), then `NETSPEC_IREE_FLAGS` (whitespace-separated extra flags,
+    /// for experiments; part of the cache key like the rest). The formulation and the code
+    /// generation are independent: any lowering compiles for any CPU (the tests compile every
+    /// target's formulation for the host's).
+    pub fn flags(&self, lowering: &Lowering, has_tiled_matmuls: bool) -> Vec<String> {
         let mut flags = match self {
             Target::HostCpu => vec![
                 "--iree-hal-target-backends=llvm-cpu".into(),
@@ -80,15 +75,15 @@ impl Target {
                 format!("--iree-cuda-target={arch}"),
             ],
         };
-        flags.extend(self.lowering().compiler_flags(has_tiled_matmuls));
+        flags.extend(lowering.compiler_flags(has_tiled_matmuls));
         if let Ok(extra) = std::env::var("NETSPEC_IREE_FLAGS") {
             flags.extend(extra.split_whitespace().map(String::from));
         }
         flags
     }
 
-    /// How a module for this target is formulated: the host's by its vector units, a named
-    /// CPU by its name, CUDA's own (`netspec_core::ir::Lowering`, the one table of rules).
+    /// How a module for this target is formulated by default: the host's by its vector units, a
+    /// named CPU by its name, CUDA's own (`netspec_core::ir::Lowering`, the one table of rules).
     pub fn lowering(&self) -> Lowering {
         match self {
             Target::HostCpu => Lowering::for_host(),
@@ -193,19 +188,33 @@ impl Compiler {
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    /// Where the cache keeps module `name` compiled from `text` for `target`.
-    pub fn cache_path(&self, name: &str, text: &str, target: &Target) -> Option<PathBuf> {
-        let key = self.key(text, &target.flags_for(text));
+    /// Where the cache keeps module `name` compiled from `text` (formulated under `lowering`)
+    /// for `target`.
+    pub fn cache_path(
+        &self,
+        name: &str,
+        text: &str,
+        target: &Target,
+        lowering: &Lowering,
+    ) -> Option<PathBuf> {
+        let key = self.key(text, &target.flags(lowering, has_tiled_matmuls(text)));
         self.cache_dir
             .as_ref()
             .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])))
     }
 
-    /// Compiles StableHLO text `text` of module `name` for `target`, or reads the cached vmfb.
-    /// A cache entry that is truncated or damaged is reported, removed and compiled again.
-    pub fn compile(&self, name: &str, text: &str, target: &Target) -> Result<Compiled, Error> {
+    /// Compiles StableHLO text `text` of module `name`, formulated under `lowering`
+    /// (`Module::lowering`), for `target`, or reads the cached vmfb. A cache entry that is
+    /// truncated or damaged is reported, removed and compiled again.
+    pub fn compile(
+        &self,
+        name: &str,
+        text: &str,
+        target: &Target,
+        lowering: &Lowering,
+    ) -> Result<Compiled, Error> {
         let start = Instant::now();
-        let cached = self.cache_path(name, text, target);
+        let cached = self.cache_path(name, text, target, lowering);
         dump_module(name, text, cached.as_deref());
         if let Some(path) = &cached {
             match std::fs::read(path) {
@@ -234,7 +243,7 @@ impl Compiler {
                 ),
             });
         }
-        let vmfb = self.compile_uncached(name, text, target)?;
+        let vmfb = self.compile_uncached(name, text, target, lowering)?;
         if let (Some(path), Some(dir)) = (&cached, &self.cache_dir) {
             // A cache that cannot be written only costs a recompile next time: said once.
             let written = atomic::write(path, &cache_entry::seal(&vmfb)).and_then(|()| {
@@ -263,6 +272,7 @@ impl Compiler {
         name: &str,
         text: &str,
         target: &Target,
+        lowering: &Lowering,
     ) -> Result<Vec<u8>, Error> {
         let Some(inner) = &self.inner else {
             return Err(Error::CompilerMissing {
@@ -271,7 +281,7 @@ impl Compiler {
         };
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
-            .compile_str(text, target.flags_for(text))
+            .compile_str(text, target.flags(lowering, has_tiled_matmuls(text)))
             .map_err(|e| self.compile_error(name, text, e))
     }
 
@@ -290,7 +300,8 @@ impl Compiler {
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         let described = (|| {
             let mut session = inner.create_session();
-            session.set_flags(Target::HostCpu.flags()[..2].to_vec())?;
+            // The backend and CPU alone.
+            session.set_flags(Target::HostCpu.flags(&Lowering::CUDA, false)[..2].to_vec())?;
             let source = session.create_source_from_buf(PROBE.as_bytes())?;
             let mut invocation = session.create_invocation();
             let mut output = MemBufferOutput::new(inner)?;
@@ -412,5 +423,29 @@ mod tests {
         assert_eq!(cpu("x86-64-v4"), Lowering::AVX512);
         assert_eq!(cpu("skylake-avx512"), Lowering::AVX512);
         assert_eq!(cpu("znver5"), Lowering::AVX512);
+    }
+
+    /// The flags follow the module (its formulation and whether it has data-tiled matmuls),
+    /// not the target's default formulation.
+    #[test]
+    fn the_flags_follow_the_module_not_the_target() {
+        let tiled = |t: &Target, l: &Lowering, hinted: bool| {
+            t.flags(l, hinted)
+                .iter()
+                .any(|f| f == "--iree-opt-data-tiling")
+        };
+        let avx512 = Target::Cpu {
+            cpu: "x86-64-v4".into(),
+        };
+        let avx2 = Target::Cpu {
+            cpu: "x86-64-v3".into(),
+        };
+        assert!(tiled(&avx512, &Lowering::AVX2, false));
+        assert!(tiled(&avx2, &Lowering::AVX512, true));
+        assert!(!tiled(&avx2, &Lowering::AVX512, false));
+        assert!(!tiled(&avx512, &Lowering::CUDA, true));
+        assert!(avx512
+            .flags(&Lowering::AVX2, false)
+            .contains(&"--iree-llvmcpu-target-cpu=x86-64-v4".into()));
     }
 }

@@ -158,7 +158,12 @@ pub fn export<N: Network>(
     let text = emit::module_text(&module.module);
     std::fs::write(staged.join(MLIR_FILE), &text).map_err(io(&staged.join(MLIR_FILE)))?;
     let start = Instant::now();
-    let vmfb_bytes = compiler.compile_uncached(&module.module.name, &text, &options.target)?;
+    let vmfb_bytes = compiler.compile_uncached(
+        &module.module.name,
+        &text,
+        &options.target,
+        &module.module.lowering(),
+    )?;
     let compile_seconds = start.elapsed().as_secs_f64();
     std::fs::write(staged.join(VMFB_FILE), &vmfb_bytes).map_err(io(&staged.join(VMFB_FILE)))?;
     checkpoint::save(

@@ -168,16 +168,17 @@ impl Executable {
         // The device first: a CUDA compile takes a while and is no use without a GPU.
         let runtime = device.open()?;
         let text = emit::module_text(module);
-        let mut compiled = compiler.compile(&module.name, &text, target)?;
+        let lowering = module.lowering();
+        let mut compiled = compiler.compile(&module.name, &text, target, &lowering)?;
         let names = || module.functions.iter().map(|f| f.name.clone());
         let loaded = match load_program(&runtime, &compiled.vmfb, &module.name, names()) {
             // An intact entry the runtime cannot load (another vmfb format, say) is compiled
             // again, once.
             Err(Error::Runtime { message, .. }) if compiled.from_cache => {
-                if let Some(path) = compiler.cache_path(&module.name, &text, target) {
+                if let Some(path) = compiler.cache_path(&module.name, &text, target, &lowering) {
                     crate::compile::discard_cache_entry(&path, &message);
                 }
-                compiled = compiler.compile(&module.name, &text, target)?;
+                compiled = compiler.compile(&module.name, &text, target, &lowering)?;
                 load_program(&runtime, &compiled.vmfb, &module.name, names())?
             }
             other => other?,

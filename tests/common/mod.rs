@@ -4,6 +4,10 @@
 
 pub mod layer_check;
 
+use netspec::core::ir::{Graph, Value};
+use netspec::core::layers::{Forward, Mode};
+use netspec::core::params::{Init, ParamSpec};
+use netspec::core::Network;
 use netspec::netspec;
 
 netspec! {
@@ -116,5 +120,88 @@ netspec! {
         sum: [SumSkip(8); 2],
         global_avg_pool, flatten,
         fc: dense(10),
+    }
+}
+
+/// A network started away from torchvision's near-silent initialisers, so that every
+/// parameter has a gradient of ordinary size at the first step: ConvNeXt's layer scale (1e-6)
+/// leaves its blocks' gradients near 1e-12, under Adam's eps, and the ViT's zero head gives
+/// nothing but the head a gradient at all. Layer scales and heads start in U(±0.5) instead.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Warm<N>(std::marker::PhantomData<N>);
+
+impl<N: Network> Network for Warm<N> {
+    type Saved = N::Saved;
+    const NAME: &'static str = N::NAME;
+
+    fn input_shape() -> Vec<usize> {
+        N::input_shape()
+    }
+
+    fn output_shape() -> Vec<usize> {
+        N::output_shape()
+    }
+
+    fn params() -> Vec<ParamSpec> {
+        N::params()
+            .into_iter()
+            .map(|mut p| {
+                if p.name.ends_with("layer_scale") || p.name.starts_with("heads.head.") {
+                    p.init = Init::Uniform { bound: 0.5 };
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn forward(g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
+        N::forward(g, x, p, mode)
+    }
+
+    fn backward(g: &mut Graph, saved: &Self::Saved, p: &[Value], dy: Value) -> Vec<Value> {
+        N::backward(g, saved, p, dy)
+    }
+}
+
+/// A network whose zero-initialised trainable parameters (BatchNorm and squeeze-excitation
+/// biases) start at small random values instead. In MobileNetV2 and EfficientNet the bias of
+/// each block's projection BatchNorm has a true gradient of 0 in training: everything that reads
+/// it goes, through the skips' sums, into a 1x1 convolution and then a BatchNorm with batch
+/// statistics, which removes any per-channel shift. Such a bias moves only by weight decay, which
+/// needs it non-zero; with SGD its rounding-level gradient then moves it by nothing measurable.
+/// (Under Adam that rounding noise would be normalised to steps of ±lr in either evaluator, so
+/// these networks are compared under SGD.)
+pub struct WarmBiases<N>(std::marker::PhantomData<N>);
+
+impl<N: Network> Network for WarmBiases<N> {
+    type Saved = N::Saved;
+    const NAME: &'static str = N::NAME;
+
+    fn input_shape() -> Vec<usize> {
+        N::input_shape()
+    }
+
+    fn output_shape() -> Vec<usize> {
+        N::output_shape()
+    }
+
+    fn params() -> Vec<ParamSpec> {
+        N::params()
+            .into_iter()
+            .map(|mut p| {
+                if p.trainable && p.init == Init::Zeros {
+                    p.init = Init::Uniform { bound: 0.1 };
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn forward(g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Self::Saved> {
+        N::forward(g, x, p, mode)
+    }
+
+    fn backward(g: &mut Graph, saved: &Self::Saved, p: &[Value], dy: Value) -> Vec<Value> {
+        N::backward(g, saved, p, dy)
     }
 }

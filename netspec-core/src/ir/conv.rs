@@ -472,12 +472,10 @@ mod tests {
                 );
                 let got = out[0].float();
                 assert_eq!(got.shape(), &[kh, kw, c, o]);
-                let worst = got
-                    .view()
-                    .permuted_axes(&[3, 2, 0, 1][..])
-                    .iter()
-                    .zip(&want)
-                    .fold(0.0f64, |m, (g, w)| m.max((g - w).abs()));
+                let worst = crate::compare::max_abs_diff(
+                    got.view().permuted_axes(&[3, 2, 0, 1][..]).iter().copied(),
+                    want.iter().copied(),
+                );
                 assert!(worst < 1e-9, "in {pieces} pieces: differs by {worst}");
             }
         }
@@ -596,11 +594,7 @@ mod tests {
             );
             let (y, want) = (out[0].float(), out[1].float());
             assert_eq!(y.shape(), want.shape());
-            let worst =
-                (y - want).iter().fold(
-                    0.0f64,
-                    |m, d| if d.is_nan() { f64::NAN } else { m.max(d.abs()) },
-                );
+            let worst = crate::compare::max_abs_diff(y.iter().copied(), want.iter().copied());
             assert!(worst < 1e-12, "{d:?}: differs by {worst}");
             // The direct convolution left in the module (if the form is not a matmul) reads
             // the kept taps only; a matmul form has none but the full one's.
@@ -699,7 +693,7 @@ mod tests {
                 );
                 let (y, want) = (out[0].float(), out[1].float());
                 assert_eq!(y.shape(), want.shape());
-                let worst = (y - want).iter().fold(0.0f64, |m, d| m.max(d.abs()));
+                let worst = crate::compare::max_abs_diff(y.iter().copied(), want.iter().copied());
                 assert!(
                     worst < 1e-12,
                     "{d:?} in {pieces} pieces: differs by {worst}"

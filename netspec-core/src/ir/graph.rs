@@ -33,6 +33,8 @@ pub struct Function {
     pub noise: Vec<NoiseInput>,
     /// How many blocks count for stochastic depth, whether or not they declared a mask.
     pub depth_blocks: usize,
+    /// The formulation rules it was built under (`Graph::new`).
+    pub lowering: Lowering,
 }
 
 impl Function {
@@ -41,6 +43,28 @@ impl Function {
             .iter()
             .map(|v| self.nodes[v.index()].ty.clone())
             .collect()
+    }
+
+    /// This function with the outcome of every comparison appended to its results, as f32 (1 for
+    /// true): how a compiled run reports its kink decisions (ReLU masks, max-pool choices), for
+    /// the reference evaluator to take (`reference::Evaluation::decisions`). Also gives the
+    /// comparisons, in the order of the appended results.
+    pub fn reporting_decisions(&self) -> (Function, Vec<Value>) {
+        let mut f = self.clone();
+        let compares: Vec<Value> = (0..self.nodes.len() as u32)
+            .map(Value)
+            .filter(|v| matches!(self.nodes[v.index()].op, Op::Compare(_)))
+            .collect();
+        for &c in &compares {
+            let ty = TensorType::f32(&self.nodes[c.index()].ty.shape);
+            f.results.push(Value(f.nodes.len() as u32));
+            f.nodes.push(Node {
+                op: Op::Convert,
+                operands: vec![c],
+                ty,
+            });
+        }
+        (f, compares)
     }
 }
 
@@ -54,6 +78,27 @@ pub struct Module {
 impl Module {
     pub fn function(&self, name: &str) -> Option<&Function> {
         self.functions.iter().find(|f| f.name == name)
+    }
+
+    /// The lowering its functions were built under, which decides the compiler flags it needs
+    /// (`Lowering::compiler_flags`). Panics on a module without functions or one whose functions
+    /// were built for different targets: a module is compiled for one.
+    pub fn lowering(&self) -> Lowering {
+        let first = self
+            .functions
+            .first()
+            .unwrap_or_else(|| panic!("module {} has no functions", self.name))
+            .lowering;
+        for f in &self.functions {
+            assert!(
+                f.lowering == first,
+                "module {}: {} was built for another target than {}",
+                self.name,
+                f.name,
+                self.functions[0].name
+            );
+        }
+        first
     }
 }
 
@@ -77,6 +122,7 @@ impl Graph {
                 results: vec![],
                 noise: vec![],
                 depth_blocks: 0,
+                lowering,
             },
         }
     }

@@ -91,10 +91,7 @@ mod tests {
             let out = reference::run(&f, &[Tensor::f32_data(&sa, &a), Tensor::f32_data(&sb, &b)]);
             let got = out[0].float();
             assert_eq!(got.shape(), &[m, n]);
-            let worst = got
-                .iter()
-                .zip(&want)
-                .fold(0.0f64, |w, (g, e)| w.max((g - e).abs()));
+            let worst = crate::compare::max_abs_diff(got.iter().copied(), want.iter().copied());
             assert!(worst < 1e-9, "{lead:?} x {m}x{n}: differs by {worst}");
         }
     }

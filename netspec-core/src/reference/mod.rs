@@ -2,12 +2,55 @@
 //!
 //! Floats are evaluated in f64 whatever the IR's dtype, so finite differences of a whole
 //! function are accurate enough to check closed-form VJPs; integers in i64, booleans as bool.
+//!
+//! [`run_with`] can also evaluate in f32 (every float result rounded to f32, and products,
+//! convolutions and sums accumulated in f32): beside the f64 run, what float32 itself allows a
+//! step to differ by. And it can take the outcomes of comparisons from elsewhere (another
+//! evaluator's kink decisions: which ReLU inputs were positive, which window element was the
+//! maximum), so that two evaluators of a non-smooth step agree on its branches.
 
 mod window;
 
-use ndarray::{ArrayD, Axis, Ix2, IxDyn};
+use std::collections::HashMap;
 
-use crate::ir::{BinaryOp, CmpDir, DType, DotDims, Function, Op, ReduceKind, UnaryOp};
+use ndarray::{ArrayD, Axis, IxDyn};
+
+use crate::ir::{BinaryOp, CmpDir, DType, DotDims, Function, Op, ReduceKind, UnaryOp, Value};
+
+/// The arithmetic of the floats [`run_with`] evaluates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Precision {
+    #[default]
+    F64,
+    /// Every float result rounded to f32; dot products, convolutions and sums accumulated in
+    /// f32.
+    F32,
+}
+
+impl Precision {
+    fn round(self, x: f64) -> f64 {
+        match self {
+            Precision::F64 => x,
+            Precision::F32 => x as f32 as f64,
+        }
+    }
+}
+
+/// How [`run_with`] evaluates a function.
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    pub precision: Precision,
+    /// The outcome of these comparison nodes, used instead of computing them.
+    pub decisions: HashMap<Value, ArrayD<bool>>,
+}
+
+/// What [`run_with`] gives.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub results: Vec<Tensor>,
+    /// Elements of the given decisions that differ from what this evaluation would have decided.
+    pub overruled: usize,
+}
 use crate::params::ParamSpec;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +113,13 @@ impl Tensor {
 
 /// Runs `f` on `inputs` (one per argument, in order) and returns its results.
 pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
+    run_with(f, inputs, &Evaluation::default()).results
+}
+
+/// [`run`] in `how.precision`, with the comparisons `how.decisions` names decided as it says.
+pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
+    let precision = how.precision;
+    let mut overruled = 0;
     assert_eq!(
         inputs.len(),
         f.args.len(),
@@ -78,7 +128,7 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
         f.args.len()
     );
     let mut vals: Vec<Tensor> = Vec::with_capacity(f.nodes.len());
-    for node in &f.nodes {
+    for (index, node) in f.nodes.iter().enumerate() {
         let arg = |k: usize| &vals[node.operands[k].index()];
         let shape = IxDyn(&node.ty.shape);
         let v = match &node.op {
@@ -141,7 +191,20 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                     .and(&x)
                     .and(&y)
                     .for_each(|o, a, b| *o = compare(*dir, *a, *b));
-                Tensor::B(out)
+                match how.decisions.get(&Value(index as u32)) {
+                    Some(decided) => {
+                        assert_eq!(
+                            decided.shape(),
+                            &node.ty.shape[..],
+                            "the decisions of comparison {index}"
+                        );
+                        overruled += ndarray::Zip::from(&out)
+                            .and(decided)
+                            .fold(0, |n, a, b| n + (a != b) as usize);
+                        Tensor::B(decided.clone())
+                    }
+                    None => Tensor::B(out),
+                }
             }
             Op::Select => {
                 let p = arg(0).bool();
@@ -194,8 +257,12 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                 }
             }
             Op::DotGeneral(d) | Op::TiledMatmul(d) => {
-                Tensor::F(dot_general(arg(0).float(), arg(1).float(), d))
+                Tensor::F(dot_general(arg(0).float(), arg(1).float(), d, precision))
             }
+            Op::Reduce(ReduceKind::Sum, dims) if precision == Precision::F32 => retype(
+                sum_in_f32(&as_f64(arg(0)), dims, &node.ty.shape),
+                node.ty.dtype,
+            ),
             Op::Reduce(kind, dims) => {
                 let mut x = as_f64(arg(0));
                 for d in dims.iter().rev() {
@@ -242,6 +309,7 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
                 arg(1).float(),
                 d,
                 &node.ty.shape,
+                precision,
             )),
             Op::Pad {
                 low,
@@ -288,9 +356,42 @@ pub fn run(f: &Function, inputs: &[Tensor]) -> Vec<Tensor> {
             "reference evaluator: shape of {:?}",
             node.op
         );
+        let v = match v {
+            Tensor::F(mut a) if precision == Precision::F32 => {
+                a.mapv_inplace(|x| precision.round(x));
+                Tensor::F(a)
+            }
+            other => other,
+        };
         vals.push(v);
     }
-    f.results.iter().map(|r| vals[r.index()].clone()).collect()
+    Outcome {
+        results: f.results.iter().map(|r| vals[r.index()].clone()).collect(),
+        overruled,
+    }
+}
+
+/// Σ over `dims` as a float32 implementation may compute it: one f32 accumulator per output,
+/// adding the reduced elements one after another in row-major order (the rounding grows with
+/// the length of the sum, as it can in a compiled reduction).
+fn sum_in_f32(x: &ArrayD<f64>, dims: &[usize], out_shape: &[usize]) -> ArrayD<f64> {
+    let kept: Vec<usize> = (0..x.ndim()).filter(|d| !dims.contains(d)).collect();
+    let perm: Vec<usize> = kept.iter().chain(dims).copied().collect();
+    let inner: usize = dims.iter().map(|&d| x.shape()[d]).product();
+    let moved = x
+        .view()
+        .permuted_axes(IxDyn(&perm))
+        .as_standard_layout()
+        .into_owned();
+    let sums: Vec<f64> = moved
+        .as_slice()
+        .expect("standard layout")
+        .chunks(inner.max(1))
+        .map(|row| f64::from(row.iter().fold(0.0f32, |acc, &v| acc + v as f32)))
+        .collect();
+    let outer: usize = out_shape.iter().product();
+    let sums = if inner == 0 { vec![0.0; outer] } else { sums };
+    ArrayD::from_shape_vec(IxDyn(out_shape), sums).expect("the reduced shape")
 }
 
 fn as_f64(t: &Tensor) -> ArrayD<f64> {
@@ -349,7 +450,7 @@ fn compare(dir: CmpDir, a: f64, b: f64) -> bool {
 
 /// Permutes each operand to (batch, free, contracting) or (batch, contracting, free), flattens
 /// them to 3-D and multiplies batch by batch.
-fn dot_general(l: &ArrayD<f64>, r: &ArrayD<f64>, d: &DotDims) -> ArrayD<f64> {
+fn dot_general(l: &ArrayD<f64>, r: &ArrayD<f64>, d: &DotDims, precision: Precision) -> ArrayD<f64> {
     let free = |rank: usize, a: &[usize], b: &[usize]| -> Vec<usize> {
         (0..rank)
             .filter(|x| !a.contains(x) && !b.contains(x))
@@ -394,16 +495,24 @@ fn dot_general(l: &ArrayD<f64>, r: &ArrayD<f64>, d: &DotDims) -> ArrayD<f64> {
         .into_shape_with_order((nb, k, n))
         .unwrap();
     let mut out = ndarray::Array3::<f64>::zeros((nb, m, n));
-    for b in 0..nb {
-        let lb = l3
-            .index_axis(Axis(0), b)
-            .into_dimensionality::<Ix2>()
-            .unwrap();
-        let rb = r3
-            .index_axis(Axis(0), b)
-            .into_dimensionality::<Ix2>()
-            .unwrap();
-        out.index_axis_mut(Axis(0), b).assign(&lb.dot(&rb));
+    match precision {
+        Precision::F64 => {
+            for b in 0..nb {
+                let lb = l3.index_axis(Axis(0), b);
+                let rb = r3.index_axis(Axis(0), b);
+                out.index_axis_mut(Axis(0), b).assign(&lb.dot(&rb));
+            }
+        }
+        // Accumulated in f32, as a float32 matmul does.
+        Precision::F32 => {
+            let (l3, r3) = (l3.mapv(|x| x as f32), r3.mapv(|x| x as f32));
+            for b in 0..nb {
+                let lb = l3.index_axis(Axis(0), b);
+                let rb = r3.index_axis(Axis(0), b);
+                out.index_axis_mut(Axis(0), b)
+                    .assign(&lb.dot(&rb).mapv(f64::from));
+            }
+        }
     }
     let mut shape: Vec<usize> = d.lhs_batch.iter().map(|x| l.shape()[*x]).collect();
     shape.extend(lf.iter().map(|x| l.shape()[*x]));

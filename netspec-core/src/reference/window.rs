@@ -2,16 +2,32 @@
 
 use ndarray::{ArrayD, IxDyn};
 
+use super::Precision;
 use crate::ir::ConvDims;
 
 /// A general 2-D convolution with StableHLO's semantics for layouts, strides, padding (which
 /// may crop), lhs and rhs dilation and feature groups. Computes canonically as [N, C, H, W] x
-/// [O, I, KH, KW] -> [N, O, OH, OW] and lays the result out as `d.out` says.
+/// [O, I, KH, KW] -> [N, O, OH, OW] and lays the result out as `d.out` says. In f32, each
+/// product and partial sum is rounded to f32.
 pub fn convolution(
     lhs: &ArrayD<f64>,
     rhs: &ArrayD<f64>,
     d: &ConvDims,
     out_shape: &[usize],
+    precision: Precision,
+) -> ArrayD<f64> {
+    match precision {
+        Precision::F64 => convolution_rounding(lhs, rhs, d, out_shape, |x| x),
+        Precision::F32 => convolution_rounding(lhs, rhs, d, out_shape, |x| x as f32 as f64),
+    }
+}
+
+fn convolution_rounding(
+    lhs: &ArrayD<f64>,
+    rhs: &ArrayD<f64>,
+    d: &ConvDims,
+    out_shape: &[usize],
+    round: impl Fn(f64) -> f64,
 ) -> ArrayD<f64> {
     let x = lhs
         .clone()
@@ -55,8 +71,12 @@ pub fn convolution(
                             };
                             for ic in 0..i {
                                 let ch = g * i + ic;
-                                acc += xs[((b * c + ch) * h + sy) * w + sx]
-                                    * ks[((of * i + ic) * kh + u) * kw + v];
+                                acc = round(
+                                    acc + round(
+                                        xs[((b * c + ch) * h + sy) * w + sx]
+                                            * ks[((of * i + ic) * kh + u) * kw + v],
+                                    ),
+                                );
                             }
                         }
                     }

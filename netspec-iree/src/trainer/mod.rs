@@ -12,9 +12,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use netspec_core::checkpoint::{self, NamedTensor};
 use netspec_core::data::batch::{self, BatchSource};
 use netspec_core::data::{DataError, Dataset};
+use netspec_core::ir::Lowering;
 use netspec_core::noise;
 use netspec_core::params::ParamSpec;
-use netspec_core::step;
+use netspec_core::step::{self, StepConfig};
 use netspec_core::Network;
 use serde::{Deserialize, Serialize};
 
@@ -153,8 +154,36 @@ impl Trainer {
         device: &Device,
         ranks: Option<Rc<dyn Collective>>,
     ) -> Result<Self, Error> {
+        let lowering = device.default_target().lowering();
+        Self::build::<N>(compiler, config, init, device, lowering, ranks)
+    }
+
+    /// [`Trainer::new`] with the train step formulated under `lowering` rather than the
+    /// device's own, still compiled for the device: how the tests check another target's
+    /// formulation on this machine.
+    pub fn with_lowering<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+        lowering: Lowering,
+    ) -> Result<Self, Error> {
+        Self::build::<N>(compiler, config, init, device, lowering, None)
+    }
+
+    fn build<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+        lowering: Lowering,
+        ranks: Option<Rc<dyn Collective>>,
+    ) -> Result<Self, Error> {
         config.check()?;
-        let step_config = config.step_config(&device.default_target());
+        let step_config = StepConfig {
+            lowering,
+            ..config.step_config(&device.default_target())
+        };
         let step = match ranks {
             Some(_) => step::build_data_parallel::<N>(step_config),
             None => step::build::<N>(step_config),
