@@ -68,10 +68,10 @@ PAIRS = {
 def export_init_binary():
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     binary = target / "release" / "examples" / "export_init"
-    if not binary.exists():
-        print(f"building {binary} ...", flush=True)
-        subprocess.run(["cargo", "build", "--release", "--example", "export_init"], cwd=ROOT,
-                       check=True)
+    # Always through cargo: a binary left by an older checkout would lack newer commands, and a
+    # build with nothing changed costs well under a second.
+    subprocess.run(["cargo", "build", "--release", "--example", "export_init"], cwd=ROOT,
+                   check=True)
     return binary
 
 
