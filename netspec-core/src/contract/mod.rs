@@ -211,20 +211,33 @@ pub fn check(case: &Case, samples: usize, seed: u64) -> Vec<Discrepancy> {
         .collect()
 }
 
+/// The `k`-th gradient a formulation computed, for argument `arg`; its shape must be the
+/// argument's.
+fn gradient_of<'a>(
+    case: &Case,
+    f: &Formulation,
+    analytic: &'a [Tensor],
+    k: usize,
+    arg: usize,
+) -> &'a ndarray::ArrayD<f64> {
+    let grad = analytic[k].float();
+    assert_eq!(
+        grad.shape(),
+        case.inputs[arg].shape(),
+        "{}: gradient of {} has the wrong shape",
+        f.lowering,
+        case.arg_name(arg)
+    );
+    grad
+}
+
 fn check_formulation(case: &Case, f: &Formulation, samples: usize, seed: u64) -> Vec<Discrepancy> {
     let h = 1e-5;
     let analytic = reference::run(&f.gradient, &case.inputs);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut report = vec![];
     for (k, &arg) in case.wrt.iter().enumerate() {
-        let grad = analytic[k].float();
-        assert_eq!(
-            grad.shape(),
-            case.inputs[arg].shape(),
-            "{}: gradient of {} has the wrong shape",
-            f.lowering,
-            case.arg_name(arg)
-        );
+        let grad = gradient_of(case, f, &analytic, k, arg);
         let n = grad.len();
         let coords: Vec<usize> = if n <= samples {
             (0..n).collect()
@@ -264,14 +277,7 @@ pub fn check_directional(case: &Case, seed: u64) -> Vec<Discrepancy> {
         let analytic = reference::run(&f.gradient, &case.inputs);
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         for (k, &arg) in case.wrt.iter().enumerate() {
-            let grad = analytic[k].float();
-            assert_eq!(
-                grad.shape(),
-                case.inputs[arg].shape(),
-                "{}: gradient of {} has the wrong shape",
-                f.lowering,
-                case.arg_name(arg)
-            );
+            let grad = gradient_of(case, f, &analytic, k, arg);
             let direction: Vec<f64> = (0..grad.len())
                 .map(|_| if rng.gen::<bool>() { 1.0 } else { -1.0 })
                 .collect();

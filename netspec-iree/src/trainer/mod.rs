@@ -358,6 +358,25 @@ impl Trainer {
         )
     }
 
+    /// A batch on the device with the step's noise masks, in the step functions' argument
+    /// order after the parameters (and the optimizer's inputs): images, targets, masks.
+    fn upload_batch(
+        &self,
+        images: &[f32],
+        labels: &[i32],
+        masks: Vec<NamedTensor>,
+    ) -> Result<Vec<Value>, Error> {
+        let exe = &self.session.exe;
+        let mut batch = vec![
+            exe.upload_f32(&self.session.step.input.shape, images)?,
+            self.upload_target(labels)?,
+        ];
+        for m in masks {
+            batch.push(exe.upload_f32(&m.shape, &m.data)?);
+        }
+        Ok(batch)
+    }
+
     fn upload_target(&self, labels: &[i32]) -> Result<Value, Error> {
         let target = &self.session.step.target;
         match self.config.loss {
@@ -408,22 +427,16 @@ impl Trainer {
             return self.step_data_parallel(images, labels, lr, epoch);
         }
         let s = &self.session;
-        let x = s.exe.upload_f32(&s.step.input.shape, images)?;
-        let t = self.upload_target(labels)?;
         let lr = s.exe.upload_f32(&[], &[lr as f32])?;
         let step = s.exe.upload_f32(&[], &[(self.steps_done + 1) as f32])?;
-        let masks = self
-            .masks(self.steps_done)
-            .into_iter()
-            .map(|m| s.exe.upload_f32(&m.shape, &m.data))
-            .collect::<Result<Vec<_>, _>>()?;
+        let batch = self.upload_batch(images, labels, self.masks(self.steps_done))?;
         let inputs: Vec<Value> = self
             .params
             .iter()
             .chain(&self.opt_state)
             .cloned()
-            .chain([lr, step, x, t])
-            .chain(masks)
+            .chain([lr, step])
+            .chain(batch)
             .collect();
         let mut outs = s.exe.call("train_step", inputs)?;
         let loss = read_scalar(&outs.pop().expect("train_step returns the loss last"))?;

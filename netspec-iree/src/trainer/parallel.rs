@@ -39,22 +39,9 @@ impl Trainer {
     pub fn grad_summands(&self, images: &[f32], labels: &[i32]) -> Result<Vec<f32>, Error> {
         self.require_split("grad_summands")?;
         self.check_batch(images, labels)?;
-        let s = &self.session;
-        let x = s.exe.upload_f32(&s.step.input.shape, images)?;
-        let t = self.upload_target(labels)?;
-        let masks = self
-            .rank_masks(self.steps_done)
-            .into_iter()
-            .map(|m| s.exe.upload_f32(&m.shape, &m.data))
-            .collect::<Result<Vec<_>, _>>()?;
-        let inputs: Vec<Value> = self
-            .params
-            .iter()
-            .cloned()
-            .chain([x, t])
-            .chain(masks)
-            .collect();
-        let outs = s.exe.call("grad_step", inputs)?;
+        let batch = self.upload_batch(images, labels, self.rank_masks(self.steps_done))?;
+        let inputs: Vec<Value> = self.params.iter().cloned().chain(batch).collect();
+        let outs = self.session.exe.call("grad_step", inputs)?;
         read_f32(&outs[0])
     }
 

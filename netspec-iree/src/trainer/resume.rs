@@ -71,7 +71,7 @@ impl TrainingState {
             return Ok(self);
         }
         let global = self.config.batch_size * self.ranks;
-        if ranks == 0 || global % ranks != 0 {
+        if ranks == 0 || !global.is_multiple_of(ranks) {
             return Err(Error::Usage(format!(
                 "{} was trained on {} rank(s) with batch {} each, a global batch of {global}, \
                  which {ranks} ranks cannot share evenly; resume it on a rank count that divides \

@@ -248,7 +248,7 @@ fn contradictions(flags: &Flags, state: &TrainingState, r: &RunRecord) -> Vec<St
     differs("lr", flags.lr.map(|v| v.to_string()), c.lr.to_string());
     differs(
         "optimizer",
-        flags.optimizer.map(|o| optimizer_name(o.into()).into()),
+        flags.optimizer.map(|o| optimizer_name(o).into()),
         optimizer_name(c.optimizer).into(),
     );
     differs(
