@@ -24,7 +24,14 @@ use netspec::models::{
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-type Measure = fn(&Bench) -> Result<Netspec, Error>;
+type Measure = fn(&Bench, Mode) -> Result<Netspec, Error>;
+
+/// `--netspec-only` skips the cold compile, the peak and the peers: quick A/B runs of one side.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Full,
+    NetspecOnly,
+}
 
 /// How one model is measured.
 struct Bench {
@@ -88,7 +95,7 @@ struct Peer {
     version: String,
 }
 
-fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
+fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
     let batch = b.batch;
     let device = &b.device;
     let config = TrainConfig {
@@ -97,30 +104,16 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         progress: false,
         ..Default::default()
     };
-    let module = || step::build::<N>(config.step_config(&device.default_target()));
-    let flops = module().module.flops("train_step").unwrap_or(0);
+    let flops = step::build::<N>(config.step_config(&device.default_target()))
+        .module
+        .flops("train_step")
+        .unwrap_or(0);
     memory::reset_peak();
 
-    // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
-    let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
-    let first = Session::new(&cached, module(), device)?;
-    assert!(
-        !first.exe.compile.from_cache,
-        "an empty cache cannot hold the module"
-    );
-    let cold_s = first.exe.compile.seconds;
-    drop(first);
-    let session = Session::new(&cached, module(), device)?;
-    assert!(
-        session.exe.compile.from_cache,
-        "second compile should come from the cache"
-    );
-    drop(session);
-
-    let mut trainer = Trainer::new::<N>(&cached, config, None, device)?;
-    let _ = std::fs::remove_dir_all(&dir);
+    let (mut trainer, cold_s) = match mode {
+        Mode::Full => cold_then_cached::<N>(config, device)?,
+        Mode::NetspecOnly => (Trainer::new::<N>(&Compiler::new()?, config, None, device)?, f64::NAN),
+    };
     let workers = iree_workers();
 
     let mut rng = ChaCha8Rng::seed_from_u64(0);
@@ -160,6 +153,36 @@ fn measure<N: Network>(b: &Bench) -> Result<Netspec, Error> {
         faults,
         flops,
     })
+}
+
+/// A cold compile (an empty cache directory, so IREE compiles), then the same module from that
+/// cache, then the trainer; with the cold compile's seconds.
+fn cold_then_cached<N: Network>(
+    config: TrainConfig,
+    device: &Device,
+) -> Result<(Trainer, f64), Error> {
+    let module = || step::build::<N>(config.step_config(&device.default_target()));
+    // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
+    let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
+    let first = Session::new(&cached, module(), device)?;
+    assert!(
+        !first.exe.compile.from_cache,
+        "an empty cache cannot hold the module"
+    );
+    let cold_s = first.exe.compile.seconds;
+    drop(first);
+    let session = Session::new(&cached, module(), device)?;
+    assert!(
+        session.exe.compile.from_cache,
+        "second compile should come from the cache"
+    );
+    drop(session);
+
+    let trainer = Trainer::new::<N>(&cached, config, None, device)?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok((trainer, cold_s))
 }
 
 fn warmup(steps: usize) -> usize {
@@ -248,10 +271,18 @@ fn main() -> Result<(), Error> {
              (and JAX for the MLP), with the step's FLOPs, GFLOP/s, the fraction of this CPU's \
              measured fp32 peak and page faults per step. MODEL selects every model whose name \
              contains it; without it, all ({names}), and the table is also written to \
-             benches/results/<CPU class>.md, replacing the last one."
+             benches/results/<CPU class>.md, replacing the last one.\n\n\
+             --netspec-only: netspec's median ms per step alone, one line per model, with the \
+             module from the cache and no peers; for A/B runs of two builds or settings \
+             (NETSPEC_IREE_RUNTIME_FLAGS passes flags to IREE's runtime)."
         );
         return Ok(());
     }
+    let mode = if args.iter().any(|a| a == "--netspec-only") {
+        Mode::NetspecOnly
+    } else {
+        Mode::Full
+    };
     // cargo passes `--bench`; anything else not starting with '-' filters by model name.
     let filter: Vec<String> = args.into_iter().filter(|a| !a.starts_with('-')).collect();
     let selected: Vec<_> = MODELS
@@ -260,6 +291,12 @@ fn main() -> Result<(), Error> {
         .collect();
     if selected.is_empty() {
         return Err(format!("no model matches {filter:?}; known: {names}").into());
+    }
+    if mode == Mode::NetspecOnly {
+        for b in selected {
+            println!("{} {:.3}", b.name, (b.run)(b, mode)?.ms.median);
+        }
+        return Ok(());
     }
     let torch = python_has("torch");
     let jax = python_has("jax");
@@ -280,7 +317,7 @@ fn main() -> Result<(), Error> {
     for b in selected {
         let name = b.name;
         eprintln!("{name}: netspec...");
-        let ours = (b.run)(b)?;
+        let ours = (b.run)(b, mode)?;
         workers = workers.or(ours.workers);
         let theirs = if torch {
             eprintln!("{name}: pytorch...");

@@ -96,10 +96,12 @@ fn give_workers_dispatch_stack() {
     }
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let args = [
+        let mut args = vec![
             CString::new("netspec").unwrap(),
             CString::new(format!("--task_worker_stack_size={WORKER_STACK_BYTES}")).unwrap(),
         ];
+        let extra = std::env::var("NETSPEC_IREE_RUNTIME_FLAGS").unwrap_or_default();
+        args.extend(extra.split_whitespace().filter_map(|f| CString::new(f).ok()));
         let mut argv: Vec<*mut c_char> = args.iter().map(|a| a.as_ptr().cast_mut()).collect();
         let mut argc = argv.len() as c_int;
         let mut argv_ptr = argv.as_mut_ptr();

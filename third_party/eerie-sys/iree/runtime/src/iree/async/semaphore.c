@@ -11,6 +11,7 @@
 #include "iree/base/threading/mutex.h"
 #include "iree/base/threading/notification.h"
 #include "iree/base/threading/processor.h"
+#include "iree/base/threading/thread.h"
 
 //===----------------------------------------------------------------------===//
 // Semaphore implementation
@@ -943,9 +944,19 @@ IREE_API_EXPORT iree_status_t iree_async_semaphore_multi_wait(
       if (!iree_async_semaphore_cancel_timepoint(timepoints[i].base.semaphore,
                                                  &timepoints[i].base)) {
         // Callback dispatched — wait for it to finish.
-        while (!iree_atomic_load(&timepoints[i].completed,
-                                 iree_memory_order_acquire)) {
-          iree_processor_yield();
+        // netspec: after a short spin, give the CPU away. The callback's
+        // notification post woke this thread, and the scheduler may run it on
+        // the CPU of the thread that posted, preempting that thread before it
+        // stores `completed`: a spin with pause alone then lasts until the
+        // scheduler's next tick (milliseconds on a machine with few cores).
+        for (int spins = 0; !iree_atomic_load(&timepoints[i].completed,
+                                              iree_memory_order_acquire);
+             ++spins) {
+          if (spins < 64) {
+            iree_processor_yield();
+          } else {
+            iree_thread_yield();
+          }
         }
       }
     }
