@@ -77,20 +77,63 @@ const MODELS: &[Bench] = &[
 
 const MIN_TIME: Duration = Duration::from_secs(2);
 
+/// A model compiled and ready to time, with what was measured on the way.
 struct Netspec {
-    ms: Stats,
+    timer: StepTimer,
     cold_s: f64,
     workers: Option<usize>,
-    /// Peak resident memory of the process while this model compiled and ran.
-    peak_mib: Option<f64>,
-    /// Minor page faults per timed step.
-    faults: Option<f64>,
     /// Floating-point operations of one train step, counted from the emitted module.
     flops: u64,
 }
 
+/// Times the train step on one fixed batch, again for each round.
+struct StepTimer {
+    trainer: Trainer,
+    images: Vec<f32>,
+    labels: Vec<i32>,
+    steps: usize,
+}
+
+/// One round of netspec's steps.
+struct Round {
+    ms: f64,
+    /// Minor page faults per timed step.
+    faults: Option<f64>,
+}
+
+impl StepTimer {
+    const LR: f64 = 0.1; // as the PyTorch peer
+
+    fn warm_up(&mut self) -> Result<(), Error> {
+        for _ in 0..warmup(self.steps) {
+            self.trainer.step(&self.images, &self.labels, Self::LR, 1)?;
+        }
+        Ok(())
+    }
+
+    /// At least `steps` steps and MIN_TIME: the median ms per step.
+    fn round(&mut self) -> Result<Round, Error> {
+        let mut ms = Vec::new();
+        let faults_before = memory::minor_faults();
+        let start = Instant::now();
+        while ms.len() < self.steps || start.elapsed() < MIN_TIME {
+            let t = Instant::now();
+            self.trainer.step(&self.images, &self.labels, Self::LR, 1)?;
+            ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let faults = faults_before
+            .zip(memory::minor_faults())
+            .map(|(a, b)| (b - a) as f64 / ms.len() as f64);
+        Ok(Round {
+            ms: Stats::of(ms).median,
+            faults,
+        })
+    }
+}
+
 struct Peer {
-    ms: Stats,
+    /// Median ms per step.
+    ms: f64,
     threads: u64,
     version: String,
 }
@@ -110,7 +153,7 @@ fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
         .unwrap_or(0);
     memory::reset_peak();
 
-    let (mut trainer, cold_s) = match mode {
+    let (trainer, cold_s) = match mode {
         Mode::Full => cold_then_cached::<N>(config, device)?,
         Mode::NetspecOnly => (Trainer::new::<N>(&Compiler::new()?, config, None, device)?, f64::NAN),
     };
@@ -130,27 +173,17 @@ fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
         .collect();
     let labels: Vec<i32> = (0..batch).map(|_| rng.gen_range(0..classes)).collect();
 
-    let lr = 0.1; // as the PyTorch peer
-    for _ in 0..warmup(b.steps) {
-        trainer.step(&images, &labels, lr, 1)?;
-    }
-    let mut ms = Vec::new();
-    let faults_before = memory::minor_faults();
-    let start = Instant::now();
-    while ms.len() < b.steps || start.elapsed() < MIN_TIME {
-        let t = Instant::now();
-        trainer.step(&images, &labels, lr, 1)?;
-        ms.push(t.elapsed().as_secs_f64() * 1e3);
-    }
-    let faults = faults_before
-        .zip(memory::minor_faults())
-        .map(|(a, b)| (b - a) as f64 / ms.len() as f64);
+    let mut timer = StepTimer {
+        trainer,
+        images,
+        labels,
+        steps: b.steps,
+    };
+    timer.warm_up()?;
     Ok(Netspec {
-        ms: Stats::of(ms),
+        timer,
         cold_s,
         workers,
-        peak_mib: memory::peak_resident_bytes().map(memory::mib),
-        faults,
         flops,
     })
 }
@@ -216,9 +249,7 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
             .ok_or_else(|| format!("peer JSON lacks {k}: {v}"))
     };
     Ok(Peer {
-        ms: Stats {
-            median: num("ms_median")?,
-        },
+        ms: num("ms_median")?,
         threads: v["threads"].as_u64().unwrap_or(0),
         version: v["torch_version"]
             .as_str()
@@ -294,7 +325,7 @@ fn main() -> Result<(), Error> {
     }
     if mode == Mode::NetspecOnly {
         for b in selected {
-            println!("{} {:.3}", b.name, (b.run)(b, mode)?.ms.median);
+            println!("{} {:.3}", b.name, (b.run)(b, mode)?.timer.round()?.ms);
         }
         return Ok(());
     }
@@ -316,42 +347,38 @@ fn main() -> Result<(), Error> {
     let (mut workers, mut torch_info, mut jax_version) = (None, None, None);
     for b in selected {
         let name = b.name;
-        eprintln!("{name}: netspec...");
-        let ours = (b.run)(b, mode)?;
+        eprintln!("{name}: netspec, compiling...");
+        memory::reset_peak();
+        let mut ours = (b.run)(b, mode)?;
         workers = workers.or(ours.workers);
-        let theirs = if torch {
-            eprintln!("{name}: pytorch...");
-            match peer(b, "peer_pytorch.py") {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    eprintln!("{name}: PyTorch peer failed: {e}");
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        if let Some(p) = &theirs {
-            torch_info = Some((p.version.clone(), p.threads));
+        let mut rounds = Vec::new();
+        // Each round times netspec, then each peer: a host whose speed drifts moves a round's
+        // sides together, and the ratio is taken round by round.
+        for r in 1..=ROUNDS {
+            eprintln!("{name}: round {r} of {ROUNDS}");
+            let netspec = ours.timer.round()?;
+            let torch_ms = torch
+                .then(|| peer(b, "peer_pytorch.py"))
+                .and_then(|p| p.map_err(|e| eprintln!("{name}: PyTorch peer failed: {e}")).ok())
+                .map(|p| {
+                    torch_info = Some((p.version, p.threads));
+                    p.ms
+                });
+            let jax_ms = (jax && name == "mnist_mlp")
+                .then(|| peer(b, "peer_jax.py"))
+                .and_then(|p| p.map_err(|e| eprintln!("{name}: JAX peer failed: {e}")).ok())
+                .map(|p| {
+                    jax_version = Some(p.version);
+                    p.ms
+                });
+            rounds.push(RoundPair {
+                netspec,
+                torch_ms,
+                jax_ms,
+            });
         }
-        let jax_peer = (jax && b.name == "mnist_mlp")
-            .then(|| {
-                eprintln!("{name}: jax...");
-                peer(b, "peer_jax.py")
-                    .map_err(|e| eprintln!("{name}: JAX peer failed: {e}"))
-                    .ok()
-            })
-            .flatten();
-        if let Some(p) = &jax_peer {
-            jax_version = Some(p.version.clone());
-        }
-        rows.push(table_row(
-            b,
-            &ours,
-            theirs.as_ref(),
-            jax_peer.as_ref(),
-            peak,
-        ));
+        let peak_mib = memory::peak_resident_bytes().map(memory::mib);
+        rows.push(table_row(b, &ours, &rounds, peak_mib, peak));
     }
 
     let workers = workers.map_or("?".to_string(), |w| w.to_string());
@@ -370,8 +397,10 @@ fn main() -> Result<(), Error> {
          - peak: a 2048x2048x2048 matmul compiled by IREE with data tiling and its micro-kernels \
          runs at **{peak:.0} GFLOP/s** (the reference for \"% of peak\")\n\
          - one SGD step on random normal images and random labels, batch as listed; warmup, then \
-         at least the listed steps and {min}s; median ms per step (both sides read the loss \
-         back every step); GFLOP counts the matmuls and convolutions of the emitted train step, \
+         {rounds} rounds of netspec's steps and each peer's process in turn, each side at least \
+         the listed steps and {min}s a round; ms are medians over steps, then over rounds, and \
+         the ratio is the median of the rounds' ratios (both sides read the loss back every \
+         step); GFLOP counts the matmuls and convolutions of the emitted train step, \
          and both GFLOP/s columns divide that same count by each side's time\n\n\
          {header}\n{rows}\n",
         date = today(),
@@ -382,6 +411,7 @@ fn main() -> Result<(), Error> {
             .flags(&Target::HostCpu.lowering(), true)
             .join(" "),
         min = MIN_TIME.as_secs(),
+        rounds = ROUNDS,
         header = TABLE_HEADER,
         rows = rows.join("\n"),
     );
@@ -397,33 +427,62 @@ fn main() -> Result<(), Error> {
     Ok(())
 }
 
-const TABLE_HEADER: &str = "| model | batch | netspec ms | PyTorch ms | ratio | JAX ms | GFLOP/step | netspec GFLOP/s | % of peak | PyTorch GFLOP/s | faults/step | cold compile s | peak MiB |\n\
-                            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+/// One round: netspec's steps, then each peer's process.
+struct RoundPair {
+    netspec: Round,
+    torch_ms: Option<f64>,
+    jax_ms: Option<f64>,
+}
+
+/// Rounds per model: netspec and its peers in turn, the ratio taken in each round.
+const ROUNDS: usize = 3;
+
+const TABLE_HEADER: &str = "| model | batch | netspec ms | PyTorch ms | ratio | ratio per round | JAX ms | GFLOP/step | netspec GFLOP/s | % of peak | PyTorch GFLOP/s | faults/step | cold compile s | peak MiB |\n\
+                            |---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 fn table_row(
     b: &Bench,
     ours: &Netspec,
-    torch: Option<&Peer>,
-    jax: Option<&Peer>,
+    rounds: &[RoundPair],
+    peak_mib: Option<f64>,
     peak: f64,
 ) -> String {
+    let median = |xs: Vec<f64>| (!xs.is_empty()).then(|| Stats::of(xs).median);
+    let ms = median(rounds.iter().map(|r| r.netspec.ms).collect()).unwrap_or(f64::NAN);
+    let torch = median(rounds.iter().filter_map(|r| r.torch_ms).collect());
+    let jax = median(rounds.iter().filter_map(|r| r.jax_ms).collect());
+    let ratios: Vec<f64> = rounds
+        .iter()
+        .filter_map(|r| r.torch_ms.map(|t| r.netspec.ms / t))
+        .collect();
+    let faults = median(rounds.iter().filter_map(|r| r.netspec.faults).collect());
     let gflop = ours.flops as f64 / 1e9;
     let rate = |ms: f64| gflop / ms * 1e3;
     let dash = || "-".to_string();
+    let per_round = if ratios.is_empty() {
+        dash()
+    } else {
+        ratios
+            .iter()
+            .map(|r| format!("{r:.2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     format!(
-        "| {} | {} | {:.2} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {:.1} | {} |",
+        "| {} | {} | {:.2} | {} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {:.1} | {} |",
         b.name,
         b.batch,
-        ours.ms.median,
-        torch.map_or_else(dash, |p| format!("{:.2}", p.ms.median)),
-        torch.map_or_else(dash, |p| format!("{:.2}", ours.ms.median / p.ms.median)),
-        jax.map_or_else(dash, |p| format!("{:.2}", p.ms.median)),
+        ms,
+        torch.map_or_else(dash, |t| format!("{t:.2}")),
+        median(ratios).map_or_else(dash, |r| format!("{r:.2}")),
+        per_round,
+        jax.map_or_else(dash, |t| format!("{t:.2}")),
         gflop,
-        rate(ours.ms.median),
-        100.0 * rate(ours.ms.median) / peak,
-        torch.map_or_else(dash, |p| format!("{:.0}", rate(p.ms.median))),
-        ours.faults.map_or_else(dash, |f| format!("{f:.0}")),
+        rate(ms),
+        100.0 * rate(ms) / peak,
+        torch.map_or_else(dash, |t| format!("{:.0}", rate(t))),
+        faults.map_or_else(dash, |f| format!("{f:.0}")),
         ours.cold_s,
-        ours.peak_mib.map_or_else(dash, |m| format!("{m:.0}")),
+        peak_mib.map_or_else(dash, |m| format!("{m:.0}")),
     )
 }
