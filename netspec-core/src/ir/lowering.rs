@@ -14,7 +14,7 @@
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | the matmuls of convolutions and dense layers, marked one by one | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | the matmuls of dense layers and of convolutions over more than 128 rows, marked one by one | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
@@ -54,10 +54,15 @@ pub enum DataTiling {
     /// Every matmul of the module (IREE's own choice under `--iree-opt-data-tiling`). Pooled
     /// sums are then kept apart from the matmuls they feed (`Graph::pooled_sum`).
     All,
-    /// Only the 2-D matmuls that compute one of these roles, marked one by one with IREE's
-    /// per-op hint (`Op::TiledMatmul`); the others and every batched contraction stay as they
-    /// are.
-    Only(&'static [MatmulRole]),
+    /// Only the 2-D matmuls that compute one of `roles`, marked one by one with IREE's per-op
+    /// hint (`Op::TiledMatmul`); the others and every batched contraction stay as they are. A
+    /// convolution's matmul over fewer than `min_conv_rows` rows (batch x output positions:
+    /// ResNet-34@32's last two stages) is not tiled either: it packs a large kernel for a few
+    /// rows, each step, since the kernel changes every step.
+    Only {
+        roles: &'static [MatmulRole],
+        min_conv_rows: usize,
+    },
 }
 
 /// What a matmul computes, for the lowering's data-tiling rule.
@@ -72,9 +77,10 @@ pub enum MatmulRole {
 }
 
 impl DataTiling {
-    /// Whether a 2-D matmul computing `role` carries IREE's per-op hint.
-    pub fn hints(&self, role: MatmulRole) -> bool {
-        matches!(self, DataTiling::Only(roles) if roles.contains(&role))
+    /// Whether a 2-D matmul computing `role` over `rows` result rows carries IREE's per-op hint.
+    pub fn hints(&self, role: MatmulRole, rows: usize) -> bool {
+        matches!(self, DataTiling::Only { roles, min_conv_rows }
+            if roles.contains(&role) && (role != MatmulRole::Convolution || rows >= *min_conv_rows))
     }
 }
 
@@ -158,7 +164,10 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
-        data_tiling: DataTiling::Only(&[MatmulRole::Convolution, MatmulRole::Dense]),
+        data_tiling: DataTiling::Only {
+            roles: &[MatmulRole::Convolution, MatmulRole::Dense],
+            min_conv_rows: 129,
+        },
         ..Lowering::AVX2
     };
     /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
@@ -206,7 +215,7 @@ impl Lowering {
         let tiled = match self.data_tiling {
             DataTiling::Off => false,
             DataTiling::All => true,
-            DataTiling::Only(_) => has_tiled_matmuls,
+            DataTiling::Only { .. } => has_tiled_matmuls,
         };
         if !tiled {
             return vec![];

@@ -378,7 +378,9 @@ impl Graph {
             ..Default::default()
         };
         let two_dims = self.ty(a).rank() == 2 && self.ty(b).rank() == 2;
-        if two_dims && self.lowering.data_tiling.hints(role) {
+        // The result's rows: the free dim of `a`.
+        let rows = if two_dims { self.ty(a).shape[1 - a_contract] } else { 0 };
+        if two_dims && self.lowering.data_tiling.hints(role, rows) {
             let ty = self.dot_general_type(a, b, &dims);
             self.push(Op::TiledMatmul(dims), vec![a, b], ty)
         } else {
@@ -633,22 +635,24 @@ mod tests {
         }
     }
 
-    /// AVX-512 data-tiles the 2-D matmuls of convolutions and dense layers one by one (a hinted
-    /// `linalg.matmul` in the text, which asks for the data-tiling flags); AVX2 data-tiles every
-    /// matmul by its flags alone, CUDA none. The values are the matmul's either way.
+    /// AVX-512 data-tiles the 2-D matmuls of dense layers, and of convolutions over at least
+    /// 129 rows, one by one (a hinted `linalg.matmul` in the text, which asks for the
+    /// data-tiling flags); AVX2 data-tiles every matmul by its flags alone, CUDA none. The
+    /// values are the matmul's either way.
     #[test]
     fn the_lowering_decides_which_matmuls_are_data_tiled() {
-        let a: Vec<f32> = (0..4 * 3).map(|i| i as f32 * 0.5 - 2.0).collect();
-        let b: Vec<f32> = (0..3 * 2).map(|i| 1.0 - i as f32 * 0.25).collect();
-        for (lowering, role, hinted) in [
-            (Lowering::AVX512, MatmulRole::Convolution, true),
-            (Lowering::AVX512, MatmulRole::Dense, true),
-            (Lowering::AVX512, MatmulRole::Other, false),
-            (Lowering::AVX2, MatmulRole::Convolution, false),
-            (Lowering::CUDA, MatmulRole::Dense, false),
+        for (lowering, role, rows, hinted) in [
+            (Lowering::AVX512, MatmulRole::Convolution, 129, true),
+            (Lowering::AVX512, MatmulRole::Convolution, 128, false),
+            (Lowering::AVX512, MatmulRole::Dense, 4, true),
+            (Lowering::AVX512, MatmulRole::Other, 129, false),
+            (Lowering::AVX2, MatmulRole::Convolution, 129, false),
+            (Lowering::CUDA, MatmulRole::Dense, 4, false),
         ] {
+            let a: Vec<f32> = (0..rows * 3).map(|i| (i % 9) as f32 * 0.5 - 2.0).collect();
+            let b: Vec<f32> = (0..3 * 2).map(|i| 1.0 - i as f32 * 0.25).collect();
             let mut g = Graph::new("f", lowering);
-            let x = g.arg("a", TensorType::f32(&[4, 3]));
+            let x = g.arg("a", TensorType::f32(&[rows, 3]));
             let y = g.arg("b", TensorType::f32(&[3, 2]));
             let c = g.matmul_as(role, x, 1, y, 0);
             let f = g.finish(vec![c]);
@@ -665,10 +669,10 @@ mod tests {
             );
             let out = reference::run(
                 &f,
-                &[Tensor::f32_data(&[4, 3], &a), Tensor::f32_data(&[3, 2], &b)],
+                &[Tensor::f32_data(&[rows, 3], &a), Tensor::f32_data(&[3, 2], &b)],
             );
             let got = out[0].float();
-            for (i, j) in (0..4).flat_map(|i| (0..2).map(move |j| (i, j))) {
+            for (i, j) in (0..rows).flat_map(|i| (0..2).map(move |j| (i, j))) {
                 let want: f64 = (0..3)
                     .map(|k| a[i * 3 + k] as f64 * b[k * 2 + j] as f64)
                     .sum();
