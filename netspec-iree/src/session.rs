@@ -55,7 +55,7 @@ impl Device {
             ));
         }
         if *self == Device::LocalTask {
-            give_workers_dispatch_stack();
+            set_runtime_flags();
         }
         if *self != Device::Cuda {
             crate::memory::keep_freed_memory();
@@ -79,12 +79,13 @@ impl Device {
     }
 }
 
-/// Sets IREE's `--task_worker_stack_size` runtime flag to [`WORKER_STACK_BYTES`], once, before
-/// the first local-task device creates its workers: a dispatch may use
+/// Sets IREE's runtime flags once, before the first local-task device creates its workers:
+/// `--task_worker_stack_size` to [`WORKER_STACK_BYTES`] (a dispatch may use
 /// [`netspec_core::ir::DISPATCH_STACK_BYTES`] of stack, and a deeper one than the 128 KiB default
-/// gives would overrun it. eerie 0.7.0 has no call for runtime flags; `iree_flags_parse` is in
-/// the runtime library that eerie-sys links.
-fn give_workers_dispatch_stack() {
+/// gives would overrun it), then whatever `NETSPEC_IREE_RUNTIME_FLAGS` holds, split at
+/// whitespace (for A/B runs of runtime settings). eerie 0.7.0 has no call for runtime flags;
+/// `iree_flags_parse` is in the runtime library that eerie-sys links.
+fn set_runtime_flags() {
     use std::ffi::{c_char, c_int, c_void, CString};
     extern "C" {
         fn iree_flags_parse(
