@@ -355,7 +355,6 @@ fn main() -> Result<(), Error> {
         // Each round times netspec, then each peer: a host whose speed drifts moves a round's
         // sides together, and the ratio is taken round by round.
         for r in 1..=ROUNDS {
-            eprintln!("{name}: round {r} of {ROUNDS}");
             let netspec = ours.timer.round()?;
             let torch_ms = torch
                 .then(|| peer(b, "peer_pytorch.py"))
@@ -371,6 +370,13 @@ fn main() -> Result<(), Error> {
                     jax_version = Some(p.version);
                     p.ms
                 });
+            let peer_ms = |ms: Option<f64>| ms.map_or("-".into(), |m| format!("{m:.2}"));
+            eprintln!(
+                "{name}: round {r}: netspec {:.2} ms, PyTorch {} ms, JAX {} ms",
+                netspec.ms,
+                peer_ms(torch_ms),
+                peer_ms(jax_ms)
+            );
             rounds.push(RoundPair {
                 netspec,
                 torch_ms,
