@@ -151,11 +151,13 @@ fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
         .module
         .flops("train_step")
         .unwrap_or(0);
-    memory::reset_peak();
 
     let (trainer, cold_s) = match mode {
         Mode::Full => cold_then_cached::<N>(config, device)?,
-        Mode::NetspecOnly => (Trainer::new::<N>(&Compiler::new()?, config, None, device)?, f64::NAN),
+        Mode::NetspecOnly => (
+            Trainer::new::<N>(&Compiler::new()?, config, None, device)?,
+            f64::NAN,
+        ),
     };
     let workers = iree_workers();
 
@@ -352,20 +354,26 @@ fn main() -> Result<(), Error> {
         let mut ours = (b.run)(b, mode)?;
         workers = workers.or(ours.workers);
         let mut rounds = Vec::new();
-        // Each round times netspec, then each peer: a host whose speed drifts moves a round's
-        // sides together, and the ratio is taken round by round.
+        // Each round times netspec, then each peer, and takes their ratio: on a host whose
+        // speed drifts, the sides of one round ran minutes apart at most.
         for r in 1..=ROUNDS {
             let netspec = ours.timer.round()?;
             let torch_ms = torch
                 .then(|| peer(b, "peer_pytorch.py"))
-                .and_then(|p| p.map_err(|e| eprintln!("{name}: PyTorch peer failed: {e}")).ok())
+                .and_then(|p| {
+                    p.map_err(|e| eprintln!("{name}: PyTorch peer failed: {e}"))
+                        .ok()
+                })
                 .map(|p| {
                     torch_info = Some((p.version, p.threads));
                     p.ms
                 });
             let jax_ms = (jax && name == "mnist_mlp")
                 .then(|| peer(b, "peer_jax.py"))
-                .and_then(|p| p.map_err(|e| eprintln!("{name}: JAX peer failed: {e}")).ok())
+                .and_then(|p| {
+                    p.map_err(|e| eprintln!("{name}: JAX peer failed: {e}"))
+                        .ok()
+                })
                 .map(|p| {
                     jax_version = Some(p.version);
                     p.ms

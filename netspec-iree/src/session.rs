@@ -102,18 +102,30 @@ fn set_runtime_flags() {
             CString::new(format!("--task_worker_stack_size={WORKER_STACK_BYTES}")).unwrap(),
         ];
         let extra = std::env::var("NETSPEC_IREE_RUNTIME_FLAGS").unwrap_or_default();
-        args.extend(extra.split_whitespace().filter_map(|f| CString::new(f).ok()));
+        args.extend(
+            extra
+                .split_whitespace()
+                .filter_map(|f| CString::new(f).ok()),
+        );
         let mut argv: Vec<*mut c_char> = args.iter().map(|a| a.as_ptr().cast_mut()).collect();
         let mut argc = argv.len() as c_int;
         let mut argv_ptr = argv.as_mut_ptr();
         // SAFETY: argv holds argc NUL-terminated strings that outlive the call; IREE copies
-        // the flag's value and only reorders argv's entries. A failure (not expected: the flag
-        // exists in IREE 3.13) leaves the default, and its status is freed.
-        unsafe {
+        // the flags' values and only reorders argv's entries. A failure leaves the defaults of
+        // the flags it did not reach, and its status is freed.
+        let refused = unsafe {
             let status = iree_flags_parse(0, &mut argc, &mut argv_ptr);
-            if !status.is_null() {
+            let refused = !status.is_null();
+            if refused {
                 iree_status_ignore(status);
             }
+            refused
+        };
+        if refused && !extra.trim().is_empty() {
+            eprintln!(
+                "warning: IREE's runtime refused NETSPEC_IREE_RUNTIME_FLAGS=`{extra}`; \
+                 the flags from the one it refused on keep their defaults"
+            );
         }
     });
 }

@@ -1,11 +1,49 @@
-//! How the weight gradient of a dense layer is emitted. dyᵀ·X contracts both operands' leading
-//! (row) dims, a form IREE's CPU code serves more slowly than a plain matmul of the same size;
-//! over many rows a copy of one operand transposed costs less than it saves, over a batch of
-//! 128 it does not (`Lowering::transposed_copy_min_rows`).
+//! How matmuls are emitted: a 2-D matmul data-tiled or not by its role (`Lowering::data_tiling`),
+//! and a dense layer's weight gradient. dyᵀ·X contracts both operands' leading (row) dims, a
+//! form IREE's CPU code serves more slowly than a plain matmul of the same size; over many rows
+//! a copy of one operand transposed costs less than it saves, over a batch of 128 it does not
+//! (`Lowering::transposed_copy_min_rows`).
 
 use super::graph::{Graph, Value};
+use super::lowering::MatmulRole;
+use super::ops::{DotDims, Op};
 
 impl Graph {
+    /// `a[m, k] . b[k, n]` with the given contracting dims of each 2-D operand.
+    pub fn matmul(&mut self, a: Value, a_contract: usize, b: Value, b_contract: usize) -> Value {
+        self.matmul_as(MatmulRole::Other, a, a_contract, b, b_contract)
+    }
+
+    /// [`Graph::matmul`] computing `role`: data-tiled where the lowering says so
+    /// (`Lowering::data_tiling`).
+    pub fn matmul_as(
+        &mut self,
+        role: MatmulRole,
+        a: Value,
+        a_contract: usize,
+        b: Value,
+        b_contract: usize,
+    ) -> Value {
+        let dims = DotDims {
+            lhs_contract: vec![a_contract],
+            rhs_contract: vec![b_contract],
+            ..Default::default()
+        };
+        let two_dims = self.ty(a).rank() == 2 && self.ty(b).rank() == 2;
+        // The result's rows: the free dim of `a`.
+        let rows = if two_dims {
+            self.ty(a).shape[1 - a_contract]
+        } else {
+            0
+        };
+        if two_dims && self.lowering.data_tiling.hints(role, rows) {
+            let ty = self.dot_general_type(a, b, &dims);
+            self.push(Op::TiledMatmul(dims), vec![a, b], ty)
+        } else {
+            self.dot_general(a, b, dims)
+        }
+    }
+
     /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both. Over
     /// the lowering's `transposed_copy_min_rows`, the operand with the larger free dim is
     /// copied transposed and goes first.
@@ -49,6 +87,55 @@ mod tests {
     use super::*;
     use crate::ir::{Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
+
+    /// AVX-512 data-tiles the 2-D matmuls of dense layers, and of convolutions over at least
+    /// 129 rows, one by one (a hinted `linalg.matmul` in the text, which asks for the
+    /// data-tiling flags); AVX2 data-tiles every matmul by its flags alone, CUDA none. The
+    /// values are the matmul's either way.
+    #[test]
+    fn the_lowering_decides_which_matmuls_are_data_tiled() {
+        for (lowering, role, rows, hinted) in [
+            (Lowering::AVX512, MatmulRole::Convolution, 129, true),
+            (Lowering::AVX512, MatmulRole::Convolution, 128, false),
+            (Lowering::AVX512, MatmulRole::Dense, 4, true),
+            (Lowering::AVX512, MatmulRole::Other, 129, false),
+            (Lowering::AVX2, MatmulRole::Convolution, 129, false),
+            (Lowering::CUDA, MatmulRole::Dense, 4, false),
+        ] {
+            let a: Vec<f32> = (0..rows * 3).map(|i| (i % 9) as f32 * 0.5 - 2.0).collect();
+            let b: Vec<f32> = (0..3 * 2).map(|i| 1.0 - i as f32 * 0.25).collect();
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("a", TensorType::f32(&[rows, 3]));
+            let y = g.arg("b", TensorType::f32(&[3, 2]));
+            let c = g.matmul_as(role, x, 1, y, 0);
+            let f = g.finish(vec![c]);
+            let tiled = f.nodes.iter().any(|n| matches!(n.op, Op::TiledMatmul(_)));
+            assert_eq!(tiled, hinted, "{lowering:?} {role:?}");
+            let text = crate::emit::module_text(&crate::ir::Module {
+                name: "m".into(),
+                functions: vec![f.clone()],
+            });
+            assert_eq!(crate::emit::has_tiled_matmuls(&text), hinted);
+            assert_eq!(
+                !lowering.compiler_flags(hinted).is_empty(),
+                hinted || lowering == Lowering::AVX2
+            );
+            let out = reference::run(
+                &f,
+                &[
+                    Tensor::f32_data(&[rows, 3], &a),
+                    Tensor::f32_data(&[3, 2], &b),
+                ],
+            );
+            let got = out[0].float();
+            for (i, j) in (0..rows).flat_map(|i| (0..2).map(move |j| (i, j))) {
+                let want: f64 = (0..3)
+                    .map(|k| a[i * 3 + k] as f64 * b[k * 2 + j] as f64)
+                    .sum();
+                assert_eq!(got[[i, j]], want, "{lowering:?} {role:?}");
+            }
+        }
+    }
 
     /// dyᵀ·X is the sum over rows, as it is and with either operand copied transposed; the
     /// lowering decides whether there is a copy.
