@@ -30,8 +30,11 @@ while read -r t; do
   esac
 done < <(grep -o 'func.func @train_step([^)]*)' "$module" | grep -o 'tensor<[^>]*>' |
   sed 's/tensor<\(.*\)>/\1/')
+# Workers get the stack netspec gives them (netspec-iree/src/compile.rs, WORKER_STACK_BYTES):
+# a data-tiled dispatch may need more than the 128 KiB default.
 perf record -q -F 999 -o "$work/perf.data" iree-benchmark-module --device=local-task \
-  --module="$work/step.vmfb" --function=train_step "${inputs[@]}" --benchmark_min_time=3 2>&1 |
+  --task_worker_stack_size=1048576 \
+  --module="$work/step.vmfb" --function=train_step "${inputs[@]}" --benchmark_min_time=3s 2>&1 |
   grep BM_ || true
 perf report -i "$work/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null |
   python3 -c '

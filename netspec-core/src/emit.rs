@@ -23,7 +23,11 @@ pub fn module_text(m: &Module) -> String {
     let mut out = String::new();
     writeln!(out, "module @{} {{", m.name).unwrap();
     for f in &m.functions {
-        function(&mut out, f);
+        if f.lowering.assign_layouts {
+            function(&mut out, &crate::ir::layout::assign(f));
+        } else {
+            function(&mut out, f);
+        }
     }
     out.push_str("}\n");
     out

@@ -307,7 +307,12 @@ impl Graph {
 
     /// [n·OH·OW, kh·kw·C]: the patches that `window` reads from examples `examples` of the
     /// padded NHWC input `xp`.
-    fn im2col_patches(&mut self, xp: Value, examples: Range<usize>, window: &PatchWindow) -> Value {
+    pub(crate) fn im2col_patches(
+        &mut self,
+        xp: Value,
+        examples: Range<usize>,
+        window: &PatchWindow,
+    ) -> Value {
         let c = self.shape(xp)[3];
         let [oh, ow] = window.output;
         let n = examples.len();

@@ -16,6 +16,7 @@
 //! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
 //! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | the matmuls of dense layers and of convolutions over more than 128 rows, marked one by one | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
+//! | value layouts (`assign_layouts`) | as built: NCHW, transposes around each convolution | each value in its producer's order: NHWC through the convolutional layers | as AVX2 |
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,13 @@ pub struct Lowering {
     pub data_tiling: DataTiling,
     /// How `Graph::barrier` is written for IREE.
     pub barrier: BarrierOp,
+    /// Whether values are stored in the order their producers give them (`ir/layout.rs`): the
+    /// convolutions' NHWC flows through BatchNorm, activations, residual sums and pooling, and
+    /// a transpose is written only where an op needs another order. An image's few channels
+    /// (`im2col_below_channels`) are then convolved as one NHWC matmul over the batch's
+    /// patches. Otherwise values are stored as built: NCHW between layers, a transpose pair
+    /// around each convolution.
+    pub assign_layouts: bool,
 }
 
 /// Which matmuls IREE data-tiles: packs their operands into the tiled layout of its mmt4d
@@ -149,6 +157,8 @@ impl Lowering {
         transposed_copy_min_rows: Some(512),
         data_tiling: DataTiling::All,
         barrier: BarrierOp::ComputeBarrier,
+        // Not measured on an AVX2 CPU yet.
+        assign_layouts: false,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128), the matmul wins on the small images of the 32x32 ladder.
@@ -168,12 +178,14 @@ impl Lowering {
             roles: &[MatmulRole::Convolution, MatmulRole::Dense],
             min_conv_rows: 129,
         },
+        assign_layouts: true,
         ..Lowering::AVX2
     };
     /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
     /// data tiling is a CPU pipeline.
     pub const CUDA: Lowering = Lowering {
         data_tiling: DataTiling::Off,
+        assign_layouts: false,
         barrier: BarrierOp::OptimizationBarrier,
         ..Lowering::AVX2
     };

@@ -7,6 +7,7 @@
 mod conv;
 mod cost;
 mod graph;
+pub mod layout;
 mod lowering;
 mod matmul;
 mod ops;

@@ -16,7 +16,7 @@
 
 use super::window::Window;
 use super::{shape_str, Args, Backward, Forward, Layer, Mode, SpecError};
-use crate::ir::{ConvDims, DotDims, Graph, PatchWindow, Value};
+use crate::ir::{ConvDims, DotDims, Graph, MatmulRole, PatchWindow, Value};
 use crate::params::{Init, ParamSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -265,7 +265,8 @@ impl Conv2d {
 
     /// y[b, o, :] = W[o, (u, v, c)] · patches[b, (u, v, c), :], with one strided slice of the
     /// padded input per kernel tap (u, v) that reads the input, as a matmul batched over the
-    /// examples.
+    /// examples; under the lowering's `assign_layouts`, y[(b, y, x), o] = patches · W as one
+    /// matmul over the batch, NHWC.
     fn im2col_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
         let xp = self.padded_input(g, x);
         let (b, cin, cout) = (g.shape(x)[0], self.in_channels, self.out_channels);
@@ -279,8 +280,6 @@ impl Conv2d {
             output,
         };
         let taps = live[0].len() * live[1].len() * cin;
-        let patches = g.im2col(xp, 0..b, &window, [0, 1, 2, 3]);
-        let patches = g.reshape(patches, &[b, taps, output[0] * output[1]]);
         let w = if window.kernel == self.window.kernel {
             w
         } else {
@@ -292,6 +291,17 @@ impl Conv2d {
             )
         };
         let w = g.reshape(w, &[taps, cout]);
+        if g.lowering().assign_layouts {
+            // NHWC, which the layout assignment carries on into the next layers. Not
+            // data-tiled: packing patches of so few taps cost more than it saved.
+            let xp = g.transpose(xp, &[0, 2, 3, 1]);
+            let patches = g.im2col_patches(xp, 0..b, &window);
+            let y = g.matmul_as(MatmulRole::Other, patches, 1, w, 0);
+            let y = g.reshape(y, &[b, output[0], output[1], cout]);
+            return g.transpose(y, &[0, 3, 1, 2]);
+        }
+        let patches = g.im2col(xp, 0..b, &window, [0, 1, 2, 3]);
+        let patches = g.reshape(patches, &[b, taps, output[0] * output[1]]);
         let w = g.transpose(w, &[1, 0]);
         // Broadcast over the batch: a batched matmul writes NCHW directly, where a plain one
         // would leave [O, B, HW] to transpose.
