@@ -261,26 +261,21 @@ impl Assign<'_> {
         let node = &f.nodes[i];
         let ops = &node.operands;
         let rank = node.ty.rank();
-        let same_order = |s: &mut Self, order: &Order| -> Vec<Value> {
-            ops.iter().map(|&o| s.get(o, order)).collect()
-        };
         let placed = match &node.op {
             Op::Arg(_) | Op::Tensor(_) => (
                 self.push(node.op.clone(), vec![], node.ty.clone()),
                 identity(rank),
             ),
-            op if elementwise(op) => {
+            // Operands in one order, the one most of them have.
+            op if elementwise(op) || matches!(op, Op::Concatenate(_)) => {
                 let order = self.common_order(ops).unwrap_or_else(|| identity(rank));
-                let operands = same_order(self, &order);
+                let operands = ops.iter().map(|&o| self.get(o, &order)).collect();
+                let op = match op {
+                    Op::Concatenate(dim) => Op::Concatenate(inverse(&order)[*dim]),
+                    op => op.clone(),
+                };
                 let ty = stored(&node.ty, &order);
-                (self.push(op.clone(), operands, ty), order)
-            }
-            Op::Concatenate(dim) => {
-                let order = self.common_order(ops).unwrap_or_else(|| identity(rank));
-                let operands = same_order(self, &order);
-                let ty = stored(&node.ty, &order);
-                let dim = inverse(&order)[*dim];
-                (self.push(Op::Concatenate(dim), operands, ty), order)
+                (self.push(op, operands, ty), order)
             }
             Op::Transpose(perm) => {
                 // Result dim k is operand dim perm[k]: only the names change.
@@ -308,11 +303,10 @@ impl Assign<'_> {
                 // statistics in NHWC) is one reduction per channel over strided elements,
                 // which IREE runs on one thread: the inner dims are summed first, in parallel
                 // over the outermost (the batch), then the outermost.
-                let last = have.len().wrapping_sub(1);
                 if have != identity(have.len())
                     && reduced.len() > 1
                     && reduced[0] == 0
-                    && !reduced.contains(&last)
+                    && !reduced.contains(&(have.len() - 1))
                 {
                     let inner: Vec<usize> = reduced[1..].to_vec();
                     let mut shape = self.nodes[x.index()].ty.shape.clone();
@@ -403,10 +397,8 @@ impl Assign<'_> {
                     identity(rank),
                 )
             }
-            Op::Constant(_) | Op::Iota(_) | Op::BroadcastInDim(_) => {
-                unreachable!("layout: free values are built on demand")
-            }
-            op => unreachable!("layout: {op:?} is elementwise"),
+            // Constants, iotas, broadcasts and the elementwise ops of those alone.
+            op => unreachable!("layout: {op:?} is free, built on demand"),
         };
         self.placed[i] = Some(placed);
     }
