@@ -90,7 +90,8 @@ fn layout(roles: [usize; 4], names: [&str; 2]) -> String {
 
 fn conv_attrs(d: &ConvDims) -> String {
     format!(
-        " {{batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<{}x{}->{}>, feature_group_count = {} : i64, lhs_dilation = {}, padding = dense<[[{}, {}], [{}, {}]]> : tensor<2x2xi64>, rhs_dilation = {}, window_strides = {}}}",
+        " {{batch_group_count = {} : i64, dimension_numbers = #stablehlo.conv<{}x{}->{}>, feature_group_count = {} : i64, lhs_dilation = {}, padding = dense<[[{}, {}], [{}, {}]]> : tensor<2x2xi64>, rhs_dilation = {}, window_strides = {}}}",
+        d.batch_groups,
         layout(d.lhs, ["b", "f"]),
         layout(d.rhs, ["o", "i"]),
         layout(d.out, ["b", "f"]),

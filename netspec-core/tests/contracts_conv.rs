@@ -271,11 +271,8 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
         for (name, lowering) in Lowering::ALL {
             let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[2, input[0], input[1], input[2]]));
-            let params: Vec<_> = layer
-                .params()
-                .iter()
-                .map(|spec| g.arg(&spec.name, TensorType::f32(&spec.shape)))
-                .collect();
+            let specs = layer.params();
+            let params: Vec<_> = specs.iter().map(|spec| spec.arg(&mut g)).collect();
             let y = layer.forward(&mut g, x, &params, Mode::Train).y;
             let f = g.finish(vec![y]);
 
@@ -291,7 +288,8 @@ fn depthwise_conv2d_values_are_the_direct_sum() {
                 &f,
                 &[
                     Tensor::f32_data(&[2, c, h, w], &xs),
-                    Tensor::f32_data(&[out, 1, k, k], &ws),
+                    // OIHW data, held as the module holds it.
+                    Tensor::f32_data(&specs[0].device_shape(), &specs[0].to_device_order(&ws)),
                     Tensor::f32_data(&[out], &bs),
                 ],
             )

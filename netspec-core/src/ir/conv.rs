@@ -381,8 +381,17 @@ impl Graph {
             "convolution: {o} output features in {} groups",
             d.feature_groups
         );
+        assert!(
+            d.feature_groups == 1 || d.batch_groups == 1,
+            "convolution: feature and batch groups at once"
+        );
+        assert!(
+            n % d.batch_groups == 0 && o % d.batch_groups == 0,
+            "convolution: batch {n} and {o} output features in {} batch groups",
+            d.batch_groups
+        );
         let mut shape = vec![0; 4];
-        shape[d.out[0]] = n;
+        shape[d.out[0]] = n / d.batch_groups;
         shape[d.out[1]] = o;
         for s in 0..2 {
             let size = d.out_size(s, tl.shape[d.lhs[2 + s]], tr.shape[d.rhs[2 + s]]);

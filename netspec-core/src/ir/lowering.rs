@@ -32,8 +32,8 @@ pub struct Lowering {
     /// convolution's output is computed this much wider and cut back.
     pub conv_width_multiple: usize,
     /// Which weight gradients of convolutions without groups are im2col matmuls
-    /// (`Graph::conv_weight_grad_as_matmul`); the rest, and all with `None`, are one
-    /// contraction per kernel offset.
+    /// (`Graph::conv_weight_grad_as_matmul`); the rest without groups, and all with `None`, are
+    /// one contraction per kernel offset. Grouped ones are one convolution in batch groups.
     pub weight_grad_matmul: Option<WeightGradMatmul>,
     /// A dense layer's weight gradient dyᵀ·X contracting at least this many rows copies one
     /// operand transposed first (`Graph::matmul_tn`): IREE serves a plain matmul faster than

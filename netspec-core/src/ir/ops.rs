@@ -72,6 +72,11 @@ pub struct ConvDims {
     pub lhs_dilation: [usize; 2],
     pub rhs_dilation: [usize; 2],
     pub feature_groups: usize,
+    /// `batch_group_count`: the lhs batch and the output features split into this many
+    /// groups, group g's examples convolved with group g's kernels (a depthwise weight
+    /// gradient, channels as the batch, one group per channel). The output batch is the lhs
+    /// batch over this.
+    pub batch_groups: usize,
 }
 
 impl ConvDims {
@@ -86,6 +91,7 @@ impl ConvDims {
             lhs_dilation: [1, 1],
             rhs_dilation: [1, 1],
             feature_groups: 1,
+            batch_groups: 1,
         }
     }
 

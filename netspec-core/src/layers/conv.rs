@@ -4,14 +4,15 @@
 //!
 //! The modules hold the kernel as HWIO ([kh, kw, in / groups, out]; `ParamSpec::device_layout`),
 //! the layout the im2col matmuls and IREE's NHWC convolution read, so no step transposes it;
-//! depthwise kernels and 1x1 products on 1x1 images, which read it as OIHW, keep OIHW.
+//! 1x1 products on 1x1 images, which read it as OIHW, keep OIHW.
 //!
 //! VJP:
 //! - dx: a convolution of dy, dilated by the stride, with the kernel flipped in space and its
 //!   input and output channels exchanged within each group;
-//! - dW: per kernel offset (u, v), dy contracted with the strided slice of the input it saw
-//!   (a batched contraction over groups), or all offsets at once as im2col matmuls where the
-//!   target's lowering says so (`Graph::conv_weight_grad_as_matmul`);
+//! - dW without groups: per kernel offset (u, v), dy contracted with the strided slice of the
+//!   input it saw, or all offsets at once as im2col matmuls where the target's lowering says
+//!   so (`Graph::conv_weight_grad_as_matmul`); with groups, one convolution of the input with
+//!   dy in batch groups;
 //! - db: Σ dy over batch, height and width.
 
 use super::window::Window;
@@ -87,7 +88,7 @@ impl Conv2d {
 
     /// The kernel's layout in the modules: HWIO, but where it is read as OIHW.
     fn kernel_is_hwio(&self) -> bool {
-        !self.is_a_product() && !self.is_depthwise()
+        !self.is_a_product()
     }
 
     /// The forward convolution: NCHW input and output, HWIO kernel.
@@ -153,114 +154,6 @@ impl Conv2d {
     /// `im2col_below_channels`.
     fn uses_im2col(&self, g: &Graph) -> bool {
         self.groups == 1 && self.in_channels < g.lowering().im2col_below_channels
-    }
-
-    /// One group per input channel (MobileNet's, EfficientNet's and ConvNeXt's 3x3 to 7x7
-    /// spatial filters). Emitted as a sum over kernel offsets of elementwise products, never as
-    /// a grouped `stablehlo.convolution`: there is no channel contraction for a matmul to
-    /// serve, the sum fuses into one elementwise dispatch, and IREE 3.13's im2col rewrite
-    /// (`--iree-global-opt-use-im2col-for-convs`) builds an invalid `linalg.batch_matvec`
-    /// from a depthwise convolution, so this form keeps that flag usable for the rest.
-    fn is_depthwise(&self) -> bool {
-        self.groups > 1 && self.groups == self.in_channels
-    }
-
-    /// [C, m]: the weights of kernel offset (u, v), for channel c's m outputs (the channel
-    /// multiplier m = out / in; output c·m + j reads input channel c).
-    fn offset_weights(&self, g: &mut Graph, w: Value, u: usize, v: usize) -> Value {
-        let (c, o) = (self.in_channels, self.out_channels);
-        let w = g.slice(w, &[0, 0, u, v], &[o, 1, u + 1, v + 1], &[1, 1, 1, 1]);
-        g.reshape(w, &[c, o / c])
-    }
-
-    /// y[b, c·m + j, y, x] = Σ_(u,v) x_padded[b, c, s·y + u, s·x + v] · W[c·m + j, 0, u, v].
-    fn depthwise_forward(&self, g: &mut Graph, x: Value, w: Value) -> Value {
-        let xp = self.padded_input(g, x);
-        let (b, c) = (g.shape(x)[0], self.in_channels);
-        let m = self.out_channels / c;
-        let [oh, ow] = self.window.output(self.input);
-        let shape = [b, c, m, oh, ow];
-        let live = self.window.live_taps(self.input);
-        let mut sum = None;
-        for u in live[0].clone() {
-            for v in live[1].clone() {
-                let patch = self.offset_slice(g, xp, u, v);
-                let patch = g.broadcast_in_dim(patch, &shape, &[0, 1, 3, 4]);
-                let wuv = self.offset_weights(g, w, u, v);
-                let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
-                let term = g.mul(patch, wuv);
-                sum = Some(match sum {
-                    None => term,
-                    Some(acc) => g.add(acc, term),
-                });
-            }
-        }
-        g.reshape(sum.expect("a kernel has an offset"), &[b, c * m, oh, ow])
-    }
-
-    /// dx[b, c, i, j] = Σ_(u,v) Σ_j' dy_d[b, c·m + j', i + u, j + v] · W[c·m + j', 0, kh-1-u,
-    /// kw-1-v], where dy_d is dy dilated by the stride and padded so that every input position
-    /// sees the outputs whose windows cover it; dW per offset as Σ_(b,y,x) dy · its slice.
-    fn depthwise_vjp(&self, g: &mut Graph, x: Value, w: Value, dy: Value) -> (Value, Value) {
-        let Window {
-            kernel: k,
-            stride: s,
-            padding: pad,
-        } = self.window;
-        let (b, c) = (g.shape(x)[0], self.in_channels);
-        let m = self.out_channels / c;
-        let [h, wd] = self.input;
-        let [oh, ow] = self.window.output(self.input);
-        let padded = self.window.padded(self.input);
-        let rest = [(padded[0] - k[0]) % s[0], (padded[1] - k[1]) % s[1]];
-        let low = [0, 1].map(|i| (k[i] - 1) as i64 - pad[i].0 as i64);
-        let high = [0, 1].map(|i| (k[i] - 1) as i64 - pad[i].1 as i64 + rest[i] as i64);
-        let zero = g.scalar(0.0);
-        let dy5 = g.reshape(dy, &[b, c, m, oh, ow]);
-        let dyp = g.pad(
-            dy5,
-            zero,
-            &[0, 0, 0, low[0], low[1]],
-            &[0, 0, 0, high[0], high[1]],
-            &[0, 0, 0, s[0] - 1, s[1] - 1],
-        );
-        let shape = [b, c, m, h, wd];
-        let xp = self.padded_input(g, x);
-        // Taps that read padding only add nothing to dx and have a zero gradient.
-        let live = self.window.live_taps(self.input);
-        let mut dx = None;
-        let mut rows = vec![];
-        let is_live = |u: usize, v: usize| live[0].contains(&u) && live[1].contains(&v);
-        for u in 0..k[0] {
-            let mut cols = vec![];
-            for v in 0..k[1] {
-                // dyp's window at (u, v) meets the kernel's tap (k-1-u, k-1-v).
-                let (tu, tv) = (k[0] - 1 - u, k[1] - 1 - v);
-                if is_live(tu, tv) {
-                    let window = g.slice(dyp, &[0, 0, 0, u, v], &[b, c, m, u + h, v + wd], &[1; 5]);
-                    let wuv = self.offset_weights(g, w, tu, tv);
-                    let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
-                    let term = g.mul(window, wuv);
-                    dx = Some(match dx {
-                        None => term,
-                        Some(acc) => g.add(acc, term),
-                    });
-                }
-                if !is_live(u, v) {
-                    cols.push(g.broadcast_in_dim(zero, &[c * m, 1, 1, 1], &[]));
-                    continue;
-                }
-
-                let patch = self.offset_slice(g, xp, u, v);
-                let patch = g.broadcast_in_dim(patch, &[b, c, m, oh, ow], &[0, 1, 3, 4]);
-                let prod = g.mul(dy5, patch);
-                let dw = g.reduce_sum(prod, &[0, 3, 4]); // [C, m]
-                cols.push(g.reshape(dw, &[c * m, 1, 1, 1]));
-            }
-            rows.push(g.concatenate(&cols, 3));
-        }
-        let dx = g.reduce_sum(dx.expect("a kernel has an offset"), &[2]);
-        (dx, g.concatenate(&rows, 2))
     }
 
     /// y[b, o, :] = W[o, (u, v, c)] · patches[b, (u, v, c), :], with one strided slice of the
@@ -383,8 +276,6 @@ impl Layer for Conv2d {
             g.reshape(y, &[b, o, 1, 1])
         } else if self.uses_im2col(g) {
             self.im2col_forward(g, x, p[0])
-        } else if self.is_depthwise() {
-            self.depthwise_forward(g, x, p[0])
         } else {
             g.convolution(x, p[0], self.dims())
         };
@@ -401,17 +292,6 @@ impl Layer for Conv2d {
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
         if self.is_a_product() {
             return self.product_vjp(g, *x, p, dy, need_dx);
-        }
-        if self.is_depthwise() {
-            let (dx, dw) = self.depthwise_vjp(g, *x, p[0], dy);
-            let mut grads = vec![dw];
-            if self.bias {
-                grads.push(g.reduce_sum(dy, &[0, 2, 3]));
-            }
-            return Backward {
-                dx: need_dx.then_some(dx),
-                grads,
-            };
         }
         let Window {
             kernel: k,
@@ -446,17 +326,19 @@ impl Layer for Conv2d {
             g.convolution_flipped(dy, w, d)
         });
 
-        // dW[u, v, i, o] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: im2col
-        // matmuls or one contraction per kernel offset, as the lowering says. On IREE's CPU
-        // backend both beat a convolution with batch and channel roles swapped.
-        let xp = self.padded_input(g, *x);
-        let live = self.window.live_taps(self.input);
-        let as_matmul = if groups == 1 {
-            g.conv_weight_grad_as_matmul(xp, dy, k, s, live.clone())
+        // dW[u, v, i, o] = Σ_b,y,x dy[b, o, y, x] · x_padded[b, i, s·y + u, s·x + v]: without
+        // groups, im2col matmuls or one contraction per kernel offset, as the lowering says (on
+        // IREE's CPU backend both beat a convolution with batch and channel roles swapped);
+        // with groups, that convolution, one batch group per group.
+        let dw = if groups == 1 {
+            let xp = self.padded_input(g, *x);
+            let live = self.window.live_taps(self.input);
+            g.conv_weight_grad_as_matmul(xp, dy, k, s, live)
+                .unwrap_or_else(|| self.weight_grad_per_offset(g, xp, dy))
         } else {
-            None
+            self.grouped_weight_grad(g, *x, dy)
         };
-        let mut grads = vec![as_matmul.unwrap_or_else(|| self.weight_grad_per_offset(g, xp, dy))];
+        let mut grads = vec![dw];
         if self.bias {
             grads.push(g.reduce_sum(dy, &[0, 2, 3]));
         }
@@ -465,15 +347,60 @@ impl Layer for Conv2d {
 }
 
 impl Conv2d {
-    /// dW as one contraction per kernel offset with the strided slice it reads, batched over
-    /// groups (the form where the lowering has no matmul for it, and for grouped kernels).
+    /// dW of a grouped convolution (a depthwise one: MobileNet's and EfficientNet's) as one
+    /// convolution: the input channels as its batch, in one batch group per group
+    /// (`batch_group_count`), the examples as the features it contracts, dy as the kernel,
+    /// dilated by the stride, and the HWIO gradient as its output. One dispatch for the whole
+    /// kernel, where a contraction per tap and the concatenation of their sums made 2·k² + k.
+    /// Taps that read padding only get their zero from the padding. NHWC under
+    /// `assign_layouts`, where the input and dy are stored so.
+    fn grouped_weight_grad(&self, g: &mut Graph, x: Value, dy: Value) -> Value {
+        let Window {
+            kernel: k,
+            stride: s,
+            padding: pad,
+        } = self.window;
+        let padded = self.window.padded(self.input);
+        // The last rows of a strided window that no output reads are cropped, from the high
+        // padding first, so that the output is exactly the kernel.
+        let mut x = x;
+        let mut padding = [(0, 0); 2];
+        for i in 0..2 {
+            let unread = ((padded[i] - k[i]) % s[i]) as i64;
+            let (low, high) = (pad[i].0 as i64, pad[i].1 as i64);
+            padding[i] = (low, (high - unread).max(0));
+            if unread > high {
+                let mut limit = g.shape(x).to_vec();
+                limit[2 + i] -= (unread - high) as usize;
+                x = g.slice(x, &[0; 4], &limit, &[1; 4]);
+            }
+        }
+        // Roles: the input as [features = B, batch = C, H, W], dy as [in = B, out, OH, OW];
+        // the output [kh, kw, batch = C / groups, features = out] is HWIO.
+        let (x, dy, operands) = if g.lowering().assign_layouts {
+            let x = g.transpose(x, &[0, 2, 3, 1]);
+            let dy = g.transpose(dy, &[0, 2, 3, 1]);
+            (x, dy, [3, 0, 1, 2])
+        } else {
+            (x, dy, [1, 0, 2, 3])
+        };
+        let d = ConvDims {
+            lhs: operands,
+            rhs: operands,
+            out: [2, 3, 0, 1],
+            padding,
+            rhs_dilation: s,
+            batch_groups: self.groups,
+            ..ConvDims::nchw([1, 1], [(0, 0); 2])
+        };
+        g.convolution_in_layout(x, dy, d)
+    }
+
+    /// dW as one contraction per kernel offset with the strided slice it reads (the form where
+    /// the lowering has no matmul for it).
     fn weight_grad_per_offset(&self, g: &mut Graph, xp: Value, dy: Value) -> Value {
         let k = self.window.kernel;
-        let (groups, cin, cout) = (self.groups, self.in_channels, self.out_channels);
-        let (cin_g, cout_g) = (cin / groups, cout / groups);
-        let b = g.shape(xp)[0];
-        let [oh, ow] = self.window.output(self.input);
-        let dy_g = g.reshape(dy, &[b, groups, cout_g, oh, ow]);
+        let (cin, cout) = (self.in_channels, self.out_channels);
         // A tap that reads padding only has a zero gradient.
         let live = self.window.live_taps(self.input);
         let mut zero = None;
@@ -483,20 +410,18 @@ impl Conv2d {
             for v in 0..k[1] {
                 if !live[0].contains(&u) || !live[1].contains(&v) {
                     let z = *zero.get_or_insert_with(|| g.scalar(0.0));
-                    cols.push(g.broadcast_in_dim(z, &[1, 1, cin_g, cout], &[]));
+                    cols.push(g.broadcast_in_dim(z, &[1, 1, cin, cout], &[]));
                     continue;
                 }
                 let patch = self.offset_slice(g, xp, u, v);
-                let patch = g.reshape(patch, &[b, groups, cin_g, oh, ow]);
                 let dims = DotDims {
-                    lhs_batch: vec![1],
-                    rhs_batch: vec![1],
-                    lhs_contract: vec![0, 3, 4],
-                    rhs_contract: vec![0, 3, 4],
+                    lhs_batch: vec![],
+                    rhs_batch: vec![],
+                    lhs_contract: vec![0, 2, 3],
+                    rhs_contract: vec![0, 2, 3],
                 };
-                let dw = g.dot_general(patch, dy_g, dims); // [G, in/G, out/G]
-                let dw = g.transpose(dw, &[1, 0, 2]);
-                cols.push(g.reshape(dw, &[1, 1, cin_g, cout]));
+                let dw = g.dot_general(patch, dy, dims); // [in, out]
+                cols.push(g.reshape(dw, &[1, 1, cin, cout]));
             }
             rows.push(g.concatenate(&cols, 1));
         }

@@ -40,7 +40,7 @@ use super::{
     shape_str, Args, Backward, DepthRule, Flatten, Forward, Layer, LayerConfig, LayerNorm, Mode,
     Node, Part, SkipRule, SpecError,
 };
-use crate::ir::{ConvDims, DotDims, Graph, Value};
+use crate::ir::{DotDims, Graph, Value};
 use crate::params::{Init, ParamSpec};
 
 /// torchvision's `LayerNorm2d` (and the block's LayerNorm): eps 1e-6.
@@ -200,15 +200,8 @@ impl Layer for ChannelLinear {
 // ---- the depthwise convolution ------------------------------------------------------------
 
 /// A depthwise k x k convolution with stride 1, padding p and bias on NCHW values (`weight`
-/// [C, 1, k, k], `bias` [C]): conv2d(C, k, p = p, groups = C), with a VJP shaped for IREE.
-///
-/// - dx: the depthwise convolution of dy with the kernel flipped in space, padding k - 1 - p;
-/// - dW[c, u, v] = Σ_{b,y,x} x_padded[b, c, y + u, x + v] · dy[b, c, y, x]: one grouped
-///   convolution with a group per channel, whose input features are the batch (x_padded as
-///   [1, C·B, H + 2p, W + 2p]) and whose kernel is dy (as [C, B, H, W]). The per-offset
-///   contractions of `conv2d`'s VJP cost 49 dispatches per 7x7 layer, which IREE compiles for
-///   seconds and runs slowly at one output per channel;
-/// - db = Σ_{b,y,x} dy.
+/// [C, 1, k, k], `bias` [C]): conv2d(C, k, p = p, groups = C) with ConvNeXt's initialisers,
+/// computed (and differentiated) as that `Conv2d`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DepthwiseConv {
     pub channels: usize,
@@ -242,11 +235,17 @@ impl DepthwiseConv {
         })
     }
 
-    fn dims(&self, padding: usize, groups: usize) -> ConvDims {
-        let p = padding as i64;
-        let mut d = ConvDims::nchw([1, 1], [(p, p), (p, p)]);
-        d.feature_groups = groups;
-        d
+    fn conv(&self) -> Conv2d {
+        let [h, w] = self.input;
+        conv_with_bias(
+            &[self.channels, h, w],
+            self.channels,
+            self.k,
+            1,
+            self.p,
+            self.channels,
+        )
+        .expect("checked when the layer was made")
     }
 }
 
@@ -254,44 +253,19 @@ impl Layer for DepthwiseConv {
     type Saved = Value;
 
     fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        let [h, w] = self.input;
-        let out = |n: usize| n + 2 * self.p + 1 - self.k;
-        vec![input[0], out(h), out(w)]
+        self.conv().output_shape(input)
     }
 
     fn params(&self) -> Vec<ParamSpec> {
-        let (c, k) = (self.channels, self.k);
-        convnext_init(vec![
-            ParamSpec::new("weight", &[c, 1, k, k], Init::Zeros),
-            ParamSpec::new("bias", &[c], Init::Zeros),
-        ])
+        convnext_init(self.conv().params())
     }
 
-    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
-        let y = g.convolution(x, p[0], self.dims(self.p, self.channels));
-        let shape = g.shape(y).to_vec();
-        let b = g.broadcast_in_dim(p[1], &shape, &[1]);
-        Forward::new(g.add(y, b), x)
+    fn forward(&self, g: &mut Graph, x: Value, p: &[Value], mode: Mode) -> Forward<Value> {
+        self.conv().forward(g, x, p, mode)
     }
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
-        let (c, k) = (self.channels, self.k);
-        let dx = need_dx.then(|| g.convolution_flipped(dy, p[0], self.dims(k - 1 - self.p, c)));
-        let zero = g.scalar(0.0);
-        let pad = self.p as i64;
-        let xp = g.pad(*x, zero, &[0, 0, pad, pad], &[0, 0, pad, pad], &[0; 4]);
-        let xs = g.shape(xp).to_vec();
-        let b = xs[0];
-        let xt = g.transpose(xp, &[1, 0, 2, 3]);
-        let lhs = g.reshape(xt, &[1, c * b, xs[2], xs[3]]);
-        let kernel = g.transpose(dy, &[1, 0, 2, 3]); // [C, B, H', W']
-        let dw = g.convolution(lhs, kernel, self.dims(0, c)); // [1, C, k, k]
-        let dw = g.reshape(dw, &[c, 1, k, k]);
-        let db = g.reduce_sum(dy, &[0, 2, 3]);
-        Backward {
-            dx,
-            grads: vec![dw, db],
-        }
+        self.conv().vjp(g, x, p, dy, need_dx)
     }
 }
 

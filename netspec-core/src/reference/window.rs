@@ -6,7 +6,7 @@ use super::Precision;
 use crate::ir::ConvDims;
 
 /// A general 2-D convolution with StableHLO's semantics for layouts, strides, padding (which
-/// may crop), lhs and rhs dilation and feature groups. Computes canonically as [N, C, H, W] x
+/// may crop), lhs and rhs dilation, feature and batch groups. Computes canonically as [N, C, H, W] x
 /// [O, I, KH, KW] -> [N, O, OH, OW] and lays the result out as `d.out` says. In f32, each
 /// product and partial sum is rounded to f32.
 pub fn convolution(
@@ -44,16 +44,20 @@ fn convolution_rounding(
     let (oh, ow) = (d.out_size(0, h, kh) as usize, d.out_size(1, w, kw) as usize);
     let groups = d.feature_groups;
     let (o_per_group, xs, ks) = (o / groups, x.as_slice().unwrap(), k.as_slice().unwrap());
+    // Batch groups: output feature `of` reads the examples of its group, `nb` of them.
+    let nb = n / d.batch_groups;
+    let o_per_batch_group = o / d.batch_groups;
     // Position `p` of the dilated, padded input maps back to input index (p - low) / dilation.
     let source = |p: i64, dim: usize, size: usize| -> Option<usize> {
         let q = p - d.padding[dim].0;
         let dil = d.lhs_dilation[dim] as i64;
         (q >= 0 && q % dil == 0 && ((q / dil) as usize) < size).then(|| (q / dil) as usize)
     };
-    let mut canon = vec![0.0; n * o * oh * ow];
-    for b in 0..n {
+    let mut canon = vec![0.0; nb * o * oh * ow];
+    for b in 0..nb {
         for of in 0..o {
             let g = of / o_per_group;
+            let example = of / o_per_batch_group * nb + b;
             for y in 0..oh {
                 for xo in 0..ow {
                     let mut acc = 0.0;
@@ -73,7 +77,7 @@ fn convolution_rounding(
                                 let ch = g * i + ic;
                                 acc = round(
                                     acc + round(
-                                        xs[((b * c + ch) * h + sy) * w + sx]
+                                        xs[((example * c + ch) * h + sy) * w + sx]
                                             * ks[((of * i + ic) * kh + u) * kw + v],
                                     ),
                                 );
@@ -85,7 +89,7 @@ fn convolution_rounding(
             }
         }
     }
-    let canon = ArrayD::from_shape_vec(IxDyn(&[n, o, oh, ow]), canon).unwrap();
+    let canon = ArrayD::from_shape_vec(IxDyn(&[nb, o, oh, ow]), canon).unwrap();
     // Result axis j holds canonical axis `role`, where d.out[role] == j.
     let mut perm = [0; 4];
     for (role, pos) in d.out.iter().enumerate() {
