@@ -150,8 +150,8 @@ impl Assign<'_> {
     }
 
     /// The order `v` is stored in if placed. A free value has the order that builds it from
-    /// its placed operands without transposing them (a depthwise convolution's products of
-    /// broadcast patches), or none if any order does (constants, broadcasts of vectors).
+    /// its placed operands without transposing them (a product of broadcast patches), or none
+    /// if any order does (constants, broadcasts of vectors).
     fn preferred(&mut self, v: Value) -> Option<Order> {
         if let Some((_, order)) = &self.placed[v.index()] {
             return Some(order.clone());
@@ -406,8 +406,8 @@ impl Assign<'_> {
 
 /// The order of a broadcast's result that keeps its operand, stored in `operand`, in place:
 /// the operand's dims in their stored sequence, each followed by the new dims that follow it in
-/// the result, new leading dims first. New dims of size 1 (a depthwise kernel's channel
-/// multiplier) go first of all: innermost, they would leave IREE one lane to vectorise.
+/// the result, new leading dims first. New dims of size 1 go first of all: innermost, they
+/// would leave IREE one lane to vectorise.
 fn broadcast_order(dims: &[usize], operand: &[usize], shape: &[usize]) -> Order {
     let rank = shape.len();
     let new = |d: &usize| !dims.contains(d) && shape[*d] != 1;
@@ -561,52 +561,39 @@ mod tests {
         assert_eq!(sums(&assigned), vec![vec![1, 2], vec![0]]);
     }
 
-    /// A depthwise convolution's form (`layers/conv.rs`): a sum over kernel offsets of
-    /// broadcast patches times broadcast weights, with a channel multiplier of 1, merged back
-    /// into the channels. It stays in NHWC from the convolution before it to the one after.
+    /// A depthwise convolution between two others (`layers/conv.rs`: IREE's grouped
+    /// convolution forward and for dx, one convolution in batch groups for dW) reads and
+    /// writes the NHWC values as they are stored: its gradient takes no transposes.
     #[test]
-    fn a_depthwise_sum_stays_in_the_convolutions_order() {
+    fn a_depthwise_layer_stays_in_the_convolutions_order() {
+        use crate::layers::{Conv2d, Layer, Mode};
         let mut g = Graph::new("f", Lowering::AVX512);
         let x = g.arg("x", TensorType::f32(&[2, 8, 4, 4]));
         let w1 = g.arg("w1", TensorType::f32(&[8, 8, 1, 1]));
-        let dw = g.arg("dw", TensorType::f32(&[8, 1, 3, 3]));
+        let dw = g.arg("dw", TensorType::f32(&[3, 3, 1, 8]));
         let w2 = g.arg("w2", TensorType::f32(&[8, 8, 1, 1]));
-        let c1 = g.convolution(x, w1, ConvDims::nchw([1, 1], [(0, 0), (0, 0)]));
-        let zero = g.scalar(0.0);
-        let xp = g.pad(c1, zero, &[0, 0, 1, 1], &[0, 0, 1, 1], &[0; 4]);
-        let shape = [2, 8, 1, 4, 4];
-        let mut sum = None;
-        for u in 0..3 {
-            for v in 0..3 {
-                let patch = g.slice(xp, &[0, 0, u, v], &[2, 8, u + 4, v + 4], &[1; 4]);
-                let patch = g.broadcast_in_dim(patch, &shape, &[0, 1, 3, 4]);
-                let wuv = g.slice(dw, &[0, 0, u, v], &[8, 1, u + 1, v + 1], &[1; 4]);
-                let wuv = g.reshape(wuv, &[8, 1]);
-                let wuv = g.broadcast_in_dim(wuv, &shape, &[1, 2]);
-                let term = g.mul(patch, wuv);
-                sum = Some(match sum {
-                    None => term,
-                    Some(acc) => g.add(acc, term),
-                });
-            }
-        }
-        let y = g.reshape(sum.unwrap(), &[2, 8, 4, 4]);
-        let c2 = g.convolution(y, w2, ConvDims::nchw([1, 1], [(0, 0), (0, 0)]));
-        let f = g.finish(vec![c2]);
+        let layer = Conv2d::new(&[8, 4, 4], 8, 3, 1, 1, 8).unwrap();
+        let pointwise = ConvDims::nchw([1, 1], [(0, 0), (0, 0)]);
+        let c1 = g.convolution(x, w1, pointwise.clone());
+        let y = layer.forward(&mut g, c1, &[dw], Mode::Train).y;
+        let dy = g.convolution(y, w2, pointwise);
+        let back = layer.vjp(&mut g, &c1, &[dw], dy, true);
+        let f = g.finish(vec![back.dx.unwrap(), back.grads[0]]);
         let inputs = [
             data(&[2, 8, 4, 4], 4),
             data(&[8, 8, 1, 1], 5),
-            data(&[8, 1, 3, 3], 6),
+            data(&[3, 3, 1, 8], 6),
             data(&[8, 8, 1, 1], 7),
         ];
         let assigned = same_results(&f, &inputs);
-        // The kernels' two, the input's and the result's: none inside.
+        assert!(transposes(&f) > 10, "{}", transposes(&f));
+        // The two 1x1 kernels', the input's and dx's (a result): none for the depthwise layer.
         assert_eq!(transposes(&assigned), 4);
     }
 
     #[test]
     fn broadcasts_keep_their_operand_in_place_and_unit_dims_outside() {
-        // Patch [B, C, H, W] stored NHWC, to [B, C, 1, H, W]: the multiplier goes first.
+        // Patch [B, C, H, W] stored NHWC, to [B, C, 1, H, W]: the unit dim goes first.
         assert_eq!(
             broadcast_order(&[0, 1, 3, 4], &[0, 2, 3, 1], &[2, 8, 1, 4, 4]),
             vec![2, 0, 3, 4, 1]
@@ -635,7 +622,7 @@ mod tests {
             reshaped_order(&[2, 8, 1, 1], &[2, 8], &[0, 2, 3, 1]),
             Some(vec![0, 1])
         );
-        // A depthwise product's channel multiplier of 1 merged into its channels.
+        // A unit dim merged into the channels.
         assert_eq!(
             reshaped_order(&[2, 8, 1, 4, 4], &[2, 8, 4, 4], &[0, 3, 4, 1, 2]),
             Some(nhwc.to_vec())

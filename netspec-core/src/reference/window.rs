@@ -140,3 +140,63 @@ pub fn slice(
         x[IxDyn(&src)]
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{ConvDims, Graph, Lowering, TensorType, Value};
+    use crate::reference::{self, Tensor};
+
+    /// A convolution in batch groups is each group's convolution of its examples with its
+    /// kernels, side by side along the output features: StableHLO's `batch_group_count`, as
+    /// the reference evaluates it and as the text says it.
+    #[test]
+    fn batch_groups_convolve_each_group_of_examples_with_its_kernels() {
+        let (groups, n, c, o, k) = (2, 6, 3, 4, 2);
+        let mut g = Graph::new("f", Lowering::AVX512);
+        let x = g.arg("x", TensorType::f32(&[n, c, 5, 5]));
+        let w = g.arg("w", TensorType::f32(&[o, c, k, k]));
+        let d = ConvDims {
+            rhs_dilation: [2, 1],
+            batch_groups: groups,
+            ..ConvDims::nchw([1, 2], [(1, 0), (0, 1)])
+        };
+        let y = g.convolution_in_layout(x, w, d.clone());
+        let per_group: Vec<Value> = (0..groups)
+            .map(|i| {
+                let (nb, ob) = (n / groups, o / groups);
+                let xi = g.slice(x, &[i * nb, 0, 0, 0], &[(i + 1) * nb, c, 5, 5], &[1; 4]);
+                let wi = g.slice(w, &[i * ob, 0, 0, 0], &[(i + 1) * ob, c, k, k], &[1; 4]);
+                let plain = ConvDims {
+                    batch_groups: 1,
+                    ..d.clone()
+                };
+                g.convolution_in_layout(xi, wi, plain)
+            })
+            .collect();
+        let want = g.concatenate(&per_group, 1);
+        let f = g.finish(vec![y, want]);
+        let xs: Vec<f32> = (0..n * c * 25)
+            .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
+            .collect();
+        let ws: Vec<f32> = (0..o * c * k * k)
+            .map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0)
+            .collect();
+        let out = reference::run(
+            &f,
+            &[
+                Tensor::f32_data(&[n, c, 5, 5], &xs),
+                Tensor::f32_data(&[o, c, k, k], &ws),
+            ],
+        );
+        let (y, want) = (out[0].float(), out[1].float());
+        assert_eq!(y.shape(), &[n / groups, o, 4, 3]);
+        assert_eq!(y.shape(), want.shape());
+        let worst = crate::compare::max_abs_diff(y.iter().copied(), want.iter().copied());
+        assert!(worst < 1e-12, "differs by {worst}");
+        let text = crate::emit::module_text(&crate::ir::Module {
+            name: "m".into(),
+            functions: vec![f],
+        });
+        assert!(text.contains("batch_group_count = 2 : i64"), "{text}");
+    }
+}
