@@ -126,7 +126,7 @@ fn main() -> Result<(), Error> {
                 .iter()
                 .map(|a| a.to_string())
                 .collect();
-                run_peer("peer_pytorch.py", &args)
+                run_peer("peer_pytorch.py", &args, &[])
                     .map_err(|e| eprintln!("{}: PyTorch peer failed: {e}", b.name))
                     .ok()
                     .and_then(|v| v["ms_median"].as_f64())

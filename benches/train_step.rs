@@ -24,13 +24,39 @@ use netspec::models::{
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-type Measure = fn(&Bench, Mode) -> Result<Netspec, Error>;
+type Measure = fn(&Bench, &Setup) -> Result<Netspec, Error>;
 
 /// `--netspec-only` skips the cold compile, the peak and the peers: quick A/B runs of one side.
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     Full,
     NetspecOnly,
+}
+
+/// What every model of one run is measured with.
+struct Setup {
+    mode: Mode,
+    /// What netspec's step is formulated and compiled for: the host, or (`--target=cpu:NAME`)
+    /// a smaller CPU class this host runs, with the peers held to its vector instructions.
+    target: Target,
+}
+
+impl Setup {
+    /// The environment that holds PyTorch (ATen, oneDNN, MKL) and JAX (XLA) to AVX2 where the
+    /// target is an AVX2 CPU and this host has more.
+    fn peer_env(&self) -> Vec<(&'static str, &'static str)> {
+        let narrower = self.target.lowering() == Lowering::AVX2
+            && Target::HostCpu.lowering() != Lowering::AVX2;
+        if !narrower {
+            return vec![];
+        }
+        vec![
+            ("ATEN_CPU_CAPABILITY", "avx2"),
+            ("ONEDNN_MAX_CPU_ISA", "AVX2"),
+            ("MKL_ENABLE_INSTRUCTIONS", "AVX2"),
+            ("XLA_FLAGS", "--xla_cpu_max_isa=AVX2"),
+        ]
+    }
 }
 
 /// How one model is measured.
@@ -138,24 +164,25 @@ struct Peer {
     version: String,
 }
 
-fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
+fn measure<N: Network>(b: &Bench, setup: &Setup) -> Result<Netspec, Error> {
     let batch = b.batch;
     let device = &b.device;
+    let target = &setup.target;
     let config = TrainConfig {
         batch_size: batch,
         drop_path: b.drop_path,
         progress: false,
         ..Default::default()
     };
-    let flops = step::build::<N>(config.step_config(&device.default_target()))
+    let flops = step::build::<N>(config.step_config(target))
         .module
         .flops("train_step")
         .unwrap_or(0);
 
-    let (trainer, cold_s) = match mode {
-        Mode::Full => cold_then_cached::<N>(config, device)?,
+    let (trainer, cold_s) = match setup.mode {
+        Mode::Full => cold_then_cached::<N>(config, device, target)?,
         Mode::NetspecOnly => (
-            Trainer::new::<N>(&Compiler::new()?, config, None, device)?,
+            Trainer::for_target::<N>(&Compiler::new()?, config, None, device, target)?,
             f64::NAN,
         ),
     };
@@ -195,27 +222,28 @@ fn measure<N: Network>(b: &Bench, mode: Mode) -> Result<Netspec, Error> {
 fn cold_then_cached<N: Network>(
     config: TrainConfig,
     device: &Device,
+    target: &Target,
 ) -> Result<(Trainer, f64), Error> {
-    let module = || step::build::<N>(config.step_config(&device.default_target()));
+    let module = || step::build::<N>(config.step_config(target));
     // Cold: an empty cache directory, so IREE compiles; then the same module from that cache.
     let dir = std::env::temp_dir().join(format!("netspec-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let cached = Compiler::new()?.with_cache_dir(Some(dir.clone()));
-    let first = Session::new(&cached, module(), device)?;
+    let first = Session::for_target(&cached, module(), device, target)?;
     assert!(
         !first.exe.compile.from_cache,
         "an empty cache cannot hold the module"
     );
     let cold_s = first.exe.compile.seconds;
     drop(first);
-    let session = Session::new(&cached, module(), device)?;
+    let session = Session::for_target(&cached, module(), device, target)?;
     assert!(
         session.exe.compile.from_cache,
         "second compile should come from the cache"
     );
     drop(session);
 
-    let trainer = Trainer::new::<N>(&cached, config, None, device)?;
+    let trainer = Trainer::for_target::<N>(&cached, config, None, device, target)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok((trainer, cold_s))
 }
@@ -231,7 +259,7 @@ fn iree_workers() -> Option<usize> {
     Some(names.filter(|n| n.starts_with("iree-worker")).count()).filter(|&n| n > 0)
 }
 
-fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
+fn peer(b: &Bench, setup: &Setup, script: &str) -> Result<Peer, Error> {
     let args: Vec<String> = [
         "--model",
         b.name,
@@ -245,7 +273,7 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
     .iter()
     .map(|a| a.to_string())
     .collect();
-    let v = run_peer(script, &args)?;
+    let v = run_peer(script, &args, &setup.peer_env())?;
     let num = |k: &str| {
         v[k].as_f64()
             .ok_or_else(|| format!("peer JSON lacks {k}: {v}"))
@@ -262,9 +290,9 @@ fn peer(b: &Bench, script: &str) -> Result<Peer, Error> {
 }
 
 /// The fp32 peak this CPU reaches under IREE: a 2048x2048x2048 matmul compiled with the best
-/// flags IREE has for it (data tiling with the mmt4d micro-kernels, AVX2's lowering), on
-/// local-task, median GFLOP/s over a few seconds.
-fn measured_peak_gflops(compiler: &Compiler) -> Result<f64, Error> {
+/// flags IREE has for it (data tiling with the mmt4d micro-kernels, AVX2's lowering) for
+/// `target`, on local-task, median GFLOP/s over a few seconds.
+fn measured_peak_gflops(compiler: &Compiler, target: &Target) -> Result<f64, Error> {
     const N: usize = 2048;
     let lowering = Lowering::AVX2;
     let mut g = Graph::new("peak", lowering);
@@ -277,8 +305,7 @@ fn measured_peak_gflops(compiler: &Compiler) -> Result<f64, Error> {
     };
     let flops = module.flops("peak").unwrap_or(0) as f64;
     // The flags follow the module's lowering (AVX2's: data tiling on every matmul).
-    let target = Target::HostCpu;
-    let exe = Executable::load_for(compiler, &module, &Device::LocalTask, &target)?;
+    let exe = Executable::load_for(compiler, &module, &Device::LocalTask, target)?;
     let data = vec![0.5f32; N * N];
     let (x, y) = (
         exe.upload_f32(&[N, N], &data)?,
@@ -307,7 +334,11 @@ fn main() -> Result<(), Error> {
              benches/results/<CPU class>.md, replacing the last one.\n\n\
              --netspec-only: netspec's median ms per step alone, one line per model, with the \
              module from the cache and no peers; for A/B runs of two builds or settings \
-             (NETSPEC_IREE_RUNTIME_FLAGS passes flags to IREE's runtime)."
+             (NETSPEC_IREE_RUNTIME_FLAGS passes flags to IREE's runtime).\n\n\
+             --target=cpu:NAME: netspec's step formulated and compiled for that LLVM CPU (one \
+             this host can run: cpu:znver3 times AVX2's code on an AVX-512 host), PyTorch and \
+             JAX held to the same vector instructions; the table goes to \
+             benches/results/<CPU class>-as-NAME.md."
         );
         return Ok(());
     }
@@ -316,6 +347,14 @@ fn main() -> Result<(), Error> {
     } else {
         Mode::Full
     };
+    let target = match args.iter().find_map(|a| a.strip_prefix("--target=")) {
+        Some(name) => match Target::parse(name)? {
+            cpu @ Target::Cpu { .. } => cpu,
+            _ => return Err("--target takes a CPU: cpu:<llvm cpu>".into()),
+        },
+        None => Target::HostCpu,
+    };
+    let setup = Setup { mode, target };
     // cargo passes `--bench`; anything else not starting with '-' filters by model name.
     let filter: Vec<String> = args.into_iter().filter(|a| !a.starts_with('-')).collect();
     let selected: Vec<_> = MODELS
@@ -327,7 +366,7 @@ fn main() -> Result<(), Error> {
     }
     if mode == Mode::NetspecOnly {
         for b in selected {
-            println!("{} {:.3}", b.name, (b.run)(b, mode)?.timer.round()?.ms);
+            println!("{} {:.3}", b.name, (b.run)(b, &setup)?.timer.round()?.ms);
         }
         return Ok(());
     }
@@ -344,14 +383,14 @@ fn main() -> Result<(), Error> {
 
     let compiler = Compiler::new()?;
     eprintln!("peak: a 2048^3 matmul on IREE...");
-    let peak = measured_peak_gflops(&compiler)?;
+    let peak = measured_peak_gflops(&compiler, &setup.target)?;
     let mut rows = Vec::new();
     let (mut workers, mut torch_info, mut jax_version) = (None, None, None);
     for b in selected {
         let name = b.name;
         eprintln!("{name}: netspec, compiling...");
         memory::reset_peak();
-        let mut ours = (b.run)(b, mode)?;
+        let mut ours = (b.run)(b, &setup)?;
         workers = workers.or(ours.workers);
         let mut rounds = Vec::new();
         // Each round times netspec, then each peer, and takes their ratio: on a host whose
@@ -359,7 +398,7 @@ fn main() -> Result<(), Error> {
         for r in 1..=ROUNDS {
             let netspec = ours.timer.round()?;
             let torch_ms = torch
-                .then(|| peer(b, "peer_pytorch.py"))
+                .then(|| peer(b, &setup, "peer_pytorch.py"))
                 .and_then(|p| {
                     p.map_err(|e| eprintln!("{name}: PyTorch peer failed: {e}"))
                         .ok()
@@ -369,7 +408,7 @@ fn main() -> Result<(), Error> {
                     p.ms
                 });
             let jax_ms = (jax && name == "mnist_mlp")
-                .then(|| peer(b, "peer_jax.py"))
+                .then(|| peer(b, &setup, "peer_jax.py"))
                 .and_then(|p| {
                     p.map_err(|e| eprintln!("{name}: JAX peer failed: {e}"))
                         .ok()
@@ -401,12 +440,34 @@ fn main() -> Result<(), Error> {
         None => "PyTorch: not installed".into(),
     };
     let jax_line = jax_version.map_or("JAX: -".into(), |v| format!("JAX {v} (`jit`, the MLP)"));
+    let (title, class, held) = match &setup.target {
+        Target::Cpu { cpu: name } => {
+            let env = setup.peer_env();
+            let held = if env.is_empty() {
+                String::new()
+            } else {
+                let vars: Vec<String> = env.iter().map(|(k, v)| format!("`{k}={v}`")).collect();
+                format!(", the peers held to the same instructions by {}", vars.join(" "))
+            };
+            (
+                format!("{cpu}, running code for `{name}`"),
+                format!("{}-as-{name}", cpu_class()),
+                format!(
+                    "\n- netspec's step formulated and compiled for `cpu:{name}` ({} lowering) \
+                     on this host{held}",
+                    lowering_name(&setup.target)
+                ),
+            )
+        }
+        _ => (cpu.clone(), cpu_class(), String::new()),
+    };
     let report = format!(
-        "# Train step benchmark: {cpu}\n\n\
+        "# Train step benchmark: {title}\n\n\
          Written by `cargo bench --bench train_step` on {date} (netspec {commit}), replacing the \
          previous run on this CPU class; earlier runs are in git's history. {cores} cores, load \
          average {load} at the start.\n\n\
-         - netspec: IREE {iree} `llvm-cpu`, flags `{flags}`, local-task with {workers} worker(s)\n\
+         - netspec: IREE {iree} `llvm-cpu`, flags `{flags}`, local-task with {workers} worker(s)\
+         {held}\n\
          - {torch_line}; {jax_line}\n\
          - peak: a 2048x2048x2048 matmul compiled by IREE with data tiling and its micro-kernels \
          runs at **{peak:.0} GFLOP/s** (the reference for \"% of peak\")\n\
@@ -421,8 +482,9 @@ fn main() -> Result<(), Error> {
         commit = git_commit(),
         load = load.join(" "),
         iree = compiler.revision(),
-        flags = Target::HostCpu
-            .flags(&Target::HostCpu.lowering(), true)
+        flags = setup
+            .target
+            .flags(&setup.target.lowering(), true)
             .join(" "),
         min = MIN_TIME.as_secs(),
         rounds = ROUNDS,
@@ -433,12 +495,21 @@ fn main() -> Result<(), Error> {
     if filter.is_empty() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("benches/results")
-            .join(format!("{}.md", cpu_class()));
+            .join(format!("{class}.md"));
         std::fs::create_dir_all(path.parent().expect("a folder"))?;
         std::fs::write(&path, &report)?;
         eprintln!("written to {}", path.display());
     }
     Ok(())
+}
+
+/// The name `Lowering::ALL` gives the target's formulation.
+fn lowering_name(target: &Target) -> &'static str {
+    let lowering = target.lowering();
+    Lowering::ALL
+        .iter()
+        .find(|(_, l)| *l == lowering)
+        .map_or("its own", |(name, _)| name)
 }
 
 /// One round: netspec's steps, then each peer's process.

@@ -64,12 +64,21 @@ pub fn python_has(module: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Runs `benches/<script>` with `args` and returns the JSON object its last line prints.
-pub fn run_peer(script: &str, args: &[String]) -> Result<serde_json::Value, Error> {
+/// Runs `benches/<script>` with `args` and `env` added to this process's environment, and
+/// returns the JSON object its last line prints.
+pub fn run_peer(
+    script: &str,
+    args: &[String],
+    env: &[(&str, &str)],
+) -> Result<serde_json::Value, Error> {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("benches")
         .join(script);
-    let out = Command::new("python3").arg(script).args(args).output()?;
+    let out = Command::new("python3")
+        .arg(script)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
     }

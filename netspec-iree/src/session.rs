@@ -253,8 +253,19 @@ pub struct Session {
 
 impl Session {
     pub fn new(compiler: &Compiler, step: StepModule, device: &Device) -> Result<Self, Error> {
+        Session::for_target(compiler, step, device, &device.default_target())
+    }
+
+    /// [`Session::new`] compiled for `target` (a CPU the device's host can run, see
+    /// [`Executable::load_for`]).
+    pub fn for_target(
+        compiler: &Compiler,
+        step: StepModule,
+        device: &Device,
+        target: &Target,
+    ) -> Result<Self, Error> {
         Ok(Session {
-            exe: Executable::load(compiler, &step.module, device)?,
+            exe: Executable::load_for(compiler, &step.module, device, target)?,
             step,
         })
     }

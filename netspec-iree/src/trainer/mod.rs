@@ -26,7 +26,7 @@ mod resume;
 pub use config::{LossKind, OptimizerKind, TrainConfig};
 pub use resume::TrainingState;
 
-use crate::compile::Compiler;
+use crate::compile::{Compiler, Target};
 use crate::distributed::{self, Collective};
 use crate::error::Error;
 use crate::predict::Predictor;
@@ -154,8 +154,21 @@ impl Trainer {
         device: &Device,
         ranks: Option<Rc<dyn Collective>>,
     ) -> Result<Self, Error> {
-        let lowering = device.default_target().lowering();
-        Self::build::<N>(compiler, config, init, device, lowering, ranks)
+        let target = device.default_target();
+        Self::build::<N>(compiler, config, init, device, &target, None, ranks)
+    }
+
+    /// [`Trainer::new`] formulated and compiled for `target` rather than the device's own: a
+    /// CPU this host can run (`cpu:znver3` on any AVX2 host, say), how the benchmark times one
+    /// CPU class's code on a machine of a larger one.
+    pub fn for_target<N: Network>(
+        compiler: &Compiler,
+        config: TrainConfig,
+        init: Option<Vec<NamedTensor>>,
+        device: &Device,
+        target: &Target,
+    ) -> Result<Self, Error> {
+        Self::build::<N>(compiler, config, init, device, target, None, None)
     }
 
     /// [`Trainer::new`] with the train step formulated under `lowering` rather than the
@@ -168,27 +181,31 @@ impl Trainer {
         device: &Device,
         lowering: Lowering,
     ) -> Result<Self, Error> {
-        Self::build::<N>(compiler, config, init, device, lowering, None)
+        let target = device.default_target();
+        Self::build::<N>(compiler, config, init, device, &target, Some(lowering), None)
     }
 
+    /// The trainer of `N` compiled for `target`, formulated under `lowering` where given, else
+    /// under the target's own.
     fn build<N: Network>(
         compiler: &Compiler,
         config: TrainConfig,
         init: Option<Vec<NamedTensor>>,
         device: &Device,
-        lowering: Lowering,
+        target: &Target,
+        lowering: Option<Lowering>,
         ranks: Option<Rc<dyn Collective>>,
     ) -> Result<Self, Error> {
         config.check()?;
         let step_config = StepConfig {
-            lowering,
-            ..config.step_config(&device.default_target())
+            lowering: lowering.unwrap_or_else(|| target.lowering()),
+            ..config.step_config(target)
         };
         let step = match ranks {
             Some(_) => step::build_data_parallel::<N>(step_config),
             None => step::build::<N>(step_config),
         };
-        let session = Session::new(compiler, step, device)?;
+        let session = Session::for_target(compiler, step, device, target)?;
         let params = init.unwrap_or_else(|| N::init_params(config.seed));
         let mut t = Trainer {
             session,
