@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use common::{cpu_class, cpu_description, git_commit, python_has, run_peer, today, Error, Stats};
 
-use netspec::core::ir::{Graph, Lowering, Module, TensorType};
+use netspec::core::ir::{Graph, Lowering, MatmulRole, Module, TensorType};
 use netspec::core::step;
 use netspec::core::Network;
 use netspec::iree::{memory, Compiler, Device, Executable, Session, Target, TrainConfig, Trainer};
@@ -290,21 +290,19 @@ fn peer(b: &Bench, setup: &Setup, script: &str) -> Result<Peer, Error> {
 }
 
 /// The fp32 peak this CPU reaches under IREE: a 2048x2048x2048 matmul compiled with the best
-/// flags IREE has for it (data tiling with the mmt4d micro-kernels, AVX2's lowering) for
-/// `target`, on local-task, median GFLOP/s over a few seconds.
+/// flags IREE has for it (data tiling with the mmt4d micro-kernels, as a dense layer's matmul)
+/// for `target`, on local-task, median GFLOP/s over a few seconds.
 fn measured_peak_gflops(compiler: &Compiler, target: &Target) -> Result<f64, Error> {
     const N: usize = 2048;
-    let lowering = Lowering::AVX2;
-    let mut g = Graph::new("peak", lowering);
+    let mut g = Graph::new("peak", target.lowering());
     let a = g.arg("a", TensorType::f32(&[N, N]));
     let b = g.arg("b", TensorType::f32(&[N, N]));
-    let c = g.matmul(a, 1, b, 0);
+    let c = g.matmul_as(MatmulRole::Dense, a, 1, b, 0);
     let module = Module {
         name: "peak_matmul".into(),
         functions: vec![g.finish(vec![c])],
     };
     let flops = module.flops("peak").unwrap_or(0) as f64;
-    // The flags follow the module's lowering (AVX2's: data tiling on every matmul).
     let exe = Executable::load_for(compiler, &module, &Device::LocalTask, target)?;
     let data = vec![0.5f32; N * N];
     let (x, y) = (
@@ -447,7 +445,10 @@ fn main() -> Result<(), Error> {
                 String::new()
             } else {
                 let vars: Vec<String> = env.iter().map(|(k, v)| format!("`{k}={v}`")).collect();
-                format!(", the peers held to the same instructions by {}", vars.join(" "))
+                format!(
+                    ", the peers held to the same instructions by {}",
+                    vars.join(" ")
+                )
             };
             (
                 format!("{cpu}, running code for `{name}`"),
@@ -482,10 +483,7 @@ fn main() -> Result<(), Error> {
         commit = git_commit(),
         load = load.join(" "),
         iree = compiler.revision(),
-        flags = setup
-            .target
-            .flags(&setup.target.lowering(), true)
-            .join(" "),
+        flags = setup.target.flags(&setup.target.lowering(), true).join(" "),
         min = MIN_TIME.as_secs(),
         rounds = ROUNDS,
         header = TABLE_HEADER,

@@ -440,7 +440,8 @@ mod tests {
         let avx2 = Target::Cpu {
             cpu: "x86-64-v3".into(),
         };
-        assert!(tiled(&avx512, &Lowering::AVX2, false));
+        assert!(tiled(&avx512, &Lowering::AVX2, true));
+        assert!(!tiled(&avx512, &Lowering::AVX2, false));
         assert!(tiled(&avx2, &Lowering::AVX512, true));
         assert!(!tiled(&avx2, &Lowering::AVX512, false));
         assert!(!tiled(&avx512, &Lowering::CUDA, true));

@@ -9,14 +9,14 @@
 //!
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
-//! | conv2d, wide (`conv_matmul`) | im2col matmul, in batch chunks of <= 32 MiB of patches | im2col matmul where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | as AVX2 |
+//! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels, every matmul | the matmuls of dense layers and of convolutions over more than 128 rows, marked one by one | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers and convolutions, marked one by one | the same, for convolutions over more than 128 rows | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
-//! | value layouts (`assign_layouts`) | as built: NCHW, transposes around each convolution | each value in its producer's order: NHWC through the convolutional layers | as AVX2 |
+//! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,12 +59,10 @@ pub struct Lowering {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DataTiling {
     Off,
-    /// Every matmul of the module (IREE's own choice under `--iree-opt-data-tiling`). Pooled
-    /// sums are then kept apart from the matmuls they feed (`Graph::pooled_sum`).
-    All,
     /// Only the 2-D matmuls that compute one of `roles`, marked one by one with IREE's per-op
-    /// hint (`Op::TiledMatmul`); the others and every batched contraction stay as they are. A
-    /// convolution's matmul over fewer than `min_conv_rows` rows (batch x output positions:
+    /// hint (`Op::TiledMatmul`); the others and every batched contraction stay as they are.
+    /// (IREE's own choice, every matmul of the module, failed to compile ConvNeXt-T's NHWC step
+    /// for AVX2 with "large vector sizes", and was no faster on the ladder.) A convolution's matmul over fewer than `min_conv_rows` rows (batch x output positions:
     /// ResNet-34@32's last two stages) is not tiled either: it packs a large kernel for a few
     /// rows, each step, since the kernel changes every step.
     Only {
@@ -142,10 +140,15 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
 };
 
 impl Lowering {
-    /// AVX2 without AVX-512: IREE's direct convolution is slow, so every wide convolution is a
-    /// matmul, large patch matrices in chunks.
+    /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
+    /// AVX-512, so every convolution from 32 output channels is a matmul, its patches in batch
+    /// chunks small enough to stay near the core's L2 between im2col, pack and matmul.
     pub const AVX2: Lowering = Lowering {
-        conv_matmul: CONV_MATMUL,
+        conv_matmul: ConvMatmul {
+            min_out_channels: 32,
+            patch_bytes: 4 << 20,
+            ..CONV_MATMUL
+        },
         im2col_below_channels: 8,
         conv_width_multiple: 4,
         // Chunked where the contraction is long (cifar_bn's 32x32 and 16x16 layers at batch
@@ -155,10 +158,12 @@ impl Lowering {
             min_positions: 16384,
         }),
         transposed_copy_min_rows: Some(512),
-        data_tiling: DataTiling::All,
+        data_tiling: DataTiling::Only {
+            roles: &[MatmulRole::Convolution, MatmulRole::Dense],
+            min_conv_rows: 0,
+        },
         barrier: BarrierOp::ComputeBarrier,
-        // Not measured on an AVX2 CPU yet.
-        assign_layouts: false,
+        assign_layouts: true,
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128), the matmul wins on the small images of the 32x32 ladder.
@@ -178,12 +183,12 @@ impl Lowering {
             roles: &[MatmulRole::Convolution, MatmulRole::Dense],
             min_conv_rows: 129,
         },
-        assign_layouts: true,
         ..Lowering::AVX2
     };
-    /// CUDA: AVX2's formulation, the one its compile is tested with (not measured on a GPU);
-    /// data tiling is a CPU pipeline.
+    /// CUDA: the formulation its compile is tested with (not measured on a GPU): AVX2's before
+    /// AVX2's was measured, with values as built; data tiling is a CPU pipeline.
     pub const CUDA: Lowering = Lowering {
+        conv_matmul: CONV_MATMUL,
         data_tiling: DataTiling::Off,
         assign_layouts: false,
         barrier: BarrierOp::OptimizationBarrier,
@@ -226,7 +231,6 @@ impl Lowering {
     pub fn compiler_flags(&self, has_tiled_matmuls: bool) -> Vec<String> {
         let tiled = match self.data_tiling {
             DataTiling::Off => false,
-            DataTiling::All => true,
             DataTiling::Only { .. } => has_tiled_matmuls,
         };
         if !tiled {

@@ -1,7 +1,7 @@
 //! The op set and its builders. Each builder states its shape rule and asserts it.
 
 use super::graph::{Graph, Value};
-use super::lowering::{BarrierOp, DataTiling};
+use super::lowering::BarrierOp;
 use super::types::{DType, TensorType};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,19 +388,6 @@ impl Graph {
         self.reduce(ReduceKind::Sum, x, dims)
     }
 
-    /// A sum whose small result feeds matmuls: squeeze-excitation's pooling and its VJP, a
-    /// network's global pooling before the classifier. Under data tiling it is kept behind a
-    /// barrier: fused with the pack of the matmul's operand, IREE 3.13 asks for 16 KiB vectors
-    /// and fails to compile (EfficientNet-B0@32's 32x672 pooling).
-    pub fn pooled_sum(&mut self, x: Value, dims: &[usize]) -> Value {
-        let s = self.reduce_sum(x, dims);
-        if self.lowering.data_tiling == DataTiling::All {
-            self.barrier(s)
-        } else {
-            s
-        }
-    }
-
     pub fn reduce_max(&mut self, x: Value, dims: &[usize]) -> Value {
         self.reduce(ReduceKind::Max, x, dims)
     }
@@ -607,36 +594,6 @@ mod tests {
             let text = crate::emit::module_text(&m);
             assert!(text.contains(op), "{lowering:?}: {text}");
             assert!(!text.contains(other), "{lowering:?}: {text}");
-        }
-    }
-
-    /// The pooled sum is the sum either way; only a data-tiling lowering puts it behind a
-    /// barrier.
-    #[test]
-    fn pooled_sum_is_kept_apart_only_under_data_tiling() {
-        let data: Vec<f32> = (0..2 * 3 * 4).map(|i| i as f32 * 0.25 - 1.0).collect();
-        let want: Vec<f64> = (0..6)
-            .map(|r| data[r * 4..r * 4 + 4].iter().map(|&v| v as f64).sum())
-            .collect();
-        for (lowering, barrier) in [
-            (Lowering::AVX2, true),
-            (Lowering::AVX512, false),
-            (Lowering::CUDA, false),
-        ] {
-            let mut g = Graph::new("f", lowering);
-            let x = g.arg("x", TensorType::f32(&[2, 3, 2, 2]));
-            let s = g.pooled_sum(x, &[2, 3]);
-            let f = g.finish(vec![s]);
-            let has_barrier = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier(_)));
-            assert_eq!(has_barrier, barrier, "{lowering:?}");
-            let out = reference::run(&f, &[Tensor::f32_data(&[2, 3, 2, 2], &data)]);
-            let got = out[0].float();
-            assert_eq!(got.shape(), &[2, 3]);
-            assert_eq!(
-                got.iter().copied().collect::<Vec<f64>>(),
-                want,
-                "{lowering:?}"
-            );
         }
     }
 }

@@ -354,7 +354,7 @@ impl Layer for GlobalAvgPool {
 
     fn forward(&self, g: &mut Graph, x: Value, _p: &[Value], _mode: Mode) -> Forward<Vec<usize>> {
         let shape = g.shape(x).to_vec();
-        let s = g.pooled_sum(x, &[2, 3]);
+        let s = g.reduce_sum(x, &[2, 3]);
         let m = g.scale(s, 1.0 / (shape[2] * shape[3]) as f64);
         let y = g.reshape(m, &[shape[0], shape[1], 1, 1]);
         Forward::new(y, shape)

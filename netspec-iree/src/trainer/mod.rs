@@ -182,7 +182,15 @@ impl Trainer {
         lowering: Lowering,
     ) -> Result<Self, Error> {
         let target = device.default_target();
-        Self::build::<N>(compiler, config, init, device, &target, Some(lowering), None)
+        Self::build::<N>(
+            compiler,
+            config,
+            init,
+            device,
+            &target,
+            Some(lowering),
+            None,
+        )
     }
 
     /// The trainer of `N` compiled for `target`, formulated under `lowering` where given, else

@@ -71,7 +71,7 @@ impl Layer for Gate<'_> {
         let axes: Vec<usize> = (0..s_shape.len())
             .filter(|&d| s_shape[d] != g.shape(dy)[d])
             .collect();
-        let ds = g.pooled_sum(dyx, &axes);
+        let ds = g.reduce_sum(dyx, &axes);
         let ds = g.reshape(ds, &s_shape);
         let gb = self.0.vjp(g, &saved.body, p, ds, need_dx);
         let dx = need_dx.then(|| {
