@@ -9,7 +9,7 @@
 //!
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
-//! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
+//! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 8 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
@@ -142,11 +142,12 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
 impl Lowering {
     /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
     /// AVX-512, so every convolution from 32 output channels is a matmul, its patches in batch
-    /// chunks small enough to stay near the core's L2 between im2col, pack and matmul.
+    /// chunks of 8 MiB: 32 MiB chunks were slower, 4 MiB ones a little faster but, one matmul
+    /// per chunk, they tripled cifar_bn's compile.
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
-            patch_bytes: 4 << 20,
+            patch_bytes: 8 << 20,
             ..CONV_MATMUL
         },
         im2col_below_channels: 8,
@@ -185,8 +186,9 @@ impl Lowering {
         },
         ..Lowering::AVX2
     };
-    /// CUDA: the formulation its compile is tested with (not measured on a GPU): AVX2's before
-    /// AVX2's was measured, with values as built; data tiling is a CPU pipeline.
+    /// CUDA: the formulation its compile is tested with, not measured on a GPU (AVX2's rules
+    /// as they were before AVX2's code was measured: wide convolutions as matmuls, values as
+    /// built); data tiling is a CPU pipeline.
     pub const CUDA: Lowering = Lowering {
         conv_matmul: CONV_MATMUL,
         data_tiling: DataTiling::Off,
