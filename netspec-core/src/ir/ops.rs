@@ -561,8 +561,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Lowering, Op, TensorType};
-    use crate::reference::{self, Tensor};
+    use crate::ir::{Lowering, TensorType};
 
     /// The lowering picks the barrier's op: CUDA's compile needs the StableHLO one.
     #[test]
