@@ -62,9 +62,10 @@ pub enum DataTiling {
     /// Only the 2-D matmuls that compute one of `roles`, marked one by one with IREE's per-op
     /// hint (`Op::TiledMatmul`); the others and every batched contraction stay as they are.
     /// (IREE's own choice, every matmul of the module, failed to compile ConvNeXt-T's NHWC step
-    /// for AVX2 with "large vector sizes", and was no faster on the ladder.) A convolution's matmul over fewer than `min_conv_rows` rows (batch x output positions:
-    /// ResNet-34@32's last two stages) is not tiled either: it packs a large kernel for a few
-    /// rows, each step, since the kernel changes every step.
+    /// for AVX2 with "large vector sizes".) A convolution's matmul over fewer than
+    /// `min_conv_rows` rows (batch x output positions: ResNet-34@32's last two stages) is not
+    /// tiled either: it packs a large kernel for a few rows, each step, since the kernel
+    /// changes every step.
     Only {
         roles: &'static [MatmulRole],
         min_conv_rows: usize,
