@@ -19,6 +19,13 @@ pub(crate) struct PatchWindow {
     pub output: [usize; 2],
 }
 
+/// Zero padding of an NHWC batch's height and width: before, after, and between elements.
+struct SpatialPad {
+    low: [i64; 2],
+    high: [i64; 2],
+    interior: [usize; 2],
+}
+
 /// The largest divisor of the batch `b`, at least `smallest`, whose examples' patches fit in
 /// `limit` bytes.
 fn batch_chunk(b: usize, smallest: usize, bytes_per_example: usize, limit: usize) -> Option<usize> {
@@ -208,14 +215,11 @@ impl Graph {
         let (oh, ow) = (oh as usize, ow as usize);
         let smallest = if rule.split_batch { 1 } else { b };
         let chunk = batch_chunk(b, smallest, oh * ow * taps * 4, rule.patch_bytes)?;
-        let zero = self.scalar(0.0);
-        let xp = self.pad(
-            x,
-            zero,
-            &[0, d.padding[0].0, d.padding[1].0, 0],
-            &[0, d.padding[0].1, d.padding[1].1, 0],
-            &[0, d.lhs_dilation[0] - 1, d.lhs_dilation[1] - 1, 0],
-        );
+        let pad = SpatialPad {
+            low: [d.padding[0].0, d.padding[1].0],
+            high: [d.padding[0].1, d.padding[1].1],
+            interior: [d.lhs_dilation[0] - 1, d.lhs_dilation[1] - 1],
+        };
         let kernel = self.reshape(w, &[taps, o]);
         let window = PatchWindow {
             first: [0, 0],
@@ -226,7 +230,8 @@ impl Graph {
         };
         let mut outs = vec![];
         for start in (0..b).step_by(chunk) {
-            let patches = self.im2col_patches(xp, start..start + chunk, &window);
+            let xp = self.padded_chunk(x, start..start + chunk, &pad);
+            let patches = self.im2col_patches(xp, 0..chunk, &window);
             outs.push(self.matmul_as(MatmulRole::Convolution, patches, 1, kernel, 0));
         }
         let y = if outs.len() == 1 {
@@ -238,30 +243,36 @@ impl Graph {
     }
 
     /// dW[u, v, c, o] = Σ_(b,y,x) dy[b, o, y, x] · xp[b, c, s·y + u, s·x + v] (HWIO) for an
-    /// NCHW convolution without groups (`xp`: its zero-padded input, `dy`: the gradient of its
-    /// output), as im2col and matmuls: per batch chunk, patchesᵀ [kh·kw·C, chunk·OH·OW] times
-    /// dy [chunk·OH·OW, O], summed over chunks of at most the lowering's
-    /// `weight_grad_matmul.patch_bytes`. Only the taps in `live` are computed; the others read
+    /// NCHW convolution without groups (`xp`: its input `x` zero-padded by `padding`, `dy`: the
+    /// gradient of its output), as im2col and matmuls: per batch chunk, patchesᵀ
+    /// [kh·kw·C, chunk·OH·OW] times dy [chunk·OH·OW, O], summed over chunks of at most the
+    /// lowering's `weight_grad_matmul.patch_bytes`. Only the taps in `live` are computed; the others read
     /// padding only, and their gradient is zero. `None` where the lowering keeps this one per
     /// offset.
     pub fn conv_weight_grad_as_matmul(
         &mut self,
-        xp: Value,
+        x: Value,
+        padding: [(usize, usize); 2],
         dy: Value,
         kernel: [usize; 2],
         strides: [usize; 2],
         live: [Range<usize>; 2],
     ) -> Option<Value> {
         let rule = self.lowering.weight_grad_matmul?;
-        let [b, c, _, _] = <[usize; 4]>::try_from(self.shape(xp)).ok()?;
+        let [b, c, _, _] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [_, o, oh, ow] = <[usize; 4]>::try_from(self.shape(dy)).ok()?;
         if b * oh * ow < rule.min_positions {
             return None;
         }
         let [kh, kw] = [live[0].len(), live[1].len()];
         let chunk = batch_chunk(b, 1, oh * ow * kh * kw * c * 4, rule.patch_bytes).unwrap_or(1);
-        let xp = self.transpose(xp, &[0, 2, 3, 1]);
+        let x = self.transpose(x, &[0, 2, 3, 1]);
         let dy = self.transpose(dy, &[0, 2, 3, 1]);
+        let pad = SpatialPad {
+            low: padding.map(|p| p.0 as i64),
+            high: padding.map(|p| p.1 as i64),
+            interior: [0, 0],
+        };
         let window = PatchWindow {
             first: [live[0].start, live[1].start],
             kernel: [kh, kw],
@@ -271,7 +282,8 @@ impl Graph {
         };
         let mut sum = None;
         for start in (0..b).step_by(chunk) {
-            let patches = self.im2col_patches(xp, start..start + chunk, &window);
+            let xp = self.padded_chunk(x, start..start + chunk, &pad);
+            let patches = self.im2col_patches(xp, 0..chunk, &window);
             let d = self.slice(dy, &[start, 0, 0, 0], &[start + chunk, oh, ow, o], &[1; 4]);
             let d = self.reshape(d, &[chunk * oh * ow, o]);
             let part = self.matmul_as(MatmulRole::Convolution, patches, 0, d, 0); // [kh·kw·C, O]
@@ -303,6 +315,36 @@ impl Graph {
             0,
         ];
         self.pad(dw, zero, &low, &high, &[0; 4])
+    }
+
+    /// Examples `examples` of the NHWC batch `x`, zero-padded by `pad`, to cut im2col patches
+    /// from. A chunk of a larger batch is padded on its own, behind a barrier: every chunk's
+    /// taps then read their copy at the same offsets, and IREE compiles one copy per tap for
+    /// all of them. Cut from the whole padded batch, each (chunk, tap) was an executable of its
+    /// own, since IREE folds a bare slice into the taps' offsets: most of cifar_bn's.
+    fn padded_chunk(&mut self, x: Value, examples: Range<usize>, pad: &SpatialPad) -> Value {
+        let mut limit = self.shape(x).to_vec();
+        let whole = examples.len() == limit[0];
+        let x = if whole {
+            x
+        } else {
+            let mut start = vec![0; 4];
+            (start[0], limit[0]) = (examples.start, examples.end);
+            self.slice(x, &start, &limit, &[1; 4])
+        };
+        let zero = self.scalar(0.0);
+        let xp = self.pad(
+            x,
+            zero,
+            &[0, pad.low[0], pad.low[1], 0],
+            &[0, pad.high[0], pad.high[1], 0],
+            &[0, pad.interior[0], pad.interior[1], 0],
+        );
+        if whole {
+            xp
+        } else {
+            self.barrier(xp)
+        }
     }
 
     /// [n·OH·OW, kh·kw·C]: the patches that `window` reads from examples `examples` of the
@@ -434,21 +476,79 @@ mod tests {
         assert!(!direct(Lowering::AVX512, 8));
     }
 
+    /// In batch chunks, every chunk's patches are cut at the same offsets from a padded copy
+    /// of its own behind a barrier (so IREE compiles the tap copies once for all chunks), in
+    /// the forward convolution and in the weight gradient.
+    #[test]
+    fn every_batch_chunk_cuts_its_taps_at_the_same_offsets() {
+        let mut g = Graph::new("f", Lowering::AVX2);
+        let x = g.arg("x", TensorType::f32(&[128, 32, 32, 32]));
+        let w = g.arg("w", TensorType::f32(&[32, 32, 3, 3]));
+        let dy = g.arg("dy", TensorType::f32(&[128, 32, 32, 32]));
+        let y = g.convolution(x, w, ConvDims::nchw([1, 1], [(1, 1), (1, 1)]));
+        let dw = g
+            .conv_weight_grad_as_matmul(x, [(1, 1); 2], dy, [3, 3], [1, 1], [0..3, 0..3])
+            .unwrap();
+        let f = g.finish(vec![y, dw]);
+        let barriers: Vec<usize> = (0..f.nodes.len())
+            .filter(|&i| matches!(f.nodes[i].op, Op::Barrier(_)))
+            .filter(|&i| matches!(f.nodes[f.nodes[i].operands[0].index()].op, Op::Pad { .. }))
+            .collect();
+        // An example's patches are 1.1 MiB: forward chunks of 2 examples (4 MiB holds 3, which
+        // does not divide 128), weight-gradient chunks of 4 (8 MiB).
+        assert_eq!(barriers.len(), 128 / 2 + 128 / 4);
+        let mut offsets = std::collections::BTreeSet::new();
+        for &b in &barriers {
+            let taps: Vec<Vec<usize>> = f
+                .nodes
+                .iter()
+                .filter(|n| n.operands.first().is_some_and(|v| v.index() == b))
+                .filter_map(|n| match &n.op {
+                    Op::Slice { start, .. } => Some(start.clone()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(taps.len(), 9);
+            offsets.insert(taps);
+        }
+        assert_eq!(offsets.len(), 1, "the taps differ between chunks");
+    }
+
     /// The weight gradient as im2col matmuls is the sum over examples and output positions of
-    /// dy times the input each kernel offset read: strided, with unreached rows, in one piece
-    /// and in batch chunks.
+    /// dy times the input each kernel offset read: padded, strided, with unreached rows, in one
+    /// piece and in batch chunks (each chunk padded on its own).
     #[test]
     fn weight_grad_as_matmul_is_the_direct_sum() {
-        // (batch, channels, padded input h and w, outputs, kernel, stride, batch chunks)
+        // (batch, channels, input h and w, padding, outputs, kernel, stride, batch chunks)
         let cases = [
-            (4, 3, [6, 5], 2, [3, 3], [1, 1], &[1, 2, 4][..]),
-            (2, 2, [7, 8], 3, [3, 2], [2, 3], &[1, 2]),
+            (
+                4,
+                3,
+                [6, 5],
+                [(0, 0), (0, 0)],
+                2,
+                [3, 3],
+                [1, 1],
+                &[1, 2, 4][..],
+            ),
+            (2, 2, [7, 8], [(0, 0), (0, 0)], 3, [3, 2], [2, 3], &[1, 2]),
+            (4, 2, [4, 5], [(1, 1), (2, 0)], 3, [3, 3], [1, 2], &[1, 4]),
         ];
-        for (b, c, [h, w], o, [kh, kw], [s0, s1], chunks) in cases {
-            let (oh, ow) = ((h - kh) / s0 + 1, (w - kw) / s1 + 1);
+        for (b, c, [h, w], padding, o, [kh, kw], [s0, s1], chunks) in cases {
+            let [(top, bottom), (left, right)] = padding;
+            let (hp, wp) = (h + top + bottom, w + left + right);
+            let (oh, ow) = ((hp - kh) / s0 + 1, (wp - kw) / s1 + 1);
             let xs: Vec<f32> = (0..b * c * h * w)
                 .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
                 .collect();
+            let padded = |bi: usize, ci: usize, y: usize, x: usize| {
+                let inside = (top..top + h).contains(&y) && (left..left + w).contains(&x);
+                if inside {
+                    xs[((bi * c + ci) * h + y - top) * w + x - left] as f64
+                } else {
+                    0.0
+                }
+            };
             let dys: Vec<f32> = (0..b * o * oh * ow)
                 .map(|i| ((i * 13) % 7) as f32 * 0.3 - 1.0)
                 .collect();
@@ -458,7 +558,7 @@ mod tests {
                 for (ci, u, v) in (0..c)
                     .flat_map(|ci| (0..kh).flat_map(move |u| (0..kw).map(move |v| (ci, u, v))))
                 {
-                    let xv = xs[((bi * c + ci) * h + s0 * y + u) * w + s1 * x + v] as f64;
+                    let xv = padded(bi, ci, s0 * y + u, s1 * x + v);
                     want[((oi * c + ci) * kh + u) * kw + v] += d * xv;
                 }
             }
@@ -471,12 +571,14 @@ mod tests {
                     ..Lowering::AVX512
                 };
                 let mut g = Graph::new("f", lowering);
-                let xp = g.arg("xp", TensorType::f32(&[b, c, h, w]));
+                let x = g.arg("x", TensorType::f32(&[b, c, h, w]));
                 let dy = g.arg("dy", TensorType::f32(&[b, o, oh, ow]));
                 let dw = g
-                    .conv_weight_grad_as_matmul(xp, dy, [kh, kw], [s0, s1], [0..kh, 0..kw])
+                    .conv_weight_grad_as_matmul(x, padding, dy, [kh, kw], [s0, s1], [0..kh, 0..kw])
                     .expect("the lowering has a bound");
                 let f = g.finish(vec![dw]);
+                let pads = f.nodes.iter().filter(|n| matches!(n.op, Op::Pad { .. }));
+                assert_eq!(pads.count(), pieces);
                 let out = reference::run(
                     &f,
                     &[
@@ -501,9 +603,9 @@ mod tests {
     fn avx2_keeps_short_weight_gradients_per_offset() {
         let as_matmul = |lowering: Lowering, b: usize, c: usize, hw: usize| {
             let mut g = Graph::new("f", lowering);
-            let xp = g.arg("xp", TensorType::f32(&[b, c, hw + 2, hw + 2]));
+            let x = g.arg("x", TensorType::f32(&[b, c, hw, hw]));
             let dy = g.arg("dy", TensorType::f32(&[b, c, hw, hw]));
-            g.conv_weight_grad_as_matmul(xp, dy, [3, 3], [1, 1], [0..3, 0..3])
+            g.conv_weight_grad_as_matmul(x, [(1, 1); 2], dy, [3, 3], [1, 1], [0..3, 0..3])
                 .is_some()
         };
         assert!(as_matmul(Lowering::AVX2, 128, 32, 32));

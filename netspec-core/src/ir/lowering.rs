@@ -9,12 +9,12 @@
 //!
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
-//! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 8 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
+//! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
-//! | dense weight gradient (`transposed_copy_min_rows`) | one operand copied transposed over >= 512 rows | same | same |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers and convolutions, marked one by one | the same, for convolutions over more than 128 rows | off |
+//! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | one operand copied transposed over >= 512 rows | as AVX-512 |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the weight gradients, for convolutions over more than 128 rows | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
@@ -77,9 +77,12 @@ pub enum DataTiling {
 pub enum MatmulRole {
     /// A convolution as im2col patches times its kernel, or its weight gradient.
     Convolution,
-    /// A dense layer's product or its input gradient (not its weight gradient, `matmul_tn`).
+    /// A dense layer's product or its input gradient, and a transformer's linear layers over
+    /// its tokens.
     Dense,
-    /// Everything else: weight gradients of dense layers, attention, 1x1 products.
+    /// A dense layer's weight gradient dyᵀ·X (`Graph::matmul_tn`).
+    DenseWeightGrad,
+    /// Everything else: attention, 1x1 products.
     Other,
 }
 
@@ -143,12 +146,13 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
 impl Lowering {
     /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
     /// AVX-512, so every convolution from 32 output channels is a matmul, its patches in batch
-    /// chunks of 8 MiB: 32 MiB chunks were slower, 4 MiB ones a little faster but, one matmul
-    /// per chunk, they tripled cifar_bn's compile.
+    /// chunks of 4 MiB (8 and 32 MiB chunks were slower, 2 MiB ones no faster and slower to
+    /// compile). A dense layer's weight gradient is data-tiled too: the MLP's step ran faster
+    /// so, and it did not on AVX-512.
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
-            patch_bytes: 8 << 20,
+            patch_bytes: 4 << 20,
             ..CONV_MATMUL
         },
         im2col_below_channels: 8,
@@ -161,7 +165,11 @@ impl Lowering {
         }),
         transposed_copy_min_rows: Some(512),
         data_tiling: DataTiling::Only {
-            roles: &[MatmulRole::Convolution, MatmulRole::Dense],
+            roles: &[
+                MatmulRole::Convolution,
+                MatmulRole::Dense,
+                MatmulRole::DenseWeightGrad,
+            ],
             min_conv_rows: 0,
         },
         barrier: BarrierOp::ComputeBarrier,

@@ -44,9 +44,10 @@ impl Graph {
         }
     }
 
-    /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both. Over
-    /// the lowering's `transposed_copy_min_rows`, the operand with the larger free dim is
-    /// copied transposed and goes first.
+    /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both: a dense
+    /// layer's weight gradient. Data-tiled where the lowering says so; otherwise, over the
+    /// lowering's `transposed_copy_min_rows`, the operand with the larger free dim is copied
+    /// transposed and goes first.
     pub fn matmul_tn(&mut self, a: Value, b: Value, k_dims: usize) -> Value {
         let (sa, sb) = (self.shape(a).to_vec(), self.shape(b).to_vec());
         assert!(
@@ -57,6 +58,14 @@ impl Graph {
         let (m, n) = (sa[k_dims], sb[k_dims]);
         let a = self.reshape(a, &[k, m]);
         let b = self.reshape(b, &[k, n]);
+        if self
+            .lowering
+            .data_tiling
+            .hints(MatmulRole::DenseWeightGrad, m)
+        {
+            // Data-tiled, IREE's pack of each operand is the transpose.
+            return self.matmul_as(MatmulRole::DenseWeightGrad, a, 0, b, 0);
+        }
         if self
             .lowering
             .transposed_copy_min_rows
@@ -90,7 +99,8 @@ mod tests {
 
     /// AVX-512 data-tiles the 2-D matmuls of dense layers, and of convolutions over at least
     /// 129 rows, one by one (a hinted `linalg.matmul` in the text, which asks for the
-    /// data-tiling flags); AVX2 those of dense layers and every convolution's; CUDA none. The
+    /// data-tiling flags); AVX2 those of dense layers, their weight gradients and every
+    /// convolution's; CUDA none. The
     /// values are the matmul's either way.
     #[test]
     fn the_lowering_decides_which_matmuls_are_data_tiled() {
@@ -100,6 +110,8 @@ mod tests {
             (Lowering::AVX512, MatmulRole::Dense, 4, true),
             (Lowering::AVX512, MatmulRole::Other, 129, false),
             (Lowering::AVX2, MatmulRole::Convolution, 4, true),
+            (Lowering::AVX512, MatmulRole::DenseWeightGrad, 4, false),
+            (Lowering::AVX2, MatmulRole::DenseWeightGrad, 4, true),
             (Lowering::AVX2, MatmulRole::Other, 129, false),
             (Lowering::CUDA, MatmulRole::Dense, 4, false),
         ] {
@@ -135,23 +147,25 @@ mod tests {
         }
     }
 
-    /// dyᵀ·X is the sum over rows, as it is and with either operand copied transposed; the
-    /// lowering decides whether there is a copy.
+    /// dyᵀ·X is the sum over rows, as it is, with either operand copied transposed, and
+    /// data-tiled; the lowering decides whether there is a copy (AVX-512, over 512 rows) or a
+    /// data-tiled matmul (AVX2, no copy: IREE's packs transpose).
     #[test]
     fn matmul_tn_is_the_sum_over_rows() {
         let no_copies = Lowering {
             transposed_copy_min_rows: None,
-            ..Lowering::AVX2
+            ..Lowering::AVX512
         };
-        // (leading dims, m, n, lowering, a copy expected)
+        // (leading dims, m, n, lowering, a copy expected, data-tiled)
         let cases = [
-            (vec![4, 130], 3, 5, Lowering::AVX2, true),
-            (vec![520], 6, 2, Lowering::AVX2, true),
-            (vec![128], 6, 2, Lowering::AVX2, false),
-            (vec![520], 6, 2, Lowering::AVX512, true),
-            (vec![520], 6, 2, no_copies, false),
+            (vec![4, 130], 3, 5, Lowering::AVX512, true, false),
+            (vec![520], 6, 2, Lowering::AVX512, true, false),
+            (vec![128], 6, 2, Lowering::AVX512, false, false),
+            (vec![520], 6, 2, no_copies, false, false),
+            (vec![4, 130], 3, 5, Lowering::AVX2, false, true),
+            (vec![128], 6, 2, Lowering::AVX2, false, true),
         ];
-        for (lead, m, n, lowering, copied) in cases {
+        for (lead, m, n, lowering, copied, tiled) in cases {
             let k: usize = lead.iter().product();
             let a: Vec<f32> = (0..k * m)
                 .map(|i| ((i * 37) % 19) as f32 * 0.1 - 0.9)
@@ -173,6 +187,8 @@ mod tests {
             let f = g.finish(vec![c]);
             let has_copy = f.nodes.iter().any(|n| matches!(n.op, Op::Barrier(_)));
             assert_eq!(has_copy, copied, "{lead:?} x {m}x{n}");
+            let is_tiled = f.nodes.iter().any(|n| matches!(n.op, Op::TiledMatmul(_)));
+            assert_eq!(is_tiled, tiled, "{lead:?} x {m}x{n}");
             let out = reference::run(&f, &[Tensor::f32_data(&sa, &a), Tensor::f32_data(&sb, &b)]);
             let got = out[0].float();
             assert_eq!(got.shape(), &[m, n]);

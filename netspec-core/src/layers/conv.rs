@@ -331,10 +331,13 @@ impl Layer for Conv2d {
         // IREE's CPU backend both beat a convolution with batch and channel roles swapped);
         // with groups, that convolution, one batch group per group.
         let dw = if groups == 1 {
-            let xp = self.padded_input(g, *x);
             let live = self.window.live_taps(self.input);
-            g.conv_weight_grad_as_matmul(xp, dy, k, s, live)
-                .unwrap_or_else(|| self.weight_grad_per_offset(g, xp, dy))
+            let padding = self.window.padding;
+            g.conv_weight_grad_as_matmul(*x, padding, dy, k, s, live)
+                .unwrap_or_else(|| {
+                    let xp = self.padded_input(g, *x);
+                    self.weight_grad_per_offset(g, xp, dy)
+                })
         } else {
             self.grouped_weight_grad(g, *x, dy)
         };
