@@ -54,8 +54,8 @@ pub struct Lowering {
 
 /// Which matmuls IREE data-tiles: packs their operands into the tiled layout of its mmt4d
 /// micro-kernels and runs those. Large matmuls run several times faster so; the packs cost
-/// time of their own, and where the matmuls are small or fused with their neighbours (a
-/// transformer's projections, depthwise networks' 1x1 convolutions) the step got slower.
+/// time of their own, and where the matmuls are small or fused with their neighbours
+/// (depthwise networks' 1x1 convolutions, ConvNeXt-T's other matmuls) the step got slower.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DataTiling {
     Off,
