@@ -21,7 +21,7 @@
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lowering {
-    /// Which convolutions without groups are one matmul over im2col patches (`ir/conv.rs`).
+    /// Which convolutions without groups are one matmul over im2col patches (`ir/im2col.rs`).
     pub conv_matmul: ConvMatmul,
     /// Convolutions of fewer input channels than this (an image's 1 or 3) are a matmul over
     /// im2col patches batched over the examples, writing NCHW directly: IREE's direct

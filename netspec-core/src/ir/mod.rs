@@ -7,14 +7,15 @@
 mod conv;
 mod cost;
 mod graph;
+mod im2col;
 pub mod layout;
 mod lowering;
 mod matmul;
 mod ops;
 mod types;
 
-pub(crate) use conv::PatchWindow;
 pub use graph::{Function, Graph, Module, Node, Value};
+pub(crate) use im2col::PatchWindow;
 pub use lowering::{
     BarrierOp, ConvMatmul, DataTiling, Lowering, MatmulRole, WeightGradMatmul, DISPATCH_STACK_BYTES,
 };

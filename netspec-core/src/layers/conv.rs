@@ -188,12 +188,12 @@ impl Conv2d {
             // NHWC, which the layout assignment carries on into the next layers. Not
             // data-tiled: packing patches of so few taps cost more than it saved.
             let xp = g.transpose(xp, &[0, 2, 3, 1]);
-            let patches = g.im2col_patches(xp, 0..b, &window);
+            let patches = g.im2col_patches(xp, &window);
             let y = g.matmul_as(MatmulRole::Other, patches, 1, w, 0);
             let y = g.reshape(y, &[b, output[0], output[1], cout]);
             return g.transpose(y, &[0, 3, 1, 2]);
         }
-        let patches = g.im2col(xp, 0..b, &window, [0, 1, 2, 3]);
+        let patches = g.im2col(xp, &window, [0, 1, 2, 3]);
         let patches = g.reshape(patches, &[b, taps, output[0] * output[1]]);
         let w = g.transpose(w, &[1, 0]);
         // Broadcast over the batch: a batched matmul writes NCHW directly, where a plain one
