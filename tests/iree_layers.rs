@@ -66,6 +66,23 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
+    // 16 channels in and out at stride 1 over rows at least 16 wide: AVX2's direct
+    // convolution kernel (`Op::DirectConv`), forward and for dx, in the kernel's blocks of 6
+    // outputs and each remainder.
+    for (k, p, [h, w]) in [
+        (3, 1, [4, 17]),
+        (3, 0, [5, 21]),
+        (2, 1, [3, 16]),
+        (5, 2, [3, 18]),
+    ] {
+        let conv = Conv2d::from_args(&args(&[16], &[("k", k), ("p", p)]), &[16, h, w]).unwrap();
+        checks.add(
+            &format!("conv2d 16 channels k{k} p{p} {h}x{w}"),
+            &conv,
+            &[2, 16, h, w],
+            1.0,
+        );
+    }
     let depthwise = Conv2d::from_args(
         &args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]),
         &[4, 9, 8],

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use crate::ir::{
-    BarrierOp, BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind, TensorType,
-    UnaryOp,
+    direct_conv, BarrierOp, BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind,
+    TensorType, UnaryOp,
 };
 
 /// The marker of a matmul IREE is asked to data-tile (`Op::TiledMatmul`).
@@ -22,12 +22,20 @@ pub fn has_tiled_matmuls(text: &str) -> bool {
 pub fn module_text(m: &Module) -> String {
     let mut out = String::new();
     writeln!(out, "module @{} {{", m.name).unwrap();
-    for f in &m.functions {
-        if f.lowering.assign_layouts {
-            function(&mut out, &crate::ir::layout::assign(f));
-        } else {
-            function(&mut out, f);
-        }
+    let functions: Vec<Function> = m
+        .functions
+        .iter()
+        .map(|f| {
+            if f.lowering.assign_layouts {
+                crate::ir::layout::assign(f)
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    out.push_str(&direct_conv::executable(&functions));
+    for f in &functions {
+        function(&mut out, f);
     }
     out.push_str("}\n");
     out
@@ -257,6 +265,7 @@ fn function(out: &mut String, f: &Function) {
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
+            Op::DirectConv => direct_conv::dispatch(f, node, &operands),
             Op::Pad {
                 low,
                 high,

@@ -93,6 +93,70 @@ impl Target {
     }
 }
 
+/// netspec's CPU kernels as objects for IREE to link (`build.rs`, `kernels/`), by the name a
+/// module's text gives them.
+const KERNEL_OBJECTS: [(&str, &[u8]); 1] = [(
+    netspec_core::ir::direct_conv::OBJECT,
+    include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv.o")),
+)];
+
+/// The kernel objects a module's text names, with their bytes: an export writes them beside
+/// its StableHLO, which `iree-compile --iree-hal-executable-object-search-path=DIR` then links.
+pub(crate) fn kernel_objects_in(text: &str) -> Vec<(&'static str, &'static [u8])> {
+    KERNEL_OBJECTS
+        .into_iter()
+        .filter(|(object, _)| text.contains(&format!("path = \"{object}\"")))
+        .collect()
+}
+
+/// `text` with each kernel object it names (`path = "netspec_direct_conv.o"`) given as the path
+/// of its file ([`kernel_object_dir`]): IREE links static objects from files, and its compiler
+/// library has no search-path flag. The module text itself, the cache key, names no directory.
+fn with_kernel_paths(text: &str) -> Result<std::borrow::Cow<'_, str>, Error> {
+    let mut linked = std::borrow::Cow::Borrowed(text);
+    for (object, _) in KERNEL_OBJECTS {
+        let named = format!("path = \"{object}\"");
+        if linked.contains(&named) {
+            let path = kernel_object_dir()?.join(object);
+            let given = format!("path = {:?}", path.display().to_string());
+            linked = std::borrow::Cow::Owned(linked.replace(&named, &given));
+        }
+    }
+    Ok(linked)
+}
+
+/// The kernels' objects, written once per process into a directory named by their hash.
+fn kernel_object_dir() -> Result<&'static Path, Error> {
+    type Written = Result<PathBuf, (PathBuf, std::io::ErrorKind, String)>;
+    static DIR: std::sync::OnceLock<Written> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("netspec-kernels-{}", &kernels_hash()[..16]));
+        for (name, bytes) in KERNEL_OBJECTS {
+            let path = dir.join(name);
+            if std::fs::read(&path).ok().as_deref() != Some(bytes) {
+                std::fs::create_dir_all(&dir)
+                    .and_then(|()| atomic::write(&path, bytes))
+                    .map_err(|e| (path, e.kind(), e.to_string()))?;
+            }
+        }
+        Ok(dir)
+    });
+    dir.as_deref().map_err(|(path, kind, message)| Error::Io {
+        path: path.clone(),
+        source: std::io::Error::new(*kind, message.clone()),
+    })
+}
+
+/// The SHA-256 of the kernels' objects, hex: part of every cache key, as the compiler's revision.
+fn kernels_hash() -> String {
+    let mut h = Sha256::new();
+    for (name, bytes) in KERNEL_OBJECTS {
+        h.update(name.as_bytes());
+        h.update(bytes);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// One compile at a time per process: two threads compiling for the host CPU at once
 /// (parallel tests) were seen spinning forever inside LLVM's target registry
 /// (`TargetRegistry::lookupTarget`, reached from IREE's `createForHost`).
@@ -179,6 +243,7 @@ impl Compiler {
     fn key(&self, text: &str, flags: &[String]) -> String {
         let mut h = Sha256::new();
         h.update(self.revision.as_bytes());
+        h.update(kernels_hash().as_bytes());
         for f in flags {
             h.update(b"\0");
             h.update(f.as_bytes());
@@ -279,9 +344,10 @@ impl Compiler {
                 details: format!("a cache-only compiler cannot compile module `{name}`"),
             });
         };
+        let linked = with_kernel_paths(text)?;
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
-            .compile_str(text, target.flags(lowering, has_tiled_matmuls(text)))
+            .compile_str(&linked, target.flags(lowering, has_tiled_matmuls(text)))
             .map_err(|e| self.compile_error(name, text, e))
     }
 

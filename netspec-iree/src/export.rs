@@ -110,7 +110,13 @@ pub const WEIGHTS_FILE: &str = "weights.safetensors";
 pub const MANIFEST_FILE: &str = "manifest.json";
 
 /// The files an export directory holds.
-pub const FILES: [&str; 4] = [MLIR_FILE, VMFB_FILE, WEIGHTS_FILE, MANIFEST_FILE];
+pub const FILES: [&str; 5] = [
+    MLIR_FILE,
+    VMFB_FILE,
+    WEIGHTS_FILE,
+    MANIFEST_FILE,
+    netspec_core::ir::direct_conv::OBJECT,
+];
 
 /// Writes `N` with `params` (all parameters and buffers, checked against `N`) as the directory
 /// `dir`, which must not exist, be empty, or hold an earlier export (which is replaced whole).
@@ -157,6 +163,12 @@ pub fn export<N: Network>(
     );
     let text = emit::module_text(&module.module);
     std::fs::write(staged.join(MLIR_FILE), &text).map_err(io(&staged.join(MLIR_FILE)))?;
+    // netspec's own kernels the module links (`Op::DirectConv`), for recompiling its StableHLO;
+    // the vmfb holds them already.
+    let objects = crate::compile::kernel_objects_in(&text);
+    for (name, bytes) in &objects {
+        std::fs::write(staged.join(name), bytes).map_err(io(&staged.join(name)))?;
+    }
     let start = Instant::now();
     let vmfb_bytes = compiler.compile_uncached(
         &module.module.name,
@@ -230,7 +242,12 @@ pub fn export<N: Network>(
             "stablehlo": MLIR_FILE,
             "vmfb": VMFB_FILE,
             "weights": WEIGHTS_FILE,
+            "objects": objects.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
         },
+        "recompile": objects.first().map(|_| format!(
+            "iree-compile {MLIR_FILE} --iree-hal-executable-object-search-path=. (with the \
+             target flags): the module links netspec's kernels in `files.objects`"
+        )),
     });
     let pretty = serde_json::to_string_pretty(&manifest).expect("a JSON value serialises");
     let manifest_path = staged.join(MANIFEST_FILE);

@@ -70,6 +70,9 @@ impl Graph {
                 }
             }
         }
+        if let Some(y) = self.direct_convolution(x, w, &nhwc) {
+            return self.nhwc_to_layout(y, &d.out);
+        }
         if let Some(y) = self.convolution_as_matmul(x, w, &nhwc, self.lowering) {
             return self.nhwc_to_layout(y, &d.out);
         }

@@ -10,6 +10,7 @@
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
 //! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
+//! | stride-1 conv2d by netspec's kernel (`direct_conv`) | from 8 input channels, 16k outputs and rows 16 wide: `netspec-iree/kernels/direct_conv.c` | none | none |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
@@ -17,6 +18,8 @@
 //! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the weight gradients, for convolutions over more than 128 rows | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
+
+use super::direct_conv::DirectConvRule;
 
 /// The formulation choices for one target. Part of the emitted text, so of every cache key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +53,9 @@ pub struct Lowering {
     /// patches. Otherwise values are stored as built: NCHW between layers, a transpose pair
     /// around each convolution.
     pub assign_layouts: bool,
+    /// Which convolutions netspec's own CPU kernel computes (`ir/direct_conv.rs`), linked into
+    /// the module; `None`: none.
+    pub direct_conv: Option<DirectConvRule>,
 }
 
 /// Which matmuls IREE data-tiles: packs their operands into the tiled layout of its mmt4d
@@ -145,8 +151,8 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
 
 impl Lowering {
     /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
-    /// AVX-512, so every convolution from 32 output channels is a matmul, its patches in batch
-    /// chunks of 4 MiB (8 and 32 MiB chunks were slower, 2 MiB ones no faster and slower to
+    /// AVX-512, so the wide stride-1 convolutions run netspec's own kernel, and the others
+    /// from 32 output channels are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower, 2 MiB ones no faster and slower to
     /// compile). A dense layer's weight gradient is data-tiled too: the MLP's step ran faster
     /// so, and it did not on AVX-512.
     pub const AVX2: Lowering = Lowering {
@@ -174,6 +180,10 @@ impl Lowering {
         },
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
+        direct_conv: Some(DirectConvRule {
+            min_in_channels: 8,
+            min_output_width: 16,
+        }),
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
     /// 14x14x32->64 at batch 128), the matmul wins on the small images of the 32x32 ladder.
@@ -193,6 +203,7 @@ impl Lowering {
             roles: &[MatmulRole::Convolution, MatmulRole::Dense],
             min_conv_rows: 129,
         },
+        direct_conv: None,
         ..Lowering::AVX2
     };
     /// CUDA: the formulation its compile is tested with, not measured on a GPU (AVX2's rules
@@ -203,6 +214,7 @@ impl Lowering {
         data_tiling: DataTiling::Off,
         assign_layouts: false,
         barrier: BarrierOp::OptimizationBarrier,
+        direct_conv: None,
         ..Lowering::AVX2
     };
 

@@ -6,6 +6,7 @@
 
 mod conv;
 mod cost;
+pub mod direct_conv;
 mod graph;
 mod im2col;
 pub mod layout;
@@ -14,6 +15,7 @@ mod matmul;
 mod ops;
 mod types;
 
+pub use direct_conv::DirectConvRule;
 pub use graph::{Function, Graph, Module, Node, Value};
 pub(crate) use im2col::PatchWindow;
 pub use lowering::{

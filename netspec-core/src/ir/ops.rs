@@ -95,6 +95,17 @@ impl ConvDims {
         }
     }
 
+    /// NHWC input, HWIO kernel, NHWC output, stride 1, no padding, dilation or groups: what
+    /// `Op::DirectConv` computes from its padded input.
+    pub fn nhwc_unpadded() -> Self {
+        ConvDims {
+            lhs: [0, 3, 1, 2],
+            rhs: [3, 2, 0, 1],
+            out: [0, 3, 1, 2],
+            ..ConvDims::nchw([1, 1], [(0, 0), (0, 0)])
+        }
+    }
+
     /// Output spatial size along spatial dim `d` for input size `n` and kernel size `k`.
     pub fn out_size(&self, d: usize, n: usize, k: usize) -> i64 {
         let dilated = (n as i64 - 1) * self.lhs_dilation[d] as i64
@@ -162,6 +173,10 @@ pub enum Op {
     Reshape,
     Transpose(Vec<usize>),
     Convolution(ConvDims),
+    /// The convolution of a zero-padded NHWC batch with an HWIO kernel, stride 1, without
+    /// groups or dilation (`ConvDims::nhwc_unpadded`), computed by netspec's own CPU kernel
+    /// linked into the module (`Lowering::direct_conv`, `ir/direct_conv.rs`). Operands (xp, w).
+    DirectConv,
     /// Operands (x, scalar fill). Per dim: low, high (negative crops), interior.
     Pad {
         low: Vec<i64>,

@@ -15,7 +15,9 @@ use std::collections::HashMap;
 
 use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::ir::{BinaryOp, CmpDir, DType, DotDims, Function, Op, ReduceKind, UnaryOp, Value};
+use crate::ir::{
+    BinaryOp, CmpDir, ConvDims, DType, DotDims, Function, Op, ReduceKind, UnaryOp, Value,
+};
 
 /// The arithmetic of the floats [`run_with`] evaluates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -308,6 +310,13 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 arg(0).float(),
                 arg(1).float(),
                 d,
+                &node.ty.shape,
+                precision,
+            )),
+            Op::DirectConv => Tensor::F(window::convolution(
+                arg(0).float(),
+                arg(1).float(),
+                &ConvDims::nhwc_unpadded(),
                 &node.ty.shape,
                 precision,
             )),
