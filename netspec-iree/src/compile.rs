@@ -489,6 +489,10 @@ mod tests {
         assert_eq!(cpu("x86-64-v4"), Lowering::AVX512);
         assert_eq!(cpu("skylake-avx512"), Lowering::AVX512);
         assert_eq!(cpu("znver5"), Lowering::AVX512);
+        assert_eq!(cpu("icelake-server"), Lowering::AVX512);
+        // Without AVX2 and FMA, or not x86: no netspec kernel, which is AVX2 code.
+        assert_eq!(cpu("x86-64-v2"), Lowering::PORTABLE);
+        assert_eq!(cpu("neoverse-v2"), Lowering::PORTABLE);
     }
 
     /// The flags follow the module (its formulation and whether it has data-tiled matmuls),

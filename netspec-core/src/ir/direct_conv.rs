@@ -13,7 +13,8 @@ use super::graph::{Function, Graph, Value};
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
-/// The object IREE links (`--iree-hal-executable-object-search-path` names its directory).
+/// The object IREE links, by the name the module gives it: netspec-iree substitutes the path of
+/// its file when it compiles, an export writes it beside the StableHLO.
 pub const OBJECT: &str = "netspec_direct_conv.o";
 /// Its entry point: one output row of the convolution.
 const SYMBOL: &str = "netspec_direct_conv_row";

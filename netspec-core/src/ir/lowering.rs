@@ -206,6 +206,12 @@ impl Lowering {
         direct_conv: None,
         ..Lowering::AVX2
     };
+    /// AVX2's rules without netspec's kernel, which is AVX2 and FMA code for x86-64: for other
+    /// x86-64 CPUs and other architectures.
+    pub const PORTABLE: Lowering = Lowering {
+        direct_conv: None,
+        ..Lowering::AVX2
+    };
     /// CUDA: the formulation its compile is tested with, not measured on a GPU (AVX2's rules
     /// as they were before AVX2's code was measured: wide convolutions as matmuls, values as
     /// built); data tiling is a CPU pipeline.
@@ -219,30 +225,66 @@ impl Lowering {
     };
 
     /// Every target class's lowering, named: what the tests build and check on any host.
-    pub const ALL: [(&'static str, Lowering); 3] = [
+    pub const ALL: [(&'static str, Lowering); 4] = [
         ("avx2", Lowering::AVX2),
         ("avx512", Lowering::AVX512),
         ("cuda", Lowering::CUDA),
+        ("portable", Lowering::PORTABLE),
     ];
 
     /// The lowering for the CPU this process runs on.
     pub fn for_host() -> Lowering {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            return Lowering::AVX512;
+        {
+            use std::arch::is_x86_feature_detected as has;
+            if has!("avx512f") {
+                return Lowering::AVX512;
+            }
+            if has!("avx2") && has!("fma") {
+                return Lowering::AVX2;
+            }
         }
-        Lowering::AVX2
+        Lowering::PORTABLE
     }
 
     /// The lowering for a CPU LLVM names (`x86-64-v3`, `x86-64-v4`, `znver4`, ...): AVX-512's
-    /// for the names of CPUs that have it, AVX2's for the rest.
+    /// for the names of CPUs that have it, AVX2's for those with AVX2 and FMA but not AVX-512,
+    /// the portable one for the rest (`x86-64`, `x86-64-v2`, other architectures' CPUs).
     pub fn for_cpu(cpu: &str) -> Lowering {
-        const AVX512_NAMES: [&str; 5] =
-            ["avx512", "x86-64-v4", "znver4", "znver5", "sapphirerapids"];
+        const AVX512_NAMES: [&str; 12] = [
+            "avx512",
+            "x86-64-v4",
+            "znver4",
+            "znver5",
+            "sapphirerapids",
+            "graniterapids",
+            "emeraldrapids",
+            "cascadelake",
+            "cooperlake",
+            "icelake",
+            "tigerlake",
+            "rocketlake",
+        ];
+        const AVX2_NAMES: [&str; 12] = [
+            "x86-64-v3",
+            "haswell",
+            "broadwell",
+            "skylake",
+            "alderlake",
+            "raptorlake",
+            "meteorlake",
+            "arrowlake",
+            "znver1",
+            "znver2",
+            "znver3",
+            "bdver4",
+        ];
         if AVX512_NAMES.iter().any(|n| cpu.contains(n)) {
             Lowering::AVX512
-        } else {
+        } else if AVX2_NAMES.iter().any(|n| cpu.contains(n)) {
             Lowering::AVX2
+        } else {
+            Lowering::PORTABLE
         }
     }
 
