@@ -265,7 +265,7 @@ fn function(out: &mut String, f: &Function) {
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
-            Op::DirectConv => direct_conv::dispatch(f, node, &operands),
+            Op::DirectConv { .. } => direct_conv::dispatch(out, f, node, i, &operands),
             Op::Pad {
                 low,
                 high,

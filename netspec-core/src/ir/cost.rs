@@ -24,7 +24,7 @@ impl Function {
                     let per_output = (k[d.rhs[1]] * k[d.rhs[2]] * k[d.rhs[3]]) as u64;
                     2 * elements(&n.ty.shape) * per_output
                 }
-                Op::DirectConv => {
+                Op::DirectConv { .. } => {
                     let k = &self.nodes[n.operands[1].index()].ty.shape;
                     2 * elements(&n.ty.shape) * (k[0] * k[1] * k[2]) as u64
                 }

@@ -1,5 +1,5 @@
 //! Convolutions by netspec's own CPU kernel, where the target's lowering says so
-//! (`Lowering::direct_conv`): stride 1, no groups or dilation, the input zero-padded first
+//! (`Lowering::direct_conv`): stride 1, no groups or dilation, zero padding read in place
 //! (`Op::DirectConv`). The kernel (`netspec-iree/kernels/direct_conv.c`, AVX2) reads each input
 //! value where it lies and broadcasts it against 16 output channels of the HWIO kernel; IREE's
 //! alternative on AVX2, im2col and data-tiled matmuls, spent as long writing, packing and
@@ -41,15 +41,14 @@ impl Graph {
         let rule = self.lowering.direct_conv?;
         let [b, h, wd, c] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [kh, kw, i, o] = <[usize; 4]>::try_from(self.shape(w)).ok()?;
-        let plain = ConvDims {
-            padding: d.padding,
-            ..ConvDims::nhwc_unpadded()
-        };
-        if *d != plain
+        if d.padding.iter().any(|&(low, high)| low < 0 || high < 0) {
+            return None;
+        }
+        let padding = d.padding.map(|(low, high)| (low as usize, high as usize));
+        if *d != ConvDims::nhwc_stride_one(padding)
             || i != c
             || c < rule.min_in_channels
             || o % OUTPUT_BLOCK != 0
-            || d.padding.iter().any(|&(low, high)| low < 0 || high < 0)
         {
             return None;
         }
@@ -57,57 +56,66 @@ impl Graph {
         if oh <= 0 || ow < rule.min_output_width.max(1) as i64 {
             return None;
         }
-        let xp = if d.padding == [(0, 0); 2] {
-            x
-        } else {
-            let zero = self.scalar(0.0);
-            let [(top, bottom), (left, right)] = d.padding;
-            self.pad(x, zero, &[0, top, left, 0], &[0, bottom, right, 0], &[0; 4])
-        };
         let ty = TensorType::f32(&[b, oh as usize, ow as usize, o]);
-        Some(self.push(Op::DirectConv, vec![xp, w], ty))
+        Some(self.push(Op::DirectConv { padding }, vec![x, w], ty))
     }
 }
 
-/// The shapes of a direct convolution: padded input [N, H, W, C] and kernel [kh, kw, C, O].
+/// One direct convolution's shapes: input [N, H, W, C], kernel [kh, kw, C, O], padding, and
+/// output [N, OH, OW, O].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Shapes {
-    xp: [usize; 4],
+    x: [usize; 4],
     w: [usize; 4],
+    padding: [(usize, usize); 2],
+    y: [usize; 4],
 }
 
 impl Shapes {
     fn of(f: &Function, node: &super::graph::Node) -> Shapes {
-        let dims = |v: Value| <[usize; 4]>::try_from(&f.nodes[v.index()].ty.shape[..]).unwrap();
+        let dims = |shape: &[usize]| <[usize; 4]>::try_from(shape).unwrap();
+        let Op::DirectConv { padding } = node.op else {
+            unreachable!("not a direct convolution: {:?}", node.op)
+        };
         Shapes {
-            xp: dims(node.operands[0]),
-            w: dims(node.operands[1]),
+            x: dims(&f.nodes[node.operands[0].index()].ty.shape),
+            w: dims(&f.nodes[node.operands[1].index()].ty.shape),
+            padding,
+            y: dims(&node.ty.shape),
         }
     }
 
     fn export(&self) -> String {
-        let [n, h, w, c] = self.xp;
+        let [n, h, w, c] = self.x;
         let [kh, kw, _, o] = self.w;
-        format!("direct_conv_{n}x{h}x{w}x{c}_{kh}x{kw}x{o}")
-    }
-
-    /// Output height and width.
-    fn output(&self) -> [usize; 2] {
-        [self.xp[1] - self.w[0] + 1, self.xp[2] - self.w[1] + 1]
+        let [(top, bottom), (left, right)] = self.padding;
+        format!("direct_conv_{n}x{h}x{w}x{c}_{kh}x{kw}x{o}_pad{top}x{bottom}x{left}x{right}")
     }
 }
 
-/// The `flow.dispatch` of the kernel for `node` (an `Op::DirectConv` of `f`), on operands
-/// `operands`.
-pub(crate) fn dispatch(f: &Function, node: &super::graph::Node, operands: &[String]) -> String {
+/// The `flow.dispatch` of the kernel for `node` (an `Op::DirectConv` of `f`, node `i`), on
+/// operands `operands`, after the zeros it reads for the padding (written to `out`).
+pub(crate) fn dispatch(
+    out: &mut String,
+    f: &Function,
+    node: &super::graph::Node,
+    i: usize,
+    operands: &[String],
+) -> String {
     let shapes = Shapes::of(f, node);
+    let zeros = TensorType::f32(&[shapes.x[3]]);
+    writeln!(
+        out,
+        "    %zeros{i} = stablehlo.constant dense<0.0> : {zeros}"
+    )
+    .unwrap();
     let types: Vec<String> = node
         .operands
         .iter()
         .map(|v| f.nodes[v.index()].ty.to_string())
         .collect();
     format!(
-        "flow.dispatch @{EXECUTABLE}::@{}({}) : ({}) -> {}",
+        "flow.dispatch @{EXECUTABLE}::@{}({}, %zeros{i}) : ({}, {zeros}) -> {}",
         shapes.export(),
         operands.join(", "),
         types.join(", "),
@@ -123,7 +131,7 @@ pub(crate) fn executable(functions: &[Function]) -> String {
         .flat_map(|f| {
             f.nodes
                 .iter()
-                .filter(|n| matches!(n.op, Op::DirectConv))
+                .filter(|n| matches!(n.op, Op::DirectConv { .. }))
                 .map(move |n| Shapes::of(f, n))
         })
         .collect();
@@ -138,16 +146,19 @@ pub(crate) fn executable(functions: &[Function]) -> String {
     )
     .unwrap();
     for s in &shapes {
-        let [oh, _] = s.output();
         writeln!(
             out,
             "    stream.executable.export public @{} workgroups() -> (index, index, index) {{\n      %rows = arith.constant {} : index\n      %one = arith.constant 1 : index\n      stream.return %rows, %one, %one : index, index, index\n    }}",
             s.export(),
-            s.xp[0] * oh
+            s.y[0] * s.y[1]
         )
         .unwrap();
     }
-    let params = "memref<f32>, index, memref<f32>, index, memref<f32>, index, index, index, index, index, index, index, index";
+    let buffer = "memref<f32>, index";
+    let params = format!(
+        "{buffer}, {buffer}, {buffer}, {buffer}, {}",
+        ["index"; 11].join(", ")
+    );
     writeln!(out, "    builtin.module {{").unwrap();
     writeln!(
         out,
@@ -155,18 +166,11 @@ pub(crate) fn executable(functions: &[Function]) -> String {
     )
     .unwrap();
     for s in &shapes {
-        let [oh, ow] = s.output();
         let [kh, kw, c, o] = s.w;
-        let y = [s.xp[0], oh, ow, o];
-        // Flat, with the offset IREE binds the buffer at left dynamic: a static memref type
-        // would fold it to 0 and the kernel would read the start of the allocation.
-        let memref = |d: &[usize; 4]| {
-            let elements: usize = d.iter().product();
-            format!("memref<{elements}xf32, strided<[1], offset: ?>>")
-        };
+        let [(top, _), (left, _)] = s.padding;
         writeln!(
             out,
-            "      func.func @{}(%xp: !stream.binding, %w: !stream.binding, %y: !stream.binding) {{",
+            "      func.func @{}(%x: !stream.binding, %w: !stream.binding, %zeros: !stream.binding, %y: !stream.binding) {{",
             s.export()
         )
         .unwrap();
@@ -177,8 +181,16 @@ pub(crate) fn executable(functions: &[Function]) -> String {
         )
         .unwrap();
         let mut pointers = vec![];
-        for (name, dims) in [("xp", s.xp), ("w", s.w), ("y", y)] {
-            let m = memref(&dims);
+        let elements = |d: &[usize]| d.iter().product::<usize>();
+        for (name, n) in [
+            ("x", elements(&s.x)),
+            ("w", elements(&s.w)),
+            ("zeros", c),
+            ("y", elements(&s.y)),
+        ] {
+            // Flat, with the offset IREE binds the buffer at left dynamic: a static memref
+            // type would fold it to 0 and the kernel would read the start of the allocation.
+            let m = format!("memref<{n}xf32, strided<[1], offset: ?>>");
             writeln!(
                 out,
                 "        %{name}_m = stream.binding.subspan %{name}[%zero] : !stream.binding -> {m}\n        %{name}_p, %{name}_o, %{name}_s, %{name}_t = memref.extract_strided_metadata %{name}_m : {m} -> memref<f32>, index, index, index"
@@ -187,13 +199,19 @@ pub(crate) fn executable(functions: &[Function]) -> String {
             pointers.push(format!("%{name}_p, %{name}_o"));
         }
         let mut sizes = vec![];
+        let [_, h, wd, _] = s.x;
+        let [_, oh, ow, _] = s.y;
         for (name, v) in [
+            ("h", h),
+            ("wd", wd),
             ("oh", oh),
             ("ow", ow),
             ("c", c),
             ("o", o),
             ("kh", kh),
             ("kw", kw),
+            ("top", top),
+            ("left", left),
         ] {
             writeln!(out, "        %{name} = arith.constant {v} : index").unwrap();
             sizes.push(format!("%{name}"));
@@ -236,7 +254,7 @@ mod tests {
         let direct = f
             .nodes
             .iter()
-            .filter(|n| matches!(n.op, Op::DirectConv))
+            .filter(|n| matches!(n.op, Op::DirectConv { .. }))
             .count();
         let data = |shape: &[usize], seed: usize| {
             let n: usize = shape.iter().product();
@@ -310,10 +328,10 @@ mod tests {
         assert_eq!(text.matches("stream.executable private").count(), 1);
         assert_eq!(text.matches(super::OBJECT).count(), 1);
         assert_eq!(text.matches("stream.executable.export").count(), 2);
-        let same = "@netspec_kernels::@direct_conv_2x6x20x16_3x3x16(";
+        let same = "@netspec_kernels::@direct_conv_2x4x18x16_3x3x16_pad1x1x1x1(";
         assert_eq!(text.matches(same).count(), 2, "{text}");
         assert_eq!(
-            text.matches("@netspec_kernels::@direct_conv_2x4x18x16_3x3x16(")
+            text.matches("@netspec_kernels::@direct_conv_2x4x18x16_3x3x16_pad0x0x0x0(")
                 .count(),
             1
         );

@@ -95,14 +95,14 @@ impl ConvDims {
         }
     }
 
-    /// NHWC input, HWIO kernel, NHWC output, stride 1, no padding, dilation or groups: what
-    /// `Op::DirectConv` computes from its padded input.
-    pub fn nhwc_unpadded() -> Self {
+    /// NHWC input, HWIO kernel, NHWC output, stride 1, no dilation or groups: what
+    /// `Op::DirectConv` computes.
+    pub fn nhwc_stride_one(padding: [(usize, usize); 2]) -> Self {
         ConvDims {
             lhs: [0, 3, 1, 2],
             rhs: [3, 2, 0, 1],
             out: [0, 3, 1, 2],
-            ..ConvDims::nchw([1, 1], [(0, 0), (0, 0)])
+            ..ConvDims::nchw([1, 1], padding.map(|(l, h)| (l as i64, h as i64)))
         }
     }
 
@@ -173,10 +173,13 @@ pub enum Op {
     Reshape,
     Transpose(Vec<usize>),
     Convolution(ConvDims),
-    /// The convolution of a zero-padded NHWC batch with an HWIO kernel, stride 1, without
-    /// groups or dilation (`ConvDims::nhwc_unpadded`), computed by netspec's own CPU kernel
-    /// linked into the module (`Lowering::direct_conv`, `ir/direct_conv.rs`). Operands (xp, w).
-    DirectConv,
+    /// The convolution of an NHWC batch with an HWIO kernel, stride 1, zero-padded by
+    /// `padding` (low, high per spatial dim), without groups or dilation
+    /// (`ConvDims::nhwc_stride_one`), computed by netspec's own CPU kernel linked into the module
+    /// (`Lowering::direct_conv`, `ir/direct_conv.rs`). Operands (x, w).
+    DirectConv {
+        padding: [(usize, usize); 2],
+    },
     /// Operands (x, scalar fill). Per dim: low, high (negative crops), interior.
     Pad {
         low: Vec<i64>,

@@ -313,10 +313,10 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 &node.ty.shape,
                 precision,
             )),
-            Op::DirectConv => Tensor::F(window::convolution(
+            Op::DirectConv { padding } => Tensor::F(window::convolution(
                 arg(0).float(),
                 arg(1).float(),
-                &ConvDims::nhwc_unpadded(),
+                &ConvDims::nhwc_stride_one(*padding),
                 &node.ty.shape,
                 precision,
             )),
