@@ -3,6 +3,7 @@
 //! Ops are printed in MLIR's generic form, which the StableHLO parser accepts for every op and
 //! which keeps this printer uniform; reductions carry their region inline.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::ir::{
@@ -22,18 +23,19 @@ pub fn has_tiled_matmuls(text: &str) -> bool {
 pub fn module_text(m: &Module) -> String {
     let mut out = String::new();
     writeln!(out, "module @{} {{", m.name).unwrap();
-    let functions: Vec<Function> = m
+    let functions: Vec<Cow<Function>> = m
         .functions
         .iter()
         .map(|f| {
             if f.lowering.assign_layouts {
-                crate::ir::layout::assign(f)
+                Cow::Owned(crate::ir::layout::assign(f))
             } else {
-                f.clone()
+                Cow::Borrowed(f)
             }
         })
         .collect();
-    out.push_str(&direct_conv::executable(&functions));
+    // The kernels' executable first: the functions dispatch to it.
+    out.push_str(&direct_conv::executable(functions.iter().map(|f| &**f)));
     for f in &functions {
         function(&mut out, f);
     }

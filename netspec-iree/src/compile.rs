@@ -105,8 +105,13 @@ const KERNEL_OBJECTS: [(&str, &[u8]); 1] = [(
 pub(crate) fn kernel_objects_in(text: &str) -> Vec<(&'static str, &'static [u8])> {
     KERNEL_OBJECTS
         .into_iter()
-        .filter(|(object, _)| text.contains(&format!("path = \"{object}\"")))
+        .filter(|(object, _)| text.contains(&object_attr(object)))
         .collect()
+}
+
+/// How a module's text names a kernel object: the `path` of its `#hal.executable.object`.
+fn object_attr(object: &str) -> String {
+    format!("path = \"{object}\"")
 }
 
 /// `text` with each kernel object it names (`path = "netspec_direct_conv.o"`) given as the path
@@ -115,7 +120,7 @@ pub(crate) fn kernel_objects_in(text: &str) -> Vec<(&'static str, &'static [u8])
 fn with_kernel_paths(text: &str) -> Result<std::borrow::Cow<'_, str>, Error> {
     let mut linked = std::borrow::Cow::Borrowed(text);
     for (object, _) in KERNEL_OBJECTS {
-        let named = format!("path = \"{object}\"");
+        let named = object_attr(object);
         if linked.contains(&named) {
             let path = kernel_object_dir()?.join(object);
             let given = format!("path = {:?}", path.display().to_string());
@@ -148,13 +153,16 @@ fn kernel_object_dir() -> Result<&'static Path, Error> {
 }
 
 /// The SHA-256 of the kernels' objects, hex: part of every cache key, as the compiler's revision.
-fn kernels_hash() -> String {
-    let mut h = Sha256::new();
-    for (name, bytes) in KERNEL_OBJECTS {
-        h.update(name.as_bytes());
-        h.update(bytes);
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+fn kernels_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let mut h = Sha256::new();
+        for (name, bytes) in KERNEL_OBJECTS {
+            h.update(name.as_bytes());
+            h.update(bytes);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    })
 }
 
 /// One compile at a time per process: two threads compiling for the host CPU at once

@@ -125,9 +125,8 @@ pub(crate) fn dispatch(
 
 /// The executable of every direct convolution shape in `functions`, or nothing: the kernel's
 /// object for x86-64 CPUs and one export per shape, whose workgroups are the output rows.
-pub(crate) fn executable(functions: &[Function]) -> String {
+pub(crate) fn executable<'a>(functions: impl Iterator<Item = &'a Function>) -> String {
     let shapes: BTreeSet<Shapes> = functions
-        .iter()
         .flat_map(|f| {
             f.nodes
                 .iter()

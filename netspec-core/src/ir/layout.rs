@@ -308,7 +308,7 @@ impl Assign<'_> {
                     && reduced[0] == 0
                     && !reduced.contains(&(have.len() - 1))
                 {
-                    let mut shape = self.nodes[x.index()].ty.shape.clone();
+                    let shape = &self.nodes[x.index()].ty.shape;
                     let r = reduced.len();
                     if reduced == identity(r) {
                         // Reduced dims leading (N, H, W of NHWC): the rows of the innermost
@@ -324,10 +324,11 @@ impl Assign<'_> {
                         x = self.push(Op::Reduce(*kind, vec![1]), vec![x], ty);
                     } else {
                         let inner: Vec<usize> = reduced[1..].to_vec();
-                        for &j in inner.iter().rev() {
-                            shape.remove(j);
-                        }
-                        let ty = TensorType::new(node.ty.dtype, &shape);
+                        let kept: Vec<usize> = (0..shape.len())
+                            .filter(|j| !inner.contains(j))
+                            .map(|j| shape[j])
+                            .collect();
+                        let ty = TensorType::new(node.ty.dtype, &kept);
                         x = self.push(Op::Reduce(*kind, inner), vec![x], ty);
                     }
                     reduced = vec![0];

@@ -10,7 +10,7 @@
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
 //! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
-//! | stride-1 conv2d by netspec's kernel (`direct_conv`) | from 8 input channels, 16k outputs and rows 16 wide: `netspec-iree/kernels/direct_conv.c` | none | none |
+//! | stride-1 conv2d by netspec's kernel (`direct_conv`) | from 8 input channels, a multiple of 16 outputs and rows 16 wide: `netspec-iree/kernels/direct_conv.c` | none | none |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
@@ -152,8 +152,8 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
 impl Lowering {
     /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
     /// AVX-512, so the wide stride-1 convolutions run netspec's own kernel, and the others
-    /// from 32 output channels are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower, 2 MiB ones no faster and slower to
-    /// compile). A dense layer's weight gradient is data-tiled too: the MLP's step ran faster
+    /// from 32 output channels are matmuls, their patches in batch chunks of 4 MiB (8 and 32
+    /// MiB chunks were slower, 2 MiB ones no faster and slower to compile). A dense layer's weight gradient is data-tiled too: the MLP's step ran faster
     /// so, and it did not on AVX-512.
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
