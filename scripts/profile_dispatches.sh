@@ -22,6 +22,15 @@ shift
 flags=(--iree-hal-target-backends=llvm-cpu --iree-llvmcpu-target-cpu=host "$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# netspec's kernels (`netspec-iree/kernels/`), where the module names their object: built as
+# netspec-iree/build.rs builds them, for IREE's embedded ELF loader, where iree-compile looks.
+if grep -q 'netspec_direct_conv\.o' "$module"; then
+  clang -target x86_64-unknown-unknown-eabi-elf -mavx2 -mfma -O3 -ffreestanding -fno-builtin \
+    -fno-stack-protector -nostdlib -fPIC \
+    -c "$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c" \
+    -o "$work/netspec_direct_conv.o"
+  flags+=(--iree-hal-executable-object-search-path="$work")
+fi
 iree-compile "${flags[@]}" --iree-hal-dump-executable-benchmarks-to="$work/bench" \
   "$module" -o "$work/module.vmfb"
 for f in "$work"/bench/*.mlir; do

@@ -8,8 +8,9 @@
 # Compiles the module for the host CPU with the flags given (pass the tuned ones the benchmark
 # prints after `flags`) as a system library, so `perf` can see the dispatches; runs train_step
 # in `iree-benchmark-module` on local-task with every input filled with 0.01 (labels 1) under
-# `perf record`; maps the samples to the dispatch symbols of the library IREE dumped. Prints
-# the step's time, then the TOP (default 30) dispatches by share of samples. Needs `perf`.
+# `perf record`; maps the samples to the dispatch symbols of the library IREE dumped, and to
+# netspec's own kernels where the module links them. Prints the step's time, then the TOP
+# (default 30) dispatches by share of samples. Needs `perf` (and clang for the kernels).
 set -euo pipefail
 if [ $# -lt 1 ]; then
   echo "usage: $0 MODULE.mlir [IREE-COMPILE FLAGS...]" >&2
@@ -19,9 +20,22 @@ module=$1
 shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# netspec's kernels (`netspec-iree/kernels/`), where the module names their object: a system
+# library does not link that object, so they are built here for the host, once as the object
+# iree-compile looks for and once as a shared library the benchmark preloads, whose symbols
+# the dispatches' imports resolve to and perf names.
+objects=()
+preload=()
+if grep -q 'netspec_direct_conv\.o' "$module"; then
+  kernels="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c"
+  clang -O3 -mavx2 -mfma -fPIC -c "$kernels" -o "$work/netspec_direct_conv.o"
+  clang -O3 -mavx2 -mfma -fPIC -shared "$kernels" -o "$work/libnetspec_kernels.so"
+  objects=(--iree-hal-executable-object-search-path="$work")
+  preload=(env LD_PRELOAD="$work/libnetspec_kernels.so")
+fi
 iree-compile --iree-hal-target-backends=llvm-cpu --iree-llvmcpu-target-cpu=host "$@" \
-  --iree-llvmcpu-link-embedded=false --iree-hal-dump-executable-binaries-to="$work/bin" \
-  "$module" -o "$work/step.vmfb"
+  "${objects[@]}" --iree-llvmcpu-link-embedded=false \
+  --iree-hal-dump-executable-binaries-to="$work/bin" "$module" -o "$work/step.vmfb"
 inputs=()
 while read -r t; do
   case $t in
@@ -31,9 +45,12 @@ while read -r t; do
 done < <(grep -o 'func.func @train_step([^)]*)' "$module" | grep -o 'tensor<[^>]*>' |
   sed 's/tensor<\(.*\)>/\1/')
 # Workers get the stack netspec gives them (netspec-iree/src/compile.rs, WORKER_STACK_BYTES):
-# a data-tiled dispatch may need more than the 128 KiB default.
-perf record -q -F 999 -o "$work/perf.data" iree-benchmark-module --device=local-task \
-  --task_worker_stack_size=1048576 \
+# a data-tiled dispatch may need more than the 128 KiB default. Device memory is cached across
+# calls, as netspec's runs reuse memory (netspec-iree/src/memory.rs); the tool still faults
+# some pages in per call, which netspec's steps do not (the benchmark prints faults per step),
+# so the kernel's page-fault samples outside the dispatches are the tool's.
+perf record -q -F 999 -o "$work/perf.data" "${preload[@]}" iree-benchmark-module \
+  --device=local-task --device_allocator=caching --task_worker_stack_size=1048576 \
   --module="$work/step.vmfb" --function=train_step "${inputs[@]}" --benchmark_min_time=3s 2>&1 |
   grep BM_ || true
 perf report -i "$work/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null |
@@ -49,10 +66,14 @@ for line in subprocess.run(["nm", "-n", "--defined-only", lib], capture_output=T
 starts = [a for a, _ in syms]
 share = collections.Counter()
 for line in sys.stdin:
-    m = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[.\]\s+0x([0-9a-f]+)", line)
-    if m and "iree_dylib" in m.group(2):
+    m = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[.\]\s+(\S+)", line)
+    if not m:
+        continue
+    if "iree_dylib" in m.group(2) and m.group(3).startswith("0x"):
         i = bisect.bisect_right(starts, int(m.group(3), 16)) - 1
         share[syms[i][1] if i >= 0 else "?"] += float(m.group(1))
+    elif "libnetspec_kernels" in m.group(2):
+        share["netspec kernel " + m.group(3)] += float(m.group(1))
 total = sum(share.values())
 print(f"{total:.1f}% of the samples are in dispatches")
 for name, pct in share.most_common(top):

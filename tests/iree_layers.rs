@@ -66,20 +66,41 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    // 16 channels in and out at stride 1 over rows at least 16 wide: AVX2's direct
-    // convolution kernel (`Op::DirectConv`), forward and for dx, in the kernel's blocks of 6
-    // outputs and each remainder.
+    // 16 channels in and out at stride 1 over rows at least 4 wide: AVX2's direct
+    // convolution kernel (`Op::DirectConv`), forward and for dx, in the kernel's blocks of 3
+    // to 6 outputs.
     for (k, p, [h, w]) in [
         (3, 1, [4, 17]),
         (3, 0, [5, 21]),
         (2, 1, [3, 16]),
         (5, 2, [3, 18]),
+        (3, 1, [3, 8]),
+        (3, 1, [4, 7]),
+        (3, 1, [4, 4]),
     ] {
         let conv = Conv2d::from_args(&args(&[16], &[("k", k), ("p", p)]), &[16, h, w]).unwrap();
         checks.add(
             &format!("conv2d 16 channels k{k} p{p} {h}x{w}"),
             &conv,
             &[2, 16, h, w],
+            1.0,
+        );
+    }
+    // Stride-1 weight gradients over at least 2048 positions: AVX2's weight gradient kernel
+    // (`Op::DirectConvWeightGrad`), its tiles of (tap, channel) pairs whole, cut short, and
+    // across taps; with and without padding, rows narrow and wide.
+    for (c, o, k, p, [n, h, w]) in [
+        (16, 16, 3, 1, [2, 32, 32]),
+        (5, 16, 3, 1, [2, 30, 36]),
+        (8, 32, 2, 0, [2, 33, 33]),
+        (16, 32, 5, 2, [1, 46, 46]),
+        (16, 16, 3, 1, [11, 14, 14]),
+    ] {
+        let conv = Conv2d::from_args(&args(&[o], &[("k", k), ("p", p)]), &[c, h, w]).unwrap();
+        checks.add(
+            &format!("conv2d {c}->{o} k{k} p{p} {n}x{h}x{w}"),
+            &conv,
+            &[n, c, h, w],
             1.0,
         );
     }

@@ -267,7 +267,9 @@ fn function(out: &mut String, f: &Function) {
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
-            Op::DirectConv { .. } => direct_conv::dispatch(out, f, node, i, &operands),
+            Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } => {
+                direct_conv::dispatch(out, f, node, i, &operands)
+            }
             Op::Pad {
                 low,
                 high,

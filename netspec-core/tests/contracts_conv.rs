@@ -37,6 +37,10 @@ fn conv_cases() -> Vec<([usize; 3], i64, i64, i64, ArgValue)> {
         // 8 input channels and more: the direct convolution rather than im2col.
         ([8, 6, 5], 3, 3, 2, int(1)),
         ([9, 4, 4], 2, 1, 1, int(0)),
+        // Under AVX2, netspec's kernels: the convolution and its input gradient (8 channels
+        // and more, a multiple of 16 outputs, rows 8 wide and wider), the weight gradient
+        // (2048 positions at batch 2).
+        ([8, 32, 32], 16, 3, 1, int(1)),
     ]
 }
 

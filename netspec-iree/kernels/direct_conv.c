@@ -1,17 +1,34 @@
-// netspec's direct convolution for AVX2 CPUs, linked into IREE modules whose lowering asks for it
-// (`Lowering::direct_conv`, `Op::DirectConv`): a stride-1 convolution of an NHWC batch with an
-// HWIO kernel, zero padding included, without groups or dilation. IREE's alternative on AVX2, im2col and
-// data-tiled matmuls, writes, packs and reads every patch; here each input value is read where it
-// lies and broadcast against a row of 16 output channels.
+// netspec's convolution kernels for AVX2 CPUs, linked into IREE modules whose lowering asks for
+// them (`Lowering::direct_conv`, `ir/direct_conv.rs`): a stride-1 convolution of an NHWC batch
+// with an HWIO kernel (`Op::DirectConv`), and its weight gradient (`Op::DirectConvWeightGrad`),
+// zero padding included, without groups or dilation. IREE's alternative on AVX2, im2col and
+// data-tiled matmuls, writes, packs and reads every patch; here each input value is read where
+// it lies and broadcast against a row of 16 output channels.
 //
 // Built by build.rs with clang for IREE's embedded ELF loader: freestanding, no libc, no globals,
-// position-independent. IREE calls `netspec_direct_conv_row` once per workgroup, one per output
-// row, with each binding as a base pointer and an element offset (`llvm.bareptr`).
+// position-independent. IREE calls each entry point once per workgroup with each binding as a
+// base pointer and an element offset (`llvm.bareptr`).
 
 #include <immintrin.h>
 #include <stddef.h>
 
 #define INLINE __attribute__((always_inline)) static inline
+
+// CALL(R) with R the constant 1 to 6 that `n` (at most 6) is, so that each block size compiles
+// to its own unrolled loop with its accumulators in registers.
+#define BY_ROWS(n, CALL)        \
+  switch (n) {                  \
+    case 6: CALL(6); break;     \
+    case 5: CALL(5); break;     \
+    case 4: CALL(4); break;     \
+    case 3: CALL(3); break;     \
+    case 2: CALL(2); break;     \
+    default: CALL(1); break;    \
+  }
+
+INLINE ptrdiff_t clamp(ptrdiff_t v, ptrdiff_t lo, ptrdiff_t hi) {
+  return v < lo ? lo : v > hi ? hi : v;
+}
 
 // `rows` consecutive outputs of one output row, 16 output channels from `w`, over every tap:
 // 2·rows accumulators, 2 kernel loads and `rows` broadcasts per input channel. `x` is the
@@ -70,20 +87,117 @@ void netspec_direct_conv_row(const float *restrict x, size_t x_offset, const flo
   const float *xn = x + n * h * w_in * c;
   ptrdiff_t ih0 = (ptrdiff_t)oh - (ptrdiff_t)top;
   float *out = y + row * ow_count * o;
+  // The row in blocks of at most 6 outputs, as even as can be: a 14-wide row as 5, 5 and 4
+  // rather than 6, 6 and 2, whose 4 accumulators would leave the FMA units half idle.
+  size_t blocks = (ow_count + 5) / 6, base = ow_count / blocks, longer = ow_count % blocks;
   for (size_t o0 = 0; o0 < o; o0 += 16) {
     size_t ow = 0;
+    for (size_t b = 0; b < blocks; ++b) {
+      size_t len = base + (b < longer);
 #define BLOCK(R)                                                                              \
   outputs(R, xn, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0, (ptrdiff_t)ow - (ptrdiff_t)left, kh, \
           kw, zeros, w + o0, o, out + ow * o + o0)
-    for (; ow + 6 <= ow_count; ow += 6) BLOCK(6);
-    switch (ow_count - ow) {
-      case 5: BLOCK(5); break;
-      case 4: BLOCK(4); break;
-      case 3: BLOCK(3); break;
-      case 2: BLOCK(2); break;
-      case 1: BLOCK(1); break;
-      default: break;
+      BY_ROWS(len, BLOCK)
+      ow += len;
     }
 #undef BLOCK
+  }
+}
+
+// The weight gradient's accumulators for one tile: `rows` consecutive j = v·C + c (taps of one
+// kernel row u, input channels innermost, as they lie in an input row) by 16 output channels,
+// summed over output rows [r0, r1) (each row n·OH + oh of `dy`, `ow_count` wide). Starts from
+// `dw`'s tile unless `fresh`, and stores it back: 2·rows accumulators, 2 loads of dy and `rows`
+// broadcasts of the input per output position.
+INLINE void weight_tile(int rows, const float *restrict x, ptrdiff_t h, ptrdiff_t w_in,
+                        size_t c, const float *restrict dy, size_t oh_count, size_t ow_count,
+                        size_t o, ptrdiff_t u, ptrdiff_t top, ptrdiff_t left,
+                        size_t j0, size_t r0, size_t r1, int fresh, float *restrict dw) {
+  __m256 acc[6][2];
+  for (int r = 0; r < rows; ++r) {
+    acc[r][0] = fresh ? _mm256_setzero_ps() : _mm256_loadu_ps(dw + r * o);
+    acc[r][1] = fresh ? _mm256_setzero_ps() : _mm256_loadu_ps(dw + r * o + 8);
+  }
+  // The tile's j read columns ow - left + v for v in [v_lo, v_hi]: all inside the input for
+  // ow in [fast_lo, fast_hi), some for ow in [any_lo, any_hi), none elsewhere.
+  ptrdiff_t v_lo = (ptrdiff_t)(j0 / c), v_hi = (ptrdiff_t)((j0 + (size_t)rows - 1) / c);
+  ptrdiff_t any_lo = clamp(left - v_hi, 0, (ptrdiff_t)ow_count);
+  ptrdiff_t any_hi = clamp(w_in + left - v_lo, any_lo, (ptrdiff_t)ow_count);
+  ptrdiff_t fast_lo = clamp(left - v_lo, any_lo, any_hi);
+  ptrdiff_t fast_hi = clamp(w_in + left - v_hi, fast_lo, any_hi);
+  for (size_t row = r0; row < r1; ++row) {
+    size_t n = row / oh_count, oh = row % oh_count;
+    ptrdiff_t ih = (ptrdiff_t)oh + u - top;
+    if (ih < 0 || ih >= h) continue;
+    const float *xr = x + (n * (size_t)h + (size_t)ih) * (size_t)w_in * c;
+    const float *d = dy + row * ow_count * o;
+    for (ptrdiff_t ow = fast_lo; ow < fast_hi; ++ow) {
+      // The j lie in the input row, contiguous from column ow - left.
+      const float *xp = xr + (ow - left) * (ptrdiff_t)c + (ptrdiff_t)j0;
+      __m256 d0 = _mm256_loadu_ps(d + ow * o);
+      __m256 d1 = _mm256_loadu_ps(d + ow * o + 8);
+      for (int r = 0; r < rows; ++r) {
+        __m256 xb = _mm256_broadcast_ss(xp + r);
+        acc[r][0] = _mm256_fmadd_ps(xb, d0, acc[r][0]);
+        acc[r][1] = _mm256_fmadd_ps(xb, d1, acc[r][1]);
+      }
+    }
+    // Positions where some of the tile's taps read the padding, which is zero.
+    for (ptrdiff_t ow = any_lo; ow < any_hi; ++ow) {
+      if (ow == fast_lo) ow = fast_hi;
+      if (ow >= any_hi) break;
+      __m256 d0 = _mm256_loadu_ps(d + ow * o);
+      __m256 d1 = _mm256_loadu_ps(d + ow * o + 8);
+      for (int r = 0; r < rows; ++r) {
+        size_t j = j0 + (size_t)r;
+        ptrdiff_t iw = ow - left + (ptrdiff_t)(j / c);
+        float v = (iw >= 0 && iw < w_in) ? xr[(size_t)iw * c + j % c] : 0.0f;
+        __m256 xb = _mm256_set1_ps(v);
+        acc[r][0] = _mm256_fmadd_ps(xb, d0, acc[r][0]);
+        acc[r][1] = _mm256_fmadd_ps(xb, d1, acc[r][1]);
+      }
+    }
+  }
+  for (int r = 0; r < rows; ++r) {
+    _mm256_storeu_ps(dw + r * o, acc[r][0]);
+    _mm256_storeu_ps(dw + r * o + 8, acc[r][1]);
+  }
+}
+
+// One workgroup's part of a stride-1 convolution's weight gradient,
+// dw[u, v, c, o] = Σ x[n, oh + u - top, ow + v - left, c] · dy[n, oh, ow, o] (zero outside x),
+// summed over output rows n·OH + oh in [group·R/groups, (group+1)·R/groups), R = N·OH, into
+// part `group` of dw: [groups, kh, kw, C, O], O a multiple of 16. x: [N, H, W, C];
+// dy: [N, OH, OW, O]. The rows go in runs of about 64 positions, whose inputs stay in cache
+// while every tile of the part sums over them.
+void netspec_conv_weight_grad(const float *restrict x, size_t x_offset,
+                              const float *restrict dy, size_t dy_offset, float *restrict dw,
+                              size_t dw_offset, size_t n_count, size_t h, size_t w_in,
+                              size_t oh_count, size_t ow_count, size_t c, size_t o, size_t kh,
+                              size_t kw, size_t top, size_t left, size_t groups, size_t group) {
+  x += x_offset;
+  dy += dy_offset;
+  dw += dw_offset;
+  size_t rows = n_count * oh_count;
+  size_t first = group * rows / groups, last = (group + 1) * rows / groups;
+  size_t row_len = kw * c;
+  float *part = dw + group * kh * row_len * o;
+  size_t run = ow_count >= 64 ? 1 : (64 + ow_count - 1) / ow_count;
+  for (size_t r0 = first; r0 < last || r0 == first; r0 += run) {
+    size_t r1 = r0 + run < last ? r0 + run : last;
+    int fresh = r0 == first;
+    for (size_t u = 0; u < kh; ++u) {
+      for (size_t j0 = 0; j0 < row_len; j0 += 6) {
+        for (size_t o0 = 0; o0 < o; o0 += 16) {
+          float *tile = part + (u * row_len + j0) * o + o0;
+#define TILE(R)                                                                          \
+  weight_tile(R, x, (ptrdiff_t)h, (ptrdiff_t)w_in, c, dy + o0, oh_count, ow_count, o,     \
+              (ptrdiff_t)u, (ptrdiff_t)top, (ptrdiff_t)left, j0, r0, r1, fresh, tile)
+          BY_ROWS(row_len - j0 < 6 ? row_len - j0 : 6, TILE)
+#undef TILE
+        }
+      }
+    }
+    if (r1 >= last) break;
   }
 }

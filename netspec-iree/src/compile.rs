@@ -497,6 +497,8 @@ mod tests {
         assert_eq!(cpu("x86-64-v4"), Lowering::AVX512);
         assert_eq!(cpu("skylake-avx512"), Lowering::AVX512);
         assert_eq!(cpu("znver5"), Lowering::AVX512);
+        // Zen 4 runs 512-bit operations as two halves: AVX-512's rules with the AVX2 kernels.
+        assert_eq!(cpu("znver4"), Lowering::ZEN4);
         assert_eq!(cpu("icelake-server"), Lowering::AVX512);
         // Without AVX2 and FMA, or not x86: no netspec kernel, which is AVX2 code.
         assert_eq!(cpu("x86-64-v2"), Lowering::PORTABLE);

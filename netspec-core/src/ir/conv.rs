@@ -232,21 +232,33 @@ mod tests {
     use crate::reference::{self, Tensor};
 
     /// Each lowering's choice for the MNIST CNN's second convolution at batch 128 (29 MB of
-    /// patches): matmuls in batch chunks on AVX2, IREE's direct convolution on AVX-512; at
-    /// batch 8 (1.8 MB) a matmul on both.
+    /// patches): netspec's kernel on AVX2, matmuls in batch chunks without it, IREE's direct
+    /// convolution on AVX-512; at batch 8 (1.8 MB) a matmul on AVX-512.
     #[test]
     fn the_lowering_decides_which_convolutions_are_matmuls() {
-        let direct = |lowering: Lowering, batch: usize| {
+        let form = |lowering: Lowering, batch: usize| {
             let mut g = Graph::new("f", lowering);
             let x = g.arg("x", TensorType::f32(&[batch, 32, 14, 14]));
             let w = g.arg("w", TensorType::f32(&[64, 32, 3, 3]));
             let y = g.convolution(x, w, ConvDims::nchw([1, 1], [(1, 1), (1, 1)]));
             let f = g.finish(vec![y]);
-            f.nodes.iter().any(|n| matches!(n.op, Op::Convolution(_)))
+            let has = |op: fn(&Op) -> bool| f.nodes.iter().any(|n| op(&n.op));
+            if has(|op| matches!(op, Op::DirectConv { .. })) {
+                "kernel"
+            } else if has(|op| matches!(op, Op::Convolution(_))) {
+                "convolution"
+            } else {
+                assert!(has(|op| matches!(
+                    op,
+                    Op::DotGeneral(_) | Op::TiledMatmul(_)
+                )));
+                "matmul"
+            }
         };
-        assert!(!direct(Lowering::AVX2, 128));
-        assert!(direct(Lowering::AVX512, 128));
-        assert!(!direct(Lowering::AVX512, 8));
+        assert_eq!(form(Lowering::AVX2, 128), "kernel");
+        assert_eq!(form(Lowering::PORTABLE, 128), "matmul");
+        assert_eq!(form(Lowering::AVX512, 128), "convolution");
+        assert_eq!(form(Lowering::AVX512, 8), "matmul");
     }
 
     /// A convolution whose kernel reads padding with some of its taps (a 3x3 kernel on images

@@ -28,6 +28,10 @@ impl Function {
                     let k = &self.nodes[n.operands[1].index()].ty.shape;
                     2 * elements(&n.ty.shape) * (k[0] * k[1] * k[2]) as u64
                 }
+                Op::DirectConvWeightGrad { .. } => {
+                    let dy = &self.nodes[n.operands[1].index()].ty.shape;
+                    2 * elements(&n.ty.shape) * (dy[0] * dy[1] * dy[2]) as u64
+                }
                 _ => 0,
             })
             .sum()

@@ -1,37 +1,47 @@
-//! Convolutions by netspec's own CPU kernel, where the target's lowering says so
-//! (`Lowering::direct_conv`): stride 1, no groups or dilation, zero padding read in place
-//! (`Op::DirectConv`). The kernel (`netspec-iree/kernels/direct_conv.c`, AVX2) reads each input
-//! value where it lies and broadcasts it against 16 output channels of the HWIO kernel; IREE's
-//! alternative on AVX2, im2col and data-tiled matmuls, spent as long writing, packing and
-//! reading patches as multiplying. IREE links the kernel's object into the module: one
-//! workgroup per output row, one export per shape, all in one executable.
+//! Convolutions and their weight gradients by netspec's own CPU kernels, where the target's
+//! lowering says so (`Lowering::direct_conv`): stride 1, no groups or dilation, zero padding
+//! read in place. The kernels (`netspec-iree/kernels/direct_conv.c`, AVX2) read each input
+//! value where it lies and broadcast it against 16 output channels; IREE's alternative on
+//! AVX2, im2col and data-tiled matmuls, spent as long writing, packing and reading patches as
+//! multiplying. IREE links the kernels' object into the module, one export per shape, all in
+//! one executable:
+//!
+//! - `Op::DirectConv`, the convolution (and the input gradient, a convolution too): one
+//!   workgroup per output row;
+//! - `Op::DirectConvWeightGrad`: each workgroup sums a run of output rows into a partial
+//!   gradient of its own, and the module sums the parts.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use std::ops::Range;
 
-use super::graph::{Function, Graph, Value};
+use super::graph::{Function, Graph, Node, Value};
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
 /// The object IREE links, by the name the module gives it: netspec-iree substitutes the path of
 /// its file when it compiles, an export writes it beside the StableHLO.
 pub const OBJECT: &str = "netspec_direct_conv.o";
-/// Its entry point: one output row of the convolution.
-const SYMBOL: &str = "netspec_direct_conv_row";
 /// The executable holding one export per convolution shape.
 const EXECUTABLE: &str = "netspec_kernels";
-/// The kernel computes output channels 16 at a time.
+/// The kernels compute output channels 16 at a time.
 const OUTPUT_BLOCK: usize = 16;
 
-/// When a convolution runs the kernel.
+/// When a convolution and its weight gradient run the kernels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DirectConvRule {
     /// At least this many input channels: an image's 1 or 3 leave the broadcasts too little
     /// to multiply (`Lowering::im2col_below_channels` serves those).
     pub min_in_channels: usize,
-    /// Output rows at least this wide: each row reads the whole kernel for rows of up to 6
-    /// outputs, and over ResNet-34@32's 8-wide and narrower images the kernel was no faster.
+    /// Output rows at least this wide, cut into blocks of 3 to 6 outputs: the MNIST CNN's
+    /// 14-wide rows gained, and ResNet-34@32's step ran a few percent faster with its 4-wide
+    /// rows taken too.
     pub min_output_width: usize,
+    /// Stride-1 weight gradients of a multiple of 16 output channels, from any number of
+    /// input channels, over at least this many output positions (N·OH·OW) run the kernel's
+    /// weight gradient (`Op::DirectConvWeightGrad`): fewer would leave the cores too little to
+    /// share. `None`: none do.
+    pub weight_grad_min_positions: Option<usize>,
 }
 
 impl Graph {
@@ -59,82 +69,257 @@ impl Graph {
         let ty = TensorType::f32(&[b, oh as usize, ow as usize, o]);
         Some(self.push(Op::DirectConv { padding }, vec![x, w], ty))
     }
+
+    /// dW[u, v, c, o] = Σ_(b,y,x) dy[b, o, y, x] · xp[b, c, y + u, x + v] (HWIO) of the stride-1
+    /// NCHW convolution of `x`, zero-padded by `padding`, with a kernel of size `kernel` and
+    /// gradient `dy` as `Op::DirectConvWeightGrad`, where the lowering has the kernel; only the
+    /// taps in `live` are computed, the others read padding only and their gradient is zero.
+    /// `None`: another form.
+    pub fn direct_conv_weight_grad(
+        &mut self,
+        x: Value,
+        padding: [(usize, usize); 2],
+        dy: Value,
+        kernel: [usize; 2],
+        strides: [usize; 2],
+        live: [Range<usize>; 2],
+    ) -> Option<Value> {
+        let rule = self.lowering.direct_conv?;
+        let [_, c, _, _] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
+        let [b, o, oh, ow] = <[usize; 4]>::try_from(self.shape(dy)).ok()?;
+        if b * oh * ow < rule.weight_grad_min_positions?
+            || strides != [1, 1]
+            || o % OUTPUT_BLOCK != 0
+        {
+            return None;
+        }
+        // A tap before the padding's end is live (`ConvDims::live_taps`), so the low padding
+        // of the live taps is never below zero.
+        let low = [
+            padding[0].0.checked_sub(live[0].start)?,
+            padding[1].0.checked_sub(live[1].start)?,
+        ];
+        let x = self.transpose(x, &[0, 2, 3, 1]);
+        let dy = self.transpose(dy, &[0, 2, 3, 1]);
+        let ty = TensorType::f32(&[live[0].len(), live[1].len(), c, o]);
+        let dw = self.push(Op::DirectConvWeightGrad { low }, vec![x, dy], ty);
+        Some(self.zero_padded_taps(dw, kernel, &live))
+    }
 }
 
-/// One direct convolution's shapes: input [N, H, W, C], kernel [kh, kw, C, O], padding, and
-/// output [N, OH, OW, O].
+/// The partial sums of one weight gradient, one per workgroup, are at most this many bytes in
+/// all: IREE then sums them over the workgroups, reading them once more.
+const WEIGHT_GRAD_PART_BYTES: usize = 16 << 20;
+/// At most this many workgroups per weight gradient: enough to share the rows among the cores.
+const WEIGHT_GRAD_GROUPS: usize = 32;
+/// At least this many output positions per workgroup of a weight gradient: each tile of its
+/// partial gradient is loaded and stored once per run of positions.
+const WEIGHT_GRAD_GROUP_POSITIONS: usize = 256;
+
+/// One kernel call's shapes, which name its export.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Shapes {
-    x: [usize; 4],
-    w: [usize; 4],
-    padding: [(usize, usize); 2],
-    y: [usize; 4],
+enum Call {
+    /// `Op::DirectConv`: input [N, H, W, C], kernel [kh, kw, C, O], padding, output
+    /// [N, OH, OW, O].
+    Conv {
+        x: [usize; 4],
+        w: [usize; 4],
+        padding: [(usize, usize); 2],
+        y: [usize; 4],
+    },
+    /// `Op::DirectConvWeightGrad`: input [N, H, W, C], its output's gradient [N, OH, OW, O],
+    /// the low padding, the gradient [kh, kw, C, O].
+    WeightGrad {
+        x: [usize; 4],
+        dy: [usize; 4],
+        low: [usize; 2],
+        dw: [usize; 4],
+    },
 }
 
-impl Shapes {
-    fn of(f: &Function, node: &super::graph::Node) -> Shapes {
-        let dims = |shape: &[usize]| <[usize; 4]>::try_from(shape).unwrap();
-        let Op::DirectConv { padding } = node.op else {
-            unreachable!("not a direct convolution: {:?}", node.op)
-        };
-        Shapes {
-            x: dims(&f.nodes[node.operands[0].index()].ty.shape),
-            w: dims(&f.nodes[node.operands[1].index()].ty.shape),
-            padding,
-            y: dims(&node.ty.shape),
+impl Call {
+    fn of(f: &Function, node: &Node) -> Option<Call> {
+        let dims = |v: &Value| <[usize; 4]>::try_from(&f.nodes[v.index()].ty.shape[..]).unwrap();
+        let out = <[usize; 4]>::try_from(&node.ty.shape[..]).ok();
+        match node.op {
+            Op::DirectConv { padding } => Some(Call::Conv {
+                x: dims(&node.operands[0]),
+                w: dims(&node.operands[1]),
+                padding,
+                y: out?,
+            }),
+            Op::DirectConvWeightGrad { low } => Some(Call::WeightGrad {
+                x: dims(&node.operands[0]),
+                dy: dims(&node.operands[1]),
+                low,
+                dw: out?,
+            }),
+            _ => None,
         }
     }
 
     fn export(&self) -> String {
-        let [n, h, w, c] = self.x;
-        let [kh, kw, _, o] = self.w;
-        let [(top, bottom), (left, right)] = self.padding;
-        format!("direct_conv_{n}x{h}x{w}x{c}_{kh}x{kw}x{o}_pad{top}x{bottom}x{left}x{right}")
+        match *self {
+            Call::Conv { x, w, padding, .. } => {
+                let [n, h, wd, c] = x;
+                let [kh, kw, _, o] = w;
+                let [(top, bottom), (left, right)] = padding;
+                format!(
+                    "direct_conv_{n}x{h}x{wd}x{c}_{kh}x{kw}x{o}_pad{top}x{bottom}x{left}x{right}"
+                )
+            }
+            Call::WeightGrad { x, dw, low, .. } => {
+                let [n, h, wd, c] = x;
+                let [kh, kw, _, o] = dw;
+                let [top, left] = low;
+                format!("conv_weight_grad_{n}x{h}x{wd}x{c}_{kh}x{kw}x{o}_low{top}x{left}")
+            }
+        }
+    }
+
+    fn symbol(&self) -> &'static str {
+        match self {
+            Call::Conv { .. } => "netspec_direct_conv_row",
+            Call::WeightGrad { .. } => "netspec_conv_weight_grad",
+        }
+    }
+
+    /// Workgroups: a convolution's output rows; a weight gradient's parts, each summing a run
+    /// of output rows into its own partial gradient.
+    fn workgroups(&self) -> usize {
+        match *self {
+            Call::Conv { y, .. } => y[0] * y[1],
+            Call::WeightGrad { dy, dw, .. } => {
+                let part = dw.iter().product::<usize>() * 4;
+                (dy[0] * dy[1])
+                    .min(WEIGHT_GRAD_GROUPS)
+                    .min(dy[0] * dy[1] * dy[2] / WEIGHT_GRAD_GROUP_POSITIONS)
+                    .min(WEIGHT_GRAD_PART_BYTES / part)
+                    .max(1)
+            }
+        }
+    }
+
+    /// The buffers the kernel reads and writes, in its argument order, with their elements:
+    /// the operands, then the result.
+    fn bindings(&self) -> Vec<(&'static str, usize)> {
+        let elements = |d: &[usize]| d.iter().product::<usize>();
+        match self {
+            Call::Conv { x, w, y, .. } => vec![
+                ("x", elements(x)),
+                ("w", elements(w)),
+                ("zeros", x[3]),
+                ("y", elements(y)),
+            ],
+            Call::WeightGrad { x, dy, dw, .. } => vec![
+                ("x", elements(x)),
+                ("dy", elements(dy)),
+                ("dw", self.workgroups() * elements(dw)),
+            ],
+        }
+    }
+
+    /// The sizes the kernel takes after the buffers, before the workgroup's index: the
+    /// geometry both kernels share (input, output, channels, kernel, low padding), and the
+    /// weight gradient's batch before it and number of parts after it.
+    fn sizes(&self) -> Vec<(&'static str, usize)> {
+        let (x, out, w, low) = match *self {
+            Call::Conv { x, w, padding, y } => (x, y, w, [padding[0].0, padding[1].0]),
+            Call::WeightGrad { x, dy, low, dw } => (x, dy, dw, low),
+        };
+        let shared = [
+            ("h", x[1]),
+            ("wd", x[2]),
+            ("oh", out[1]),
+            ("ow", out[2]),
+            ("c", x[3]),
+            ("o", w[3]),
+            ("kh", w[0]),
+            ("kw", w[1]),
+            ("top", low[0]),
+            ("left", low[1]),
+        ];
+        match self {
+            Call::Conv { .. } => shared.to_vec(),
+            Call::WeightGrad { .. } => std::iter::once(("n", x[0]))
+                .chain(shared)
+                .chain([("groups", self.workgroups())])
+                .collect(),
+        }
+    }
+
+    /// The kernel's declaration: each buffer as a base pointer and an element offset, then
+    /// the sizes and the workgroup's index.
+    fn params(&self) -> String {
+        let buffers = vec!["memref<f32>, index"; self.bindings().len()];
+        let sizes = vec!["index"; self.sizes().len() + 1];
+        format!("{}, {}", buffers.join(", "), sizes.join(", "))
     }
 }
 
-/// The `flow.dispatch` of the kernel for `node` (an `Op::DirectConv` of `f`, node `i`), on
-/// operands `operands`, after the zeros it reads for the padding (written to `out`).
+/// The text of the kernel call for `node` (an `Op::DirectConv` or `Op::DirectConvWeightGrad`
+/// of `f`, node `i`) on operands `operands`, after the lines it needs first (written to `out`):
+/// the zeros a convolution reads for its padding, a weight gradient's partial sums.
 pub(crate) fn dispatch(
     out: &mut String,
     f: &Function,
-    node: &super::graph::Node,
+    node: &Node,
     i: usize,
     operands: &[String],
 ) -> String {
-    let shapes = Shapes::of(f, node);
-    let zeros = TensorType::f32(&[shapes.x[3]]);
-    writeln!(
-        out,
-        "    %zeros{i} = stablehlo.constant dense<0.0> : {zeros}"
-    )
-    .unwrap();
-    let types: Vec<String> = node
+    let call = Call::of(f, node).expect("a kernel call");
+    let mut types: Vec<String> = node
         .operands
         .iter()
         .map(|v| f.nodes[v.index()].ty.to_string())
         .collect();
-    format!(
-        "flow.dispatch @{EXECUTABLE}::@{}({}, %zeros{i}) : ({}, {zeros}) -> {}",
-        shapes.export(),
-        operands.join(", "),
-        types.join(", "),
-        node.ty
-    )
+    let mut operands = operands.to_vec();
+    let target = format!("@{EXECUTABLE}::@{}", call.export());
+    match call {
+        Call::Conv { x, .. } => {
+            let zeros = TensorType::f32(&[x[3]]);
+            writeln!(
+                out,
+                "    %zeros{i} = stablehlo.constant dense<0.0> : {zeros}"
+            )
+            .unwrap();
+            operands.push(format!("%zeros{i}"));
+            types.push(zeros.to_string());
+            format!(
+                "flow.dispatch {target}({}) : ({}) -> {}",
+                operands.join(", "),
+                types.join(", "),
+                node.ty
+            )
+        }
+        Call::WeightGrad { dw, .. } => {
+            // The workgroups' partial gradients, then their sum.
+            let mut shape = vec![call.workgroups()];
+            shape.extend(dw);
+            let parts = TensorType::f32(&shape);
+            let scalar = TensorType::f32(&[]);
+            writeln!(
+                out,
+                "    %parts{i} = flow.dispatch {target}({}) : ({}) -> {parts}\n    %init{i} = stablehlo.constant dense<0.0> : {scalar}",
+                operands.join(", "),
+                types.join(", "),
+            )
+            .unwrap();
+            format!(
+                "\"stablehlo.reduce\"(%parts{i}, %init{i}) ({{\n      ^bb0(%l: {scalar}, %r: {scalar}):\n        %s = \"stablehlo.add\"(%l, %r) : ({scalar}, {scalar}) -> {scalar}\n        \"stablehlo.return\"(%s) : ({scalar}) -> ()\n    }}) {{dimensions = array<i64: 0>}} : ({parts}, {scalar}) -> {}",
+                node.ty
+            )
+        }
+    }
 }
 
-/// The executable of every direct convolution shape in `functions`, or nothing: the kernel's
-/// object for x86-64 CPUs and one export per shape, whose workgroups are the output rows.
+/// The executable of every kernel call in `functions`, or nothing: the kernels' object for
+/// x86-64 CPUs and one export per call's shapes.
 pub(crate) fn executable<'a>(functions: impl Iterator<Item = &'a Function>) -> String {
-    let shapes: BTreeSet<Shapes> = functions
-        .flat_map(|f| {
-            f.nodes
-                .iter()
-                .filter(|n| matches!(n.op, Op::DirectConv { .. }))
-                .map(move |n| Shapes::of(f, n))
-        })
+    let calls: BTreeSet<Call> = functions
+        .flat_map(|f| f.nodes.iter().filter_map(move |n| Call::of(f, n)))
         .collect();
-    if shapes.is_empty() {
+    if calls.is_empty() {
         return String::new();
     }
     let mut out = String::new();
@@ -144,49 +329,40 @@ pub(crate) fn executable<'a>(functions: impl Iterator<Item = &'a Function>) -> S
         "  stream.executable private @{EXECUTABLE} attributes {{hal.executable.objects = #hal.executable.objects<{{{target} = [#hal.executable.object<{{path = \"{OBJECT}\"}}>]}}>}} {{"
     )
     .unwrap();
-    for s in &shapes {
+    for call in &calls {
         writeln!(
             out,
-            "    stream.executable.export public @{} workgroups() -> (index, index, index) {{\n      %rows = arith.constant {} : index\n      %one = arith.constant 1 : index\n      stream.return %rows, %one, %one : index, index, index\n    }}",
-            s.export(),
-            s.y[0] * s.y[1]
+            "    stream.executable.export public @{} workgroups() -> (index, index, index) {{\n      %groups = arith.constant {} : index\n      %one = arith.constant 1 : index\n      stream.return %groups, %one, %one : index, index, index\n    }}",
+            call.export(),
+            call.workgroups()
         )
         .unwrap();
     }
-    let buffer = "memref<f32>, index";
-    let params = format!(
-        "{buffer}, {buffer}, {buffer}, {buffer}, {}",
-        ["index"; 11].join(", ")
-    );
     writeln!(out, "    builtin.module {{").unwrap();
-    writeln!(
-        out,
-        "      func.func private @{SYMBOL}({params}) attributes {{hal.import.static, llvm.bareptr = true}}"
-    )
-    .unwrap();
-    for s in &shapes {
-        let [kh, kw, c, o] = s.w;
-        let [(top, _), (left, _)] = s.padding;
+    let declared: BTreeSet<(&str, String)> =
+        calls.iter().map(|c| (c.symbol(), c.params())).collect();
+    for (symbol, params) in &declared {
         writeln!(
             out,
-            "      func.func @{}(%x: !stream.binding, %w: !stream.binding, %zeros: !stream.binding, %y: !stream.binding) {{",
-            s.export()
+            "      func.func private @{symbol}({params}) attributes {{hal.import.static, llvm.bareptr = true}}"
         )
         .unwrap();
-        writeln!(out, "        %zero = arith.constant 0 : index").unwrap();
+    }
+    for call in &calls {
+        let bindings = call.bindings();
+        let args: Vec<String> = bindings
+            .iter()
+            .map(|(name, _)| format!("%{name}: !stream.binding"))
+            .collect();
         writeln!(
             out,
-            "        %row = stream.dispatch.workgroup.id[0] : index"
+            "      func.func @{}({}) {{\n        %zero = arith.constant 0 : index\n        %group = stream.dispatch.workgroup.id[0] : index",
+            call.export(),
+            args.join(", ")
         )
         .unwrap();
-        let mut pointers = vec![];
-        let elements = |d: &[usize]| d.iter().product::<usize>();
-        for (name, n) in [
-            ("x", elements(&s.x)),
-            ("w", elements(&s.w)),
-            ("zeros", c),
-            ("y", elements(&s.y)),
-        ] {
+        let mut values = vec![];
+        for (name, n) in bindings {
             // Flat, with the offset IREE binds the buffer at left dynamic: a static memref
             // type would fold it to 0 and the kernel would read the start of the allocation.
             let m = format!("memref<{n}xf32, strided<[1], offset: ?>>");
@@ -195,31 +371,18 @@ pub(crate) fn executable<'a>(functions: impl Iterator<Item = &'a Function>) -> S
                 "        %{name}_m = stream.binding.subspan %{name}[%zero] : !stream.binding -> {m}\n        %{name}_p, %{name}_o, %{name}_s, %{name}_t = memref.extract_strided_metadata %{name}_m : {m} -> memref<f32>, index, index, index"
             )
             .unwrap();
-            pointers.push(format!("%{name}_p, %{name}_o"));
+            values.push(format!("%{name}_p, %{name}_o"));
         }
-        let mut sizes = vec![];
-        let [_, h, wd, _] = s.x;
-        let [_, oh, ow, _] = s.y;
-        for (name, v) in [
-            ("h", h),
-            ("wd", wd),
-            ("oh", oh),
-            ("ow", ow),
-            ("c", c),
-            ("o", o),
-            ("kh", kh),
-            ("kw", kw),
-            ("top", top),
-            ("left", left),
-        ] {
+        for (name, v) in call.sizes() {
             writeln!(out, "        %{name} = arith.constant {v} : index").unwrap();
-            sizes.push(format!("%{name}"));
+            values.push(format!("%{name}"));
         }
         writeln!(
             out,
-            "        func.call @{SYMBOL}({}, {}, %row) : ({params}) -> ()\n        return\n      }}",
-            pointers.join(", "),
-            sizes.join(", ")
+            "        func.call @{}({}, %group) : ({}) -> ()\n        return\n      }}",
+            call.symbol(),
+            values.join(", "),
+            call.params()
         )
         .unwrap();
     }
@@ -281,7 +444,9 @@ mod tests {
             ([2, 16, 5, 17], [3, 3, 16, 16], 2, 1, false),
             ([2, 16, 5, 17], [3, 3, 16, 8], 1, 1, false),
             ([2, 4, 5, 17], [3, 3, 4, 16], 1, 1, false),
-            ([2, 16, 8, 8], [3, 3, 16, 16], 1, 1, false),
+            ([2, 16, 8, 8], [3, 3, 16, 16], 1, 1, true),
+            ([2, 16, 4, 4], [3, 3, 16, 16], 1, 1, true),
+            ([2, 16, 3, 3], [3, 3, 16, 16], 1, 1, false),
         ];
         for (x, w, stride, pad, takes) in cases {
             let (direct, y) = forward(Lowering::AVX2, x, w, stride, pad);
@@ -292,8 +457,92 @@ mod tests {
             for (a, b) in y.iter().zip(&want) {
                 assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()), "{a} vs {b}");
             }
-            for other in [Lowering::AVX512, Lowering::CUDA] {
+            assert_eq!(forward(Lowering::ZEN4, x, w, stride, pad).0, direct);
+            for other in [Lowering::AVX512, Lowering::CUDA, Lowering::PORTABLE] {
                 assert_eq!(forward(other, x, w, stride, pad).0, 0);
+            }
+        }
+    }
+
+    /// AVX2's kernel takes the stride-1 weight gradients of a multiple of 16 output channels
+    /// over enough positions, any input channels, and computes dW = Σ x·dy, the taps that read
+    /// padding only included (their gradient is zero).
+    #[test]
+    fn the_kernel_takes_long_stride_one_weight_gradients_and_computes_them() {
+        // (input NCHW, output channels, kernel, stride, padding, whether the kernel takes it)
+        let cases = [
+            ([2, 5, 32, 32], 16, 3, 1, 1, true),
+            ([2, 16, 33, 33], 32, 2, 1, 0, true),
+            ([512, 3, 1, 4], 16, 3, 1, 1, true),
+            ([2, 16, 32, 32], 8, 3, 1, 1, false),
+            ([2, 16, 32, 32], 16, 3, 2, 1, false),
+            ([1, 16, 32, 32], 16, 3, 1, 1, false),
+        ];
+        let data = |shape: &[usize], seed: usize| {
+            let n: usize = shape.iter().product();
+            let v: Vec<f32> = (0..n)
+                .map(|i| ((i * 37 + seed) % 23) as f32 * 0.1 - 1.1)
+                .collect();
+            Tensor::f32_data(shape, &v)
+        };
+        for (x, o, k, stride, pad, takes) in cases {
+            let window = crate::layers::Window {
+                kernel: [k; 2],
+                stride: [stride; 2],
+                padding: [(pad, pad); 2],
+            };
+            let out = [0, 1].map(|s| (x[2 + s] + 2 * pad - k) / stride + 1);
+            let dy_shape = [x[0], o, out[0], out[1]];
+            let live = window.live_taps([x[2], x[3]]);
+            for (lowering, expected) in [
+                (Lowering::AVX2, takes),
+                (Lowering::ZEN4, takes),
+                (Lowering::PORTABLE, false),
+                (Lowering::AVX512, false),
+                (Lowering::CUDA, false),
+            ] {
+                let mut g = Graph::new("f", lowering);
+                let xv = g.arg("x", TensorType::f32(&x));
+                let dy = g.arg("dy", TensorType::f32(&dy_shape));
+                let dw = g.direct_conv_weight_grad(
+                    xv,
+                    window.padding,
+                    dy,
+                    window.kernel,
+                    window.stride,
+                    live.clone(),
+                );
+                assert_eq!(dw.is_some(), expected, "{x:?} to {o}, {lowering:?}");
+                let Some(dw) = dw else { continue };
+                let f = g.finish(vec![dw]);
+                assert_eq!(
+                    f.nodes
+                        .iter()
+                        .filter(|n| matches!(n.op, Op::DirectConvWeightGrad { .. }))
+                        .count(),
+                    1
+                );
+                let (xd, dyd) = (data(&x, 1), data(&dy_shape, 2));
+                let got = reference::run(&f, &[xd.clone(), dyd.clone()]);
+                let (xs, ds) = (xd.float(), dyd.float());
+                let mut worst = 0.0f64;
+                for (idx, v) in got[0].float().indexed_iter() {
+                    let (u, vv, c, oo) = (idx[0], idx[1], idx[2], idx[3]);
+                    let mut want = 0.0;
+                    for b in 0..x[0] {
+                        for y in 0..out[0] {
+                            for xo in 0..out[1] {
+                                let (iy, ix) = (y + u, xo + vv);
+                                if iy < pad || ix < pad || iy - pad >= x[2] || ix - pad >= x[3] {
+                                    continue;
+                                }
+                                want += xs[[b, c, iy - pad, ix - pad]] * ds[[b, oo, y, xo]];
+                            }
+                        }
+                    }
+                    worst = worst.max((v - want).abs() / (1.0 + want.abs()));
+                }
+                assert!(worst <= 1e-9, "{x:?} to {o}: off by {worst:e}");
             }
         }
     }

@@ -395,7 +395,11 @@ impl Assign<'_> {
             // every convolution (folded into its access pattern, a transpose brings back IREE's
             // slow NCHW code, `ir/conv.rs`) and where a matmul reads a transposed copy
             // (`Graph::matmul_tn`).
-            Op::Convolution(_) | Op::DirectConv { .. } | Op::DotGeneral(_) | Op::TiledMatmul(_) => {
+            Op::Convolution(_)
+            | Op::DirectConv { .. }
+            | Op::DirectConvWeightGrad { .. }
+            | Op::DotGeneral(_)
+            | Op::TiledMatmul(_) => {
                 let mut operands = vec![];
                 for &o in ops {
                     let ty = &f.nodes[o.index()].ty;
@@ -404,8 +408,12 @@ impl Assign<'_> {
                     let moved = self.placed[o.index()]
                         .as_ref()
                         .is_some_and(|(_, have)| !same_but_units(have, &built, &ty.shape));
-                    let guarded = matches!(node.op, Op::Convolution(_) | Op::DirectConv { .. })
-                        || matches!(f.nodes[o.index()].op, Op::Barrier(_));
+                    let guarded = matches!(
+                        node.op,
+                        Op::Convolution(_)
+                            | Op::DirectConv { .. }
+                            | Op::DirectConvWeightGrad { .. }
+                    ) || matches!(f.nodes[o.index()].op, Op::Barrier(_));
                     operands.push(if moved && guarded { self.barrier(x) } else { x });
                 }
                 (

@@ -10,10 +10,10 @@
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
 //! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
-//! | stride-1 conv2d by netspec's kernel (`direct_conv`) | from 8 input channels, a multiple of 16 outputs and rows 16 wide: `netspec-iree/kernels/direct_conv.c` | none | none |
+//! | stride-1 conv2d by netspec's kernels (`direct_conv`) | from 8 input channels, a multiple of 16 outputs and rows 4 wide: `netspec-iree/kernels/direct_conv.c`, forward and dx; the weight gradient of a multiple of 16 outputs over >= 2048 positions | none; on Zen 4 (`ZEN4`) as AVX2 | none |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
-//! | conv2d weight gradient (`weight_grad_matmul`) | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
+//! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | one operand copied transposed over >= 512 rows | as AVX-512 |
 //! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the weight gradients, for convolutions over more than 128 rows | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
@@ -149,12 +149,38 @@ const CONV_MATMUL: ConvMatmul = ConvMatmul {
     split_batch: true,
 };
 
+/// The CPU family of an AMD x86-64 processor (base plus extended family, as AMD counts it),
+/// `None` on other vendors and architectures.
+fn amd_family() -> Option<u32> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::__cpuid;
+        let (vendor, signature) = (__cpuid(0), __cpuid(1).eax);
+        let name: Vec<u8> = [vendor.ebx, vendor.edx, vendor.ecx]
+            .iter()
+            .flat_map(|r| r.to_le_bytes())
+            .collect();
+        if name != b"AuthenticAMD" {
+            return None;
+        }
+        let base = (signature >> 8) & 0xF;
+        Some(if base == 0xF {
+            base + ((signature >> 20) & 0xFF)
+        } else {
+            base
+        })
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    None
+}
+
 impl Lowering {
     /// AVX2 without AVX-512: IREE's direct convolution is several times slower than on
-    /// AVX-512, so the wide stride-1 convolutions run netspec's own kernel, and the others
-    /// from 32 output channels are matmuls, their patches in batch chunks of 4 MiB (8 and 32
-    /// MiB chunks were slower, 2 MiB ones no faster and slower to compile). A dense layer's weight gradient is data-tiled too: the MLP's step ran faster
-    /// so, and it did not on AVX-512.
+    /// AVX-512, so the stride-1 convolutions over rows 4 wide and wider, and the long weight
+    /// gradients, run netspec's own kernels; the other convolutions from 32 output channels
+    /// are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower,
+    /// 2 MiB ones no faster and slower to compile). A dense layer's weight gradient is
+    /// data-tiled too: the MLP's step ran faster so, and it did not on AVX-512.
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
@@ -182,7 +208,8 @@ impl Lowering {
         assign_layouts: true,
         direct_conv: Some(DirectConvRule {
             min_in_channels: 8,
-            min_output_width: 16,
+            min_output_width: 4,
+            weight_grad_min_positions: Some(2048),
         }),
     };
     /// AVX-512: the direct convolution is fast where the image is large (the MNIST CNN's
@@ -206,6 +233,13 @@ impl Lowering {
         direct_conv: None,
         ..Lowering::AVX2
     };
+    /// AVX-512 on 256-bit units (AMD's Zen 4, which runs each 512-bit operation as two
+    /// halves): AVX-512's rules with netspec's AVX2 kernels, which lose no FMA rate to 512-bit
+    /// code there. Zen 5 and Intel's AVX-512 CPUs multiply 512 bits at once and keep AVX-512's.
+    pub const ZEN4: Lowering = Lowering {
+        direct_conv: Lowering::AVX2.direct_conv,
+        ..Lowering::AVX512
+    };
     /// AVX2's rules without netspec's kernel, which is AVX2 and FMA code for x86-64: for other
     /// x86-64 CPUs and other architectures.
     pub const PORTABLE: Lowering = Lowering {
@@ -225,11 +259,12 @@ impl Lowering {
     };
 
     /// Every target class's lowering, named: what the tests build and check on any host.
-    pub const ALL: [(&'static str, Lowering); 4] = [
+    pub const ALL: [(&'static str, Lowering); 5] = [
         ("avx2", Lowering::AVX2),
         ("avx512", Lowering::AVX512),
         ("cuda", Lowering::CUDA),
         ("portable", Lowering::PORTABLE),
+        ("zen4", Lowering::ZEN4),
     ];
 
     /// The lowering for the CPU this process runs on.
@@ -238,7 +273,12 @@ impl Lowering {
         {
             use std::arch::is_x86_feature_detected as has;
             if has!("avx512f") {
-                return Lowering::AVX512;
+                return if amd_family() == Some(0x19) {
+                    // Family 19h with AVX-512 is Zen 4 (Zen 3, also 19h, has none).
+                    Lowering::ZEN4
+                } else {
+                    Lowering::AVX512
+                };
             }
             if has!("avx2") && has!("fma") {
                 return Lowering::AVX2;
@@ -247,14 +287,14 @@ impl Lowering {
         Lowering::PORTABLE
     }
 
-    /// The lowering for a CPU LLVM names (`x86-64-v3`, `x86-64-v4`, `znver4`, ...): AVX-512's
-    /// for the names of CPUs that have it, AVX2's for those with AVX2 and FMA but not AVX-512,
-    /// the portable one for the rest (`x86-64`, `x86-64-v2`, other architectures' CPUs).
+    /// The lowering for a CPU LLVM names (`x86-64-v3`, `x86-64-v4`, `znver4`, ...): Zen 4's for
+    /// `znver4`, AVX-512's for the names of other CPUs that have it, AVX2's for those with
+    /// AVX2 and FMA but not AVX-512, the portable one for the rest (`x86-64`, `x86-64-v2`,
+    /// other architectures' CPUs).
     pub fn for_cpu(cpu: &str) -> Lowering {
-        const AVX512_NAMES: [&str; 12] = [
+        const AVX512_NAMES: [&str; 11] = [
             "avx512",
             "x86-64-v4",
-            "znver4",
             "znver5",
             "sapphirerapids",
             "graniterapids",
@@ -279,7 +319,9 @@ impl Lowering {
             "znver3",
             "bdver4",
         ];
-        if AVX512_NAMES.iter().any(|n| cpu.contains(n)) {
+        if cpu.contains("znver4") {
+            Lowering::ZEN4
+        } else if AVX512_NAMES.iter().any(|n| cpu.contains(n)) {
             Lowering::AVX512
         } else if AVX2_NAMES.iter().any(|n| cpu.contains(n)) {
             Lowering::AVX2

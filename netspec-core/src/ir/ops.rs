@@ -106,6 +106,27 @@ impl ConvDims {
         }
     }
 
+    /// The convolution `Op::DirectConvWeightGrad { low }` computes, from NHWC x [N, H, W, C]
+    /// and dy [N, OH, OW, O] to the HWIO gradient of a kernel `kernel`: the channels as the
+    /// batch, the examples as the contracted features, dy as the kernel.
+    pub fn nhwc_weight_grad(
+        low: [usize; 2],
+        input: [usize; 2],
+        dy: [usize; 2],
+        kernel: [usize; 2],
+    ) -> Self {
+        let padding = [0, 1].map(|s| {
+            let low = low[s] as i64;
+            (low, (kernel[s] + dy[s]) as i64 - 1 - input[s] as i64 - low)
+        });
+        ConvDims {
+            lhs: [3, 0, 1, 2],
+            rhs: [3, 0, 1, 2],
+            out: [2, 3, 0, 1],
+            ..ConvDims::nchw([1, 1], padding)
+        }
+    }
+
     /// Output spatial size along spatial dim `d` for input size `n` and kernel size `k`.
     pub fn out_size(&self, d: usize, n: usize, k: usize) -> i64 {
         let dilated = (n as i64 - 1) * self.lhs_dilation[d] as i64
@@ -179,6 +200,13 @@ pub enum Op {
     /// (`Lowering::direct_conv`, `ir/direct_conv.rs`). Operands (x, w).
     DirectConv {
         padding: [(usize, usize); 2],
+    },
+    /// The weight gradient [kh, kw, C, O] of a stride-1 convolution without groups or
+    /// dilation, computed by netspec's own CPU kernel (`ir/direct_conv.rs`):
+    /// dw[u, v, c, o] = Σ x[n, y + u - low[0], x + v - low[1], c] · dy[n, y, x, o], zero
+    /// outside x. Operands (x [N, H, W, C], dy [N, OH, OW, O]).
+    DirectConvWeightGrad {
+        low: [usize; 2],
     },
     /// Operands (x, scalar fill). Per dim: low, high (negative crops), interior.
     Pad {

@@ -333,7 +333,8 @@ impl Layer for Conv2d {
         let dw = if groups == 1 {
             let live = self.window.live_taps(self.input);
             let padding = self.window.padding;
-            g.conv_weight_grad_as_matmul(*x, padding, dy, k, s, live)
+            g.direct_conv_weight_grad(*x, padding, dy, k, s, live.clone())
+                .or_else(|| g.conv_weight_grad_as_matmul(*x, padding, dy, k, s, live))
                 .unwrap_or_else(|| {
                     let xp = self.padded_input(g, *x);
                     self.weight_grad_per_offset(g, xp, dy)

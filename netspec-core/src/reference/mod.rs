@@ -320,6 +320,17 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 &node.ty.shape,
                 precision,
             )),
+            Op::DirectConvWeightGrad { low } => {
+                let (x, dy) = (arg(0).float(), arg(1).float());
+                let spatial = |shape: &[usize], i: usize| [shape[i], shape[i + 1]];
+                let d = ConvDims::nhwc_weight_grad(
+                    *low,
+                    spatial(x.shape(), 1),
+                    spatial(dy.shape(), 1),
+                    spatial(&node.ty.shape, 0),
+                );
+                Tensor::F(window::convolution(x, dy, &d, &node.ty.shape, precision))
+            }
             Op::Pad {
                 low,
                 high,
