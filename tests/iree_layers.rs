@@ -66,32 +66,35 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    // 16 channels in and out at stride 1 over rows at least 4 wide: AVX2's direct
-    // convolution kernel (`Op::DirectConv`), forward and for dx, in the kernel's blocks of 3
-    // to 6 outputs.
-    for (k, p, [h, w]) in [
-        (3, 1, [4, 17]),
-        (3, 0, [5, 21]),
-        (2, 1, [3, 16]),
-        (5, 2, [3, 18]),
-        (3, 1, [3, 8]),
-        (3, 1, [4, 7]),
-        (3, 1, [4, 4]),
+    // 16 channels in at stride 1 over rows at least 4 wide: the direct convolution kernels
+    // (`Op::DirectConv`), forward and for dx, in AVX2's blocks of 3 to 6 outputs and AVX-512's
+    // of 7 to 12, over tiles of 16 output channels (AVX2), and of 32 with a last 16 (AVX-512).
+    for (o, k, p, [h, w]) in [
+        (16, 3, 1, [4, 17]),
+        (16, 3, 0, [5, 21]),
+        (16, 2, 1, [3, 16]),
+        (16, 5, 2, [3, 18]),
+        (16, 3, 1, [3, 8]),
+        (16, 3, 1, [4, 7]),
+        (16, 3, 1, [4, 4]),
+        (48, 3, 1, [3, 25]),
+        (32, 3, 1, [2, 12]),
     ] {
-        let conv = Conv2d::from_args(&args(&[16], &[("k", k), ("p", p)]), &[16, h, w]).unwrap();
+        let conv = Conv2d::from_args(&args(&[o], &[("k", k), ("p", p)]), &[16, h, w]).unwrap();
         checks.add(
-            &format!("conv2d 16 channels k{k} p{p} {h}x{w}"),
+            &format!("conv2d 16->{o} k{k} p{p} {h}x{w}"),
             &conv,
             &[2, 16, h, w],
             1.0,
         );
     }
-    // Stride-1 weight gradients over at least 2048 positions: AVX2's weight gradient kernel
-    // (`Op::DirectConvWeightGrad`), its tiles of (tap, channel) pairs whole, cut short, and
-    // across taps; with and without padding, rows narrow and wide.
+    // Stride-1 weight gradients over at least 2048 positions: the weight gradient kernels
+    // (`Op::DirectConvWeightGrad`), their tiles of (tap, channel) pairs (6 on AVX2, 12 on
+    // AVX-512) whole, cut short, and across taps, and of output channels whole and a last
+    // 16; with and without padding, rows narrow and wide.
     for (c, o, k, p, [n, h, w]) in [
         (16, 16, 3, 1, [2, 32, 32]),
-        (5, 16, 3, 1, [2, 30, 36]),
+        (5, 48, 3, 1, [2, 30, 36]),
         (8, 32, 2, 0, [2, 33, 33]),
         (16, 32, 5, 2, [1, 46, 46]),
         (16, 16, 3, 1, [11, 14, 14]),

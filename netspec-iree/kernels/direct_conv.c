@@ -1,74 +1,115 @@
-// netspec's convolution kernels for AVX2 CPUs, linked into IREE modules whose lowering asks for
+// netspec's convolution kernels for x86 CPUs, linked into IREE modules whose lowering asks for
 // them (`Lowering::direct_conv`, `ir/direct_conv.rs`): a stride-1 convolution of an NHWC batch
 // with an HWIO kernel (`Op::DirectConv`), and its weight gradient (`Op::DirectConvWeightGrad`),
-// zero padding included, without groups or dilation. IREE's alternative on AVX2, im2col and
-// data-tiled matmuls, writes, packs and reads every patch; here each input value is read where
-// it lies and broadcast against a row of 16 output channels.
+// zero padding included, without groups or dilation. IREE's alternative, im2col and data-tiled
+// matmuls, writes, packs and reads every patch; here each input value is read where it lies and
+// broadcast against a tile of output channels.
 //
-// Built by build.rs with clang for IREE's embedded ELF loader: freestanding, no libc, no globals,
-// position-independent. IREE calls each entry point once per workgroup with each binding as a
-// base pointer and an element offset (`llvm.bareptr`).
+// One source, two objects of the same entry points (build.rs): for AVX2 with FMA (8 lanes,
+// 16 registers: tiles of 6 x 16 outputs) and for AVX-512 (16 lanes, 32 registers: tiles of
+// 12 x 32, and 12 x 16 for a last 16 channels). netspec-iree links the one the compile
+// target's CPU runs. Built with clang for IREE's embedded ELF loader: freestanding, no libc, no
+// globals, position-independent. IREE calls each entry point once per workgroup with each
+// binding as a base pointer and an element offset (`llvm.bareptr`).
 
 #include <immintrin.h>
 #include <stddef.h>
 
 #define INLINE __attribute__((always_inline)) static inline
 
-// CALL(R) with R the constant 1 to 6 that `n` (at most 6) is, so that each block size compiles
-// to its own unrolled loop with its accumulators in registers.
-#define BY_ROWS(n, CALL)        \
-  switch (n) {                  \
-    case 6: CALL(6); break;     \
-    case 5: CALL(5); break;     \
-    case 4: CALL(4); break;     \
-    case 3: CALL(3); break;     \
-    case 2: CALL(2); break;     \
-    default: CALL(1); break;    \
+#if defined(__AVX512F__)
+typedef __m512 vec;
+#define LANES 16
+#define MAX_ROWS 12
+#define vzero _mm512_setzero_ps
+#define vload _mm512_loadu_ps
+#define vstore _mm512_storeu_ps
+#define vset1 _mm512_set1_ps
+#define vfma _mm512_fmadd_ps
+#else
+typedef __m256 vec;
+#define LANES 8
+#define MAX_ROWS 6
+#define vzero _mm256_setzero_ps
+#define vload _mm256_loadu_ps
+#define vstore _mm256_storeu_ps
+#define vset1 _mm256_set1_ps
+#define vfma _mm256_fmadd_ps
+#endif
+
+// A tile's output channels: two vectors, or one for the last 16 channels where two vectors are
+// 32 (the IR asks only for a multiple of 16).
+#define TILE_OUTPUTS (2 * LANES)
+
+// CALL(R, COLS) with R the constant 1 to MAX_ROWS that `n` is, so that each block size
+// compiles to its own unrolled loop with its accumulators in registers.
+#if MAX_ROWS > 6
+#define BY_WIDE_ROWS(n, CALL, COLS) \
+  case 12: CALL(12, COLS); break;   \
+  case 11: CALL(11, COLS); break;   \
+  case 10: CALL(10, COLS); break;   \
+  case 9: CALL(9, COLS); break;     \
+  case 8: CALL(8, COLS); break;     \
+  case 7: CALL(7, COLS); break;
+#else
+#define BY_WIDE_ROWS(n, CALL, COLS)
+#endif
+#define BY_ROWS(n, CALL, COLS)      \
+  switch (n) {                      \
+    BY_WIDE_ROWS(n, CALL, COLS)     \
+    case 6: CALL(6, COLS); break;   \
+    case 5: CALL(5, COLS); break;   \
+    case 4: CALL(4, COLS); break;   \
+    case 3: CALL(3, COLS); break;   \
+    case 2: CALL(2, COLS); break;   \
+    default: CALL(1, COLS); break;  \
+  }
+// BY_ROWS for a tile of `outputs` channels: two vectors, or one.
+#define BY_TILE(n, outputs, CALL)                       \
+  if ((outputs) >= TILE_OUTPUTS) {                      \
+    BY_ROWS(n, CALL, 2)                                 \
+  } else {                                              \
+    BY_ROWS(n, CALL, 1)                                 \
   }
 
 INLINE ptrdiff_t clamp(ptrdiff_t v, ptrdiff_t lo, ptrdiff_t hi) {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-// `rows` consecutive outputs of one output row, 16 output channels from `w`, over every tap:
-// 2·rows accumulators, 2 kernel loads and `rows` broadcasts per input channel. `x` is the
-// example's input, `ih0` and `iw0` the input row and column tap (0, 0) of the first output reads;
-// taps outside the input read `zeros` (at least `c` zeros) instead.
-INLINE void outputs(int rows, const float *restrict x, ptrdiff_t h, ptrdiff_t w_in, size_t c,
-                    ptrdiff_t ih0, ptrdiff_t iw0, size_t kh, size_t kw,
+// `rows` consecutive outputs of one output row, `cols` vectors of output channels from `w`,
+// over every tap: rows·cols accumulators, `cols` kernel loads and `rows` broadcasts per input
+// channel. `x` is the example's input, `ih0` and `iw0` the input row and column tap (0, 0) of
+// the first output reads; taps outside the input read `zeros` (at least `c` zeros) instead.
+INLINE void outputs(int rows, int cols, const float *restrict x, ptrdiff_t h, ptrdiff_t w_in,
+                    size_t c, ptrdiff_t ih0, ptrdiff_t iw0, size_t kh, size_t kw,
                     const float *restrict zeros, const float *restrict w, size_t o,
                     float *restrict y) {
-  __m256 acc[6][2];
-  for (int r = 0; r < rows; ++r) {
-    acc[r][0] = _mm256_setzero_ps();
-    acc[r][1] = _mm256_setzero_ps();
-  }
+  vec acc[MAX_ROWS][2];
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k) acc[r][k] = vzero();
   for (size_t u = 0; u < kh; ++u) {
     ptrdiff_t ih = ih0 + (ptrdiff_t)u;
     if (ih < 0 || ih >= h) continue;
     const float *xr = x + (size_t)ih * (size_t)w_in * c;
     for (size_t v = 0; v < kw; ++v) {
-      const float *p[6];
+      const float *p[MAX_ROWS];
       for (int r = 0; r < rows; ++r) {
         ptrdiff_t iw = iw0 + r + (ptrdiff_t)v;
         p[r] = (iw >= 0 && iw < w_in) ? xr + (size_t)iw * c : zeros;
       }
       const float *wt = w + (u * kw + v) * c * o;
       for (size_t i = 0; i < c; ++i) {
-        __m256 w0 = _mm256_loadu_ps(wt + i * o);
-        __m256 w1 = _mm256_loadu_ps(wt + i * o + 8);
+        vec wk[2];
+        for (int k = 0; k < cols; ++k) wk[k] = vload(wt + i * o + k * LANES);
         for (int r = 0; r < rows; ++r) {
-          __m256 xb = _mm256_broadcast_ss(p[r] + i);
-          acc[r][0] = _mm256_fmadd_ps(xb, w0, acc[r][0]);
-          acc[r][1] = _mm256_fmadd_ps(xb, w1, acc[r][1]);
+          vec xb = vset1(p[r][i]);
+          for (int k = 0; k < cols; ++k) acc[r][k] = vfma(xb, wk[k], acc[r][k]);
         }
       }
     }
   }
-  for (int r = 0; r < rows; ++r) {
-    _mm256_storeu_ps(y + r * o, acc[r][0]);
-    _mm256_storeu_ps(y + r * o + 8, acc[r][1]);
-  }
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k) vstore(y + r * o + k * LANES, acc[r][k]);
 }
 
 // y[n, oh, :, :] for workgroup `row` = n·oh_count + oh. x: [N, H, W, C]; w: [kh, kw, C, O];
@@ -87,37 +128,37 @@ void netspec_direct_conv_row(const float *restrict x, size_t x_offset, const flo
   const float *xn = x + n * h * w_in * c;
   ptrdiff_t ih0 = (ptrdiff_t)oh - (ptrdiff_t)top;
   float *out = y + row * ow_count * o;
-  // The row in blocks of at most 6 outputs, as even as can be: a 14-wide row as 5, 5 and 4
-  // rather than 6, 6 and 2, whose 4 accumulators would leave the FMA units half idle.
-  size_t blocks = (ow_count + 5) / 6, base = ow_count / blocks, longer = ow_count % blocks;
-  for (size_t o0 = 0; o0 < o; o0 += 16) {
+  // The row in blocks of at most MAX_ROWS outputs, as even as can be: on AVX2 a 14-wide row
+  // as 5, 5 and 4 rather than 6, 6 and 2, whose 4 accumulators would leave the FMA units idle.
+  size_t blocks = (ow_count + MAX_ROWS - 1) / MAX_ROWS;
+  size_t base = ow_count / blocks, longer = ow_count % blocks;
+  for (size_t o0 = 0; o0 < o; o0 += TILE_OUTPUTS) {
     size_t ow = 0;
     for (size_t b = 0; b < blocks; ++b) {
       size_t len = base + (b < longer);
-#define BLOCK(R)                                                                              \
-  outputs(R, xn, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0, (ptrdiff_t)ow - (ptrdiff_t)left, kh, \
-          kw, zeros, w + o0, o, out + ow * o + o0)
-      BY_ROWS(len, BLOCK)
+#define BLOCK(R, COLS)                                                                     \
+  outputs(R, COLS, xn, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0,                              \
+          (ptrdiff_t)ow - (ptrdiff_t)left, kh, kw, zeros, w + o0, o, out + ow * o + o0)
+      BY_TILE(len, o - o0, BLOCK)
+#undef BLOCK
       ow += len;
     }
-#undef BLOCK
   }
 }
 
 // The weight gradient's accumulators for one tile: `rows` consecutive j = v·C + c (taps of one
-// kernel row u, input channels innermost, as they lie in an input row) by 16 output channels,
-// summed over output rows [r0, r1) (each row n·OH + oh of `dy`, `ow_count` wide). Starts from
-// `dw`'s tile unless `fresh`, and stores it back: 2·rows accumulators, 2 loads of dy and `rows`
-// broadcasts of the input per output position.
-INLINE void weight_tile(int rows, const float *restrict x, ptrdiff_t h, ptrdiff_t w_in,
-                        size_t c, const float *restrict dy, size_t oh_count, size_t ow_count,
-                        size_t o, ptrdiff_t u, ptrdiff_t top, ptrdiff_t left,
+// kernel row u, input channels innermost, as they lie in an input row) by `cols` vectors of
+// output channels, summed over output rows [r0, r1) (each row n·OH + oh of `dy`, `ow_count`
+// wide). Starts from `dw`'s tile unless `fresh`, and stores it back: rows·cols accumulators,
+// `cols` loads of dy and `rows` broadcasts of the input per output position.
+INLINE void weight_tile(int rows, int cols, const float *restrict x, ptrdiff_t h,
+                        ptrdiff_t w_in, size_t c, const float *restrict dy, size_t oh_count,
+                        size_t ow_count, size_t o, ptrdiff_t u, ptrdiff_t top, ptrdiff_t left,
                         size_t j0, size_t r0, size_t r1, int fresh, float *restrict dw) {
-  __m256 acc[6][2];
-  for (int r = 0; r < rows; ++r) {
-    acc[r][0] = fresh ? _mm256_setzero_ps() : _mm256_loadu_ps(dw + r * o);
-    acc[r][1] = fresh ? _mm256_setzero_ps() : _mm256_loadu_ps(dw + r * o + 8);
-  }
+  vec acc[MAX_ROWS][2];
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k)
+      acc[r][k] = fresh ? vzero() : vload(dw + r * o + k * LANES);
   // The tile's j read columns ow - left + v for v in [v_lo, v_hi]: all inside the input for
   // ow in [fast_lo, fast_hi), some for ow in [any_lo, any_hi), none elsewhere.
   ptrdiff_t v_lo = (ptrdiff_t)(j0 / c), v_hi = (ptrdiff_t)((j0 + (size_t)rows - 1) / c);
@@ -134,34 +175,29 @@ INLINE void weight_tile(int rows, const float *restrict x, ptrdiff_t h, ptrdiff_
     for (ptrdiff_t ow = fast_lo; ow < fast_hi; ++ow) {
       // The j lie in the input row, contiguous from column ow - left.
       const float *xp = xr + (ow - left) * (ptrdiff_t)c + (ptrdiff_t)j0;
-      __m256 d0 = _mm256_loadu_ps(d + ow * o);
-      __m256 d1 = _mm256_loadu_ps(d + ow * o + 8);
+      vec dk[2];
+      for (int k = 0; k < cols; ++k) dk[k] = vload(d + ow * o + k * LANES);
       for (int r = 0; r < rows; ++r) {
-        __m256 xb = _mm256_broadcast_ss(xp + r);
-        acc[r][0] = _mm256_fmadd_ps(xb, d0, acc[r][0]);
-        acc[r][1] = _mm256_fmadd_ps(xb, d1, acc[r][1]);
+        vec xb = vset1(xp[r]);
+        for (int k = 0; k < cols; ++k) acc[r][k] = vfma(xb, dk[k], acc[r][k]);
       }
     }
     // Positions where some of the tile's taps read the padding, which is zero.
     for (ptrdiff_t ow = any_lo; ow < any_hi; ++ow) {
       if (ow == fast_lo) ow = fast_hi;
       if (ow >= any_hi) break;
-      __m256 d0 = _mm256_loadu_ps(d + ow * o);
-      __m256 d1 = _mm256_loadu_ps(d + ow * o + 8);
+      vec dk[2];
+      for (int k = 0; k < cols; ++k) dk[k] = vload(d + ow * o + k * LANES);
       for (int r = 0; r < rows; ++r) {
         size_t j = j0 + (size_t)r;
         ptrdiff_t iw = ow - left + (ptrdiff_t)(j / c);
-        float v = (iw >= 0 && iw < w_in) ? xr[(size_t)iw * c + j % c] : 0.0f;
-        __m256 xb = _mm256_set1_ps(v);
-        acc[r][0] = _mm256_fmadd_ps(xb, d0, acc[r][0]);
-        acc[r][1] = _mm256_fmadd_ps(xb, d1, acc[r][1]);
+        vec xb = vset1((iw >= 0 && iw < w_in) ? xr[(size_t)iw * c + j % c] : 0.0f);
+        for (int k = 0; k < cols; ++k) acc[r][k] = vfma(xb, dk[k], acc[r][k]);
       }
     }
   }
-  for (int r = 0; r < rows; ++r) {
-    _mm256_storeu_ps(dw + r * o, acc[r][0]);
-    _mm256_storeu_ps(dw + r * o + 8, acc[r][1]);
-  }
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k) vstore(dw + r * o + k * LANES, acc[r][k]);
 }
 
 // One workgroup's part of a stride-1 convolution's weight gradient,
@@ -187,13 +223,14 @@ void netspec_conv_weight_grad(const float *restrict x, size_t x_offset,
     size_t r1 = r0 + run < last ? r0 + run : last;
     int fresh = r0 == first;
     for (size_t u = 0; u < kh; ++u) {
-      for (size_t j0 = 0; j0 < row_len; j0 += 6) {
-        for (size_t o0 = 0; o0 < o; o0 += 16) {
+      for (size_t j0 = 0; j0 < row_len; j0 += MAX_ROWS) {
+        size_t len = row_len - j0 < MAX_ROWS ? row_len - j0 : MAX_ROWS;
+        for (size_t o0 = 0; o0 < o; o0 += TILE_OUTPUTS) {
           float *tile = part + (u * row_len + j0) * o + o0;
-#define TILE(R)                                                                          \
-  weight_tile(R, x, (ptrdiff_t)h, (ptrdiff_t)w_in, c, dy + o0, oh_count, ow_count, o,     \
+#define TILE(R, COLS)                                                                       \
+  weight_tile(R, COLS, x, (ptrdiff_t)h, (ptrdiff_t)w_in, c, dy + o0, oh_count, ow_count, o, \
               (ptrdiff_t)u, (ptrdiff_t)top, (ptrdiff_t)left, j0, r0, r1, fresh, tile)
-          BY_ROWS(row_len - j0 < 6 ? row_len - j0 : 6, TILE)
+          BY_TILE(len, o - o0, TILE)
 #undef TILE
         }
       }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use eerie::compiler::{Compiler as IreeCompiler, CompilerError, MemBufferOutput, Pipeline};
 use netspec_core::emit::has_tiled_matmuls;
-use netspec_core::ir::{Lowering, DISPATCH_STACK_BYTES};
+use netspec_core::ir::{Lowering, VectorIsa, DISPATCH_STACK_BYTES};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
@@ -93,19 +93,69 @@ impl Target {
     }
 }
 
-/// netspec's CPU kernels as objects for IREE to link (`build.rs`, `kernels/`), by the name a
-/// module's text gives them.
-const KERNEL_OBJECTS: [(&str, &[u8]); 1] = [(
-    netspec_core::ir::direct_conv::OBJECT,
-    include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv.o")),
-)];
+/// One of netspec's CPU kernel objects (`build.rs`, `kernels/`): the name a module's text
+/// gives it, and its builds, which have the same entry points and compute the same results.
+struct KernelObject {
+    name: &'static str,
+    avx2: &'static [u8],
+    avx512: &'static [u8],
+}
 
-/// The kernel objects a module's text names, with their bytes: an export writes them beside
-/// its StableHLO, which `iree-compile --iree-hal-executable-object-search-path=DIR` then links.
-pub(crate) fn kernel_objects_in(text: &str) -> Vec<(&'static str, &'static [u8])> {
+impl KernelObject {
+    fn bytes(&self, build: KernelBuild) -> &'static [u8] {
+        match build {
+            KernelBuild::Avx2 => self.avx2,
+            KernelBuild::Avx512 => self.avx512,
+        }
+    }
+}
+
+/// Which build of the kernel objects a module links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KernelBuild {
+    Avx2,
+    Avx512,
+}
+
+impl KernelBuild {
+    const ALL: [KernelBuild; 2] = [KernelBuild::Avx2, KernelBuild::Avx512];
+
+    /// The build a module compiled for `target` links: AVX-512's where the target CPU has it.
+    fn for_target(target: &Target) -> KernelBuild {
+        let isa = match target {
+            Target::HostCpu => VectorIsa::of_host(),
+            Target::Cpu { cpu } => VectorIsa::of_cpu(cpu),
+            Target::Cuda { .. } => VectorIsa::Other,
+        };
+        // The lowerings ask for the kernels on AVX2 and AVX-512 CPUs only.
+        match isa {
+            VectorIsa::Avx512 => KernelBuild::Avx512,
+            VectorIsa::Avx2 | VectorIsa::Other => KernelBuild::Avx2,
+        }
+    }
+
+    fn dir_name(self) -> &'static str {
+        match self {
+            KernelBuild::Avx2 => "avx2",
+            KernelBuild::Avx512 => "avx512",
+        }
+    }
+}
+
+const KERNEL_OBJECTS: [KernelObject; 1] = [KernelObject {
+    name: netspec_core::ir::direct_conv::OBJECT,
+    avx2: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx2.o")),
+    avx512: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx512.o")),
+}];
+
+/// The kernel objects a module's text names, in the build for `target`, with their bytes: an
+/// export writes them beside its StableHLO, which `iree-compile
+/// --iree-hal-executable-object-search-path=DIR` then links.
+pub(crate) fn kernel_objects_in(text: &str, target: &Target) -> Vec<(&'static str, &'static [u8])> {
     KERNEL_OBJECTS
-        .into_iter()
-        .filter(|(object, _)| text.contains(&object_attr(object)))
+        .iter()
+        .filter(|object| text.contains(&object_attr(object.name)))
+        .map(|object| (object.name, object.bytes(KernelBuild::for_target(target))))
         .collect()
 }
 
@@ -115,14 +165,21 @@ fn object_attr(object: &str) -> String {
 }
 
 /// `text` with each kernel object it names (`path = "netspec_direct_conv.o"`) given as the path
-/// of its file ([`kernel_object_dir`]): IREE links static objects from files, and its compiler
-/// library has no search-path flag. The module text itself, the cache key, names no directory.
-fn with_kernel_paths(text: &str) -> Result<std::borrow::Cow<'_, str>, Error> {
+/// of its file in the build for `target` ([`kernel_object_dir`]): IREE links static objects
+/// from files, and its compiler library has no search-path flag. The module text itself, the
+/// cache key, names no directory.
+fn with_kernel_paths<'a>(
+    text: &'a str,
+    target: &Target,
+) -> Result<std::borrow::Cow<'a, str>, Error> {
     let mut linked = std::borrow::Cow::Borrowed(text);
-    for (object, _) in KERNEL_OBJECTS {
-        let named = object_attr(object);
+    for object in &KERNEL_OBJECTS {
+        let named = object_attr(object.name);
         if linked.contains(&named) {
-            let path = kernel_object_dir()?.join(object);
+            let build = KernelBuild::for_target(target);
+            let path = kernel_object_dir()?
+                .join(build.dir_name())
+                .join(object.name);
             let given = format!("path = {:?}", path.display().to_string());
             linked = std::borrow::Cow::Owned(linked.replace(&named, &given));
         }
@@ -130,18 +187,22 @@ fn with_kernel_paths(text: &str) -> Result<std::borrow::Cow<'_, str>, Error> {
     Ok(linked)
 }
 
-/// The kernels' objects, written once per process into a directory named by their hash.
+/// The kernels' objects, written once per process into a directory named by their hash, a
+/// folder per build.
 fn kernel_object_dir() -> Result<&'static Path, Error> {
     type Written = Result<PathBuf, (PathBuf, std::io::ErrorKind, String)>;
     static DIR: std::sync::OnceLock<Written> = std::sync::OnceLock::new();
     let dir = DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("netspec-kernels-{}", &kernels_hash()[..16]));
-        for (name, bytes) in KERNEL_OBJECTS {
-            let path = dir.join(name);
-            if std::fs::read(&path).ok().as_deref() != Some(bytes) {
-                std::fs::create_dir_all(&dir)
-                    .and_then(|()| atomic::write(&path, bytes))
-                    .map_err(|e| (path, e.kind(), e.to_string()))?;
+        for object in &KERNEL_OBJECTS {
+            for build in KernelBuild::ALL {
+                let (folder, bytes) = (dir.join(build.dir_name()), object.bytes(build));
+                let path = folder.join(object.name);
+                if std::fs::read(&path).ok().as_deref() != Some(bytes) {
+                    std::fs::create_dir_all(&folder)
+                        .and_then(|()| atomic::write(&path, bytes))
+                        .map_err(|e| (path, e.kind(), e.to_string()))?;
+                }
             }
         }
         Ok(dir)
@@ -157,9 +218,11 @@ fn kernels_hash() -> &'static str {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     HASH.get_or_init(|| {
         let mut h = Sha256::new();
-        for (name, bytes) in KERNEL_OBJECTS {
-            h.update(name.as_bytes());
-            h.update(bytes);
+        for object in &KERNEL_OBJECTS {
+            h.update(object.name.as_bytes());
+            for build in KernelBuild::ALL {
+                h.update(object.bytes(build));
+            }
         }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     })
@@ -247,11 +310,13 @@ impl Compiler {
         &self.revision
     }
 
-    /// The cache key: module text, flags and compiler revision.
-    fn key(&self, text: &str, flags: &[String]) -> String {
+    /// The cache key: module text, flags, compiler revision, and the kernels' objects with the
+    /// build the target links (the host's CPU is `host` in the flags).
+    fn key(&self, text: &str, flags: &[String], kernels: KernelBuild) -> String {
         let mut h = Sha256::new();
         h.update(self.revision.as_bytes());
         h.update(kernels_hash().as_bytes());
+        h.update(kernels.dir_name().as_bytes());
         for f in flags {
             h.update(b"\0");
             h.update(f.as_bytes());
@@ -270,7 +335,8 @@ impl Compiler {
         target: &Target,
         lowering: &Lowering,
     ) -> Option<PathBuf> {
-        let key = self.key(text, &target.flags(lowering, has_tiled_matmuls(text)));
+        let flags = target.flags(lowering, has_tiled_matmuls(text));
+        let key = self.key(text, &flags, KernelBuild::for_target(target));
         self.cache_dir
             .as_ref()
             .map(|d| d.join(format!("{name}-{}.vmfb", &key[..16])))
@@ -352,7 +418,7 @@ impl Compiler {
                 details: format!("a cache-only compiler cannot compile module `{name}`"),
             });
         };
-        let linked = with_kernel_paths(text)?;
+        let linked = with_kernel_paths(text, target)?;
         let _one_at_a_time = COMPILING.lock().unwrap_or_else(|e| e.into_inner());
         inner
             .compile_str(&linked, target.flags(lowering, has_tiled_matmuls(text)))
@@ -497,10 +563,9 @@ mod tests {
         assert_eq!(cpu("x86-64-v4"), Lowering::AVX512);
         assert_eq!(cpu("skylake-avx512"), Lowering::AVX512);
         assert_eq!(cpu("znver5"), Lowering::AVX512);
-        // Zen 4 runs 512-bit operations as two halves: AVX-512's rules with the AVX2 kernels.
-        assert_eq!(cpu("znver4"), Lowering::ZEN4);
+        assert_eq!(cpu("znver4"), Lowering::AVX512);
         assert_eq!(cpu("icelake-server"), Lowering::AVX512);
-        // Without AVX2 and FMA, or not x86: no netspec kernel, which is AVX2 code.
+        // Without AVX2 and FMA, or not x86: no netspec kernel, which is AVX2 or AVX-512 code.
         assert_eq!(cpu("x86-64-v2"), Lowering::PORTABLE);
         assert_eq!(cpu("neoverse-v2"), Lowering::PORTABLE);
     }

@@ -165,7 +165,7 @@ pub fn export<N: Network>(
     std::fs::write(staged.join(MLIR_FILE), &text).map_err(io(&staged.join(MLIR_FILE)))?;
     // netspec's own kernels the module links (`Op::DirectConv`), for recompiling its StableHLO;
     // the vmfb holds them already.
-    let objects = crate::compile::kernel_objects_in(&text);
+    let objects = crate::compile::kernel_objects_in(&text, &options.target);
     for (name, bytes) in &objects {
         std::fs::write(staged.join(name), bytes).map_err(io(&staged.join(name)))?;
     }

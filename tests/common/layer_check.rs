@@ -196,26 +196,26 @@ struct Check {
 /// One representative lowering (index into `Lowering::ALL`) per group of `functions` that would
 /// compile to the same code: the same text and, where the function has a contraction, the same
 /// flags (data tiling, the one flag that differs between the CPU lowerings, acts on
-/// contractions only). The host's own lowering represents its group where it is in one: that is
-/// the code training here runs.
+/// contractions only), and where it runs netspec's kernels, the same target (whose CPU picks
+/// the kernels' build). The host's own lowering represents its group where it is in one: that
+/// is the code training here runs.
 fn distinct_compiles(functions: &[Function]) -> Vec<usize> {
     let key = |l: usize| {
-        let f = &functions[l];
+        let (f, lowering) = (&functions[l], &Lowering::ALL[l].1);
         let text = emit::module_text(&Module {
             name: "m".into(),
             functions: vec![f.clone()],
         });
-        let contracts = f
-            .nodes
-            .iter()
-            .any(|n| matches!(n.op, Op::DotGeneral(_) | Op::TiledMatmul(_)));
-        let flags = if contracts {
-            let lowering = &Lowering::ALL[l].1;
+        let has = |op: fn(&Op) -> bool| f.nodes.iter().any(|n| op(&n.op));
+        let flags = if has(|op| matches!(op, Op::DotGeneral(_) | Op::TiledMatmul(_))) {
             target_for(lowering).flags(lowering, emit::has_tiled_matmuls(&text))
         } else {
             vec![]
         };
-        (text, flags)
+        let kernels =
+            has(|op| matches!(op, Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. }));
+        let target = kernels.then(|| target_for(lowering).name());
+        (text, flags, target)
     };
     let host = Lowering::ALL
         .iter()

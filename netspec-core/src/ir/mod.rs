@@ -19,7 +19,8 @@ pub use direct_conv::DirectConvRule;
 pub use graph::{Function, Graph, Module, Node, Value};
 pub(crate) use im2col::PatchWindow;
 pub use lowering::{
-    BarrierOp, ConvMatmul, DataTiling, Lowering, MatmulRole, WeightGradMatmul, DISPATCH_STACK_BYTES,
+    BarrierOp, ConvMatmul, DataTiling, Lowering, MatmulRole, VectorIsa, WeightGradMatmul,
+    DISPATCH_STACK_BYTES,
 };
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};
