@@ -24,8 +24,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # netspec's kernels (`netspec-iree/kernels/`), where the module names their object: built as
 # netspec-iree/build.rs builds them, for IREE's embedded ELF loader, where iree-compile looks.
+# KERNEL_ISA=avx2 or avx512 picks the build as netspec does for the target CPU (default:
+# avx512 where the host has it; say avx2 with AVX2 flags such as
+# --iree-llvmcpu-target-cpu=znver3).
 if grep -q 'netspec_direct_conv\.o' "$module"; then
-  clang -target x86_64-unknown-unknown-eabi-elf -mavx2 -mfma -O3 -ffreestanding -fno-builtin \
+  isa=(-mavx2 -mfma)
+  if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
+    isa+=(-mavx512f)
+  fi
+  clang -target x86_64-unknown-unknown-eabi-elf "${isa[@]}" -O3 -ffreestanding -fno-builtin \
     -fno-stack-protector -nostdlib -fPIC \
     -c "$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c" \
     -o "$work/netspec_direct_conv.o"

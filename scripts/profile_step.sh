@@ -21,15 +21,21 @@ shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # netspec's kernels (`netspec-iree/kernels/`), where the module names their object: a system
-# library does not link that object, so they are built here for the host, once as the object
-# iree-compile looks for and once as a shared library the benchmark preloads, whose symbols
-# the dispatches' imports resolve to and perf names.
+# library does not link that object, so they are built here, once as the object iree-compile
+# looks for and once as a shared library the benchmark preloads, whose symbols the
+# dispatches' imports resolve to and perf names. KERNEL_ISA=avx2 or avx512 picks the build as
+# netspec does for the target CPU (default: avx512 where the host has it; say avx2 with
+# AVX2 flags such as --iree-llvmcpu-target-cpu=znver3).
 objects=()
 preload=()
 if grep -q 'netspec_direct_conv\.o' "$module"; then
   kernels="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c"
-  clang -O3 -mavx2 -mfma -fPIC -c "$kernels" -o "$work/netspec_direct_conv.o"
-  clang -O3 -mavx2 -mfma -fPIC -shared "$kernels" -o "$work/libnetspec_kernels.so"
+  isa=(-mavx2 -mfma)
+  if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
+    isa+=(-mavx512f)
+  fi
+  clang -O3 "${isa[@]}" -fPIC -c "$kernels" -o "$work/netspec_direct_conv.o"
+  clang -O3 "${isa[@]}" -fPIC -shared "$kernels" -o "$work/libnetspec_kernels.so"
   objects=(--iree-hal-executable-object-search-path="$work")
   preload=(env LD_PRELOAD="$work/libnetspec_kernels.so")
 fi
