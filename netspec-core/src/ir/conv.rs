@@ -232,8 +232,9 @@ mod tests {
     use crate::reference::{self, Tensor};
 
     /// Each lowering's choice for the MNIST CNN's second convolution at batch 128 (29 MB of
-    /// patches): netspec's kernel on AVX2, matmuls in batch chunks without it, IREE's direct
-    /// convolution on AVX-512; at batch 8 (1.8 MB) a matmul on AVX-512.
+    /// patches): netspec's kernel on AVX2 and AVX-512, matmuls in batch chunks without it;
+    /// without the kernel on AVX-512, IREE's direct convolution, and at batch 8 (1.8 MB) a
+    /// matmul.
     #[test]
     fn the_lowering_decides_which_convolutions_are_matmuls() {
         let form = |lowering: Lowering, batch: usize| {
@@ -257,8 +258,13 @@ mod tests {
         };
         assert_eq!(form(Lowering::AVX2, 128), "kernel");
         assert_eq!(form(Lowering::PORTABLE, 128), "matmul");
-        assert_eq!(form(Lowering::AVX512, 128), "convolution");
-        assert_eq!(form(Lowering::AVX512, 8), "matmul");
+        assert_eq!(form(Lowering::AVX512, 128), "kernel");
+        let avx512_without = Lowering {
+            direct_conv: None,
+            ..Lowering::AVX512
+        };
+        assert_eq!(form(avx512_without, 128), "convolution");
+        assert_eq!(form(avx512_without, 8), "matmul");
     }
 
     /// A convolution whose kernel reads padding with some of its taps (a 3x3 kernel on images

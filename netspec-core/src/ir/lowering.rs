@@ -15,7 +15,7 @@
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | one operand copied transposed over >= 512 rows | as AVX-512 |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the weight gradients, for convolutions over more than 128 rows | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the dense weight gradients | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
@@ -68,13 +68,9 @@ pub enum DataTiling {
     /// Only the 2-D matmuls that compute one of `roles`, marked one by one with IREE's per-op
     /// hint (`Op::TiledMatmul`); the others and every batched contraction stay as they are.
     /// (IREE's own choice, every matmul of the module, failed to compile ConvNeXt-T's NHWC step
-    /// for AVX2 with "large vector sizes".) A convolution's matmul over fewer than
-    /// `min_conv_rows` rows (batch x output positions: ResNet-34@32's last two stages) is not
-    /// tiled either: it packs a large kernel for a few rows, each step, since the kernel
-    /// changes every step.
+    /// for AVX2 with "large vector sizes".)
     Only {
         roles: &'static [MatmulRole],
-        min_conv_rows: usize,
     },
 }
 
@@ -93,10 +89,9 @@ pub enum MatmulRole {
 }
 
 impl DataTiling {
-    /// Whether a 2-D matmul computing `role` over `rows` result rows carries IREE's per-op hint.
-    pub fn hints(&self, role: MatmulRole, rows: usize) -> bool {
-        matches!(self, DataTiling::Only { roles, min_conv_rows }
-            if roles.contains(&role) && (role != MatmulRole::Convolution || rows >= *min_conv_rows))
+    /// Whether a 2-D matmul computing `role` carries IREE's per-op hint.
+    pub fn hints(&self, role: MatmulRole) -> bool {
+        matches!(self, DataTiling::Only { roles } if roles.contains(&role))
     }
 }
 
@@ -248,7 +243,6 @@ impl Lowering {
                 MatmulRole::Dense,
                 MatmulRole::DenseWeightGrad,
             ],
-            min_conv_rows: 0,
         },
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
@@ -276,7 +270,6 @@ impl Lowering {
         }),
         data_tiling: DataTiling::Only {
             roles: &[MatmulRole::Convolution, MatmulRole::Dense],
-            min_conv_rows: 129,
         },
         ..Lowering::AVX2
     };

@@ -30,13 +30,7 @@ impl Graph {
             ..Default::default()
         };
         let two_dims = self.ty(a).rank() == 2 && self.ty(b).rank() == 2;
-        // The result's rows: the free dim of `a`.
-        let rows = if two_dims {
-            self.ty(a).shape[1 - a_contract]
-        } else {
-            0
-        };
-        if two_dims && self.lowering.data_tiling.hints(role, rows) {
+        if two_dims && self.lowering.data_tiling.hints(role) {
             let ty = self.dot_general_type(a, b, &dims);
             self.push(Op::TiledMatmul(dims), vec![a, b], ty)
         } else {
@@ -58,11 +52,7 @@ impl Graph {
         let (m, n) = (sa[k_dims], sb[k_dims]);
         let a = self.reshape(a, &[k, m]);
         let b = self.reshape(b, &[k, n]);
-        if self
-            .lowering
-            .data_tiling
-            .hints(MatmulRole::DenseWeightGrad, m)
-        {
+        if self.lowering.data_tiling.hints(MatmulRole::DenseWeightGrad) {
             // Data-tiled, IREE's pack of each operand is the transpose.
             return self.matmul_as(MatmulRole::DenseWeightGrad, a, 0, b, 0);
         }
@@ -97,16 +87,13 @@ mod tests {
     use crate::ir::{Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
 
-    /// AVX-512 data-tiles the 2-D matmuls of dense layers, and of convolutions over at least
-    /// 129 rows, one by one (a hinted `linalg.matmul` in the text, which asks for the
-    /// data-tiling flags); AVX2 those of dense layers, their weight gradients and every
-    /// convolution's; CUDA none. The
-    /// values are the matmul's either way.
+    /// AVX-512 data-tiles the 2-D matmuls of dense layers and convolutions, one by one (a
+    /// hinted `linalg.matmul` in the text, which asks for the data-tiling flags); AVX2 those and
+    /// the dense layers' weight gradients; CUDA none. The values are the matmul's either way.
     #[test]
     fn the_lowering_decides_which_matmuls_are_data_tiled() {
         for (lowering, role, rows, hinted) in [
-            (Lowering::AVX512, MatmulRole::Convolution, 129, true),
-            (Lowering::AVX512, MatmulRole::Convolution, 128, false),
+            (Lowering::AVX512, MatmulRole::Convolution, 128, true),
             (Lowering::AVX512, MatmulRole::Dense, 4, true),
             (Lowering::AVX512, MatmulRole::Other, 129, false),
             (Lowering::AVX2, MatmulRole::Convolution, 4, true),
