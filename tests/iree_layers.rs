@@ -66,25 +66,29 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    // 16 channels in at stride 1 over rows at least 4 wide: the direct convolution kernels
-    // (`Op::DirectConv`), forward and for dx, in AVX2's blocks of 3 to 6 outputs and AVX-512's
-    // of 7 to 12, over tiles of 16 output channels (AVX2), and of 32 with a last 16 (AVX-512).
-    for (o, k, p, [h, w]) in [
-        (16, 3, 1, [4, 17]),
-        (16, 3, 0, [5, 21]),
-        (16, 2, 1, [3, 16]),
-        (16, 5, 2, [3, 18]),
-        (16, 3, 1, [3, 8]),
-        (16, 3, 1, [4, 7]),
-        (16, 3, 1, [4, 4]),
-        (48, 3, 1, [3, 25]),
-        (32, 3, 1, [2, 12]),
+    // 16 channels in at stride 1: the direct convolution kernels (`Op::DirectConv`), forward
+    // and for dx, in AVX2's blocks of 3 to 6 outputs along a row and AVX-512's of 7 to 12,
+    // rows narrower than 4 in blocks of images at one position (1 to 9 of them), over tiles of
+    // 16 output channels (AVX2), and of 32 with a last 16 (AVX-512).
+    for (o, k, p, [n, h, w]) in [
+        (16, 3, 1, [2, 4, 17]),
+        (16, 3, 0, [2, 5, 21]),
+        (16, 2, 1, [2, 3, 16]),
+        (16, 5, 2, [2, 3, 18]),
+        (16, 3, 1, [2, 3, 8]),
+        (16, 3, 1, [2, 4, 7]),
+        (16, 3, 1, [2, 4, 4]),
+        (48, 3, 1, [2, 3, 25]),
+        (32, 3, 1, [2, 2, 12]),
+        (48, 3, 1, [26, 2, 2]),
+        (16, 3, 1, [3, 3, 3]),
+        (32, 2, 0, [5, 2, 3]),
     ] {
         let conv = Conv2d::from_args(&args(&[o], &[("k", k), ("p", p)]), &[16, h, w]).unwrap();
         checks.add(
-            &format!("conv2d 16->{o} k{k} p{p} {h}x{w}"),
+            &format!("conv2d 16->{o} k{k} p{p} {n}x{h}x{w}"),
             &conv,
-            &[2, 16, h, w],
+            &[n, 16, h, w],
             1.0,
         );
     }

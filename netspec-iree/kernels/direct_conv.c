@@ -76,14 +76,17 @@ INLINE ptrdiff_t clamp(ptrdiff_t v, ptrdiff_t lo, ptrdiff_t hi) {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-// `rows` consecutive outputs of one output row, `cols` vectors of output channels from `w`,
-// over every tap: rows·cols accumulators, `cols` kernel loads and `rows` broadcasts per input
-// channel. `x` is the example's input, `ih0` and `iw0` the input row and column tap (0, 0) of
-// the first output reads; taps outside the input read `zeros` (at least `c` zeros) instead.
-INLINE void outputs(int rows, int cols, const float *restrict x, ptrdiff_t h, ptrdiff_t w_in,
-                    size_t c, ptrdiff_t ih0, ptrdiff_t iw0, size_t kh, size_t kw,
-                    const float *restrict zeros, const float *restrict w, size_t o,
-                    float *restrict y) {
+// A block of `rows` outputs at one output row index, `cols` vectors of output channels from
+// `w`, over every tap: rows·cols accumulators, `cols` kernel loads and `rows` broadcasts per
+// input channel. Output r is at column iw0 + r·iw_step of input rows starting at
+// x + r·x_step: consecutive outputs of one row (iw_step 1, x_step 0) or one position in
+// consecutive images (iw_step 0, x_step an image), written at y + r·y_step. `ih0` and `iw0` are
+// the input row and column tap (0, 0) of output 0 reads; a tap outside the input reads `zeros`
+// (at least `c` zeros) instead, or is skipped where it is outside for every output.
+INLINE void outputs(int rows, int cols, const float *restrict x, size_t x_step, ptrdiff_t h,
+                    ptrdiff_t w_in, size_t c, ptrdiff_t ih0, ptrdiff_t iw0, ptrdiff_t iw_step,
+                    size_t kh, size_t kw, const float *restrict zeros, const float *restrict w,
+                    size_t o, float *restrict y, size_t y_step) {
   vec acc[MAX_ROWS][2];
   for (int r = 0; r < rows; ++r)
     for (int k = 0; k < cols; ++k) acc[r][k] = vzero();
@@ -92,10 +95,12 @@ INLINE void outputs(int rows, int cols, const float *restrict x, ptrdiff_t h, pt
     if (ih < 0 || ih >= h) continue;
     const float *xr = x + (size_t)ih * (size_t)w_in * c;
     for (size_t v = 0; v < kw; ++v) {
+      ptrdiff_t first = iw0 + (ptrdiff_t)v, last = first + (rows - 1) * iw_step;
+      if (last < 0 || first >= w_in) continue;
       const float *p[MAX_ROWS];
       for (int r = 0; r < rows; ++r) {
-        ptrdiff_t iw = iw0 + r + (ptrdiff_t)v;
-        p[r] = (iw >= 0 && iw < w_in) ? xr + (size_t)iw * c : zeros;
+        ptrdiff_t iw = first + r * iw_step;
+        p[r] = (iw >= 0 && iw < w_in) ? xr + r * x_step + (size_t)iw * c : zeros;
       }
       const float *wt = w + (u * kw + v) * c * o;
       for (size_t i = 0; i < c; ++i) {
@@ -109,7 +114,7 @@ INLINE void outputs(int rows, int cols, const float *restrict x, ptrdiff_t h, pt
     }
   }
   for (int r = 0; r < rows; ++r)
-    for (int k = 0; k < cols; ++k) vstore(y + r * o + k * LANES, acc[r][k]);
+    for (int k = 0; k < cols; ++k) vstore(y + r * y_step + k * LANES, acc[r][k]);
 }
 
 // y[n, oh, :, :] for workgroup `row` = n·oh_count + oh. x: [N, H, W, C]; w: [kh, kw, C, O];
@@ -136,12 +141,51 @@ void netspec_direct_conv_row(const float *restrict x, size_t x_offset, const flo
     size_t ow = 0;
     for (size_t b = 0; b < blocks; ++b) {
       size_t len = base + (b < longer);
-#define BLOCK(R, COLS)                                                                     \
-  outputs(R, COLS, xn, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0,                              \
-          (ptrdiff_t)ow - (ptrdiff_t)left, kh, kw, zeros, w + o0, o, out + ow * o + o0)
+#define BLOCK(R, COLS)                                                                    \
+  outputs(R, COLS, xn, 0, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0,                          \
+          (ptrdiff_t)ow - (ptrdiff_t)left, 1, kh, kw, zeros, w + o0, o, out + ow * o + o0, o)
       BY_TILE(len, o - o0, BLOCK)
 #undef BLOCK
       ow += len;
+    }
+  }
+}
+
+// y[n, oh, ow, :] for the images n in [g·N/groups, (g+1)·N/groups) at output position
+// (oh, ow), workgroup = (oh·OW + ow)·groups + g: for outputs too narrow for blocks along a row
+// (ResNet-34@32's 2x2 and 1x1 stages), blocks of images at one position, whose taps read the
+// input for all of them or for none (those skipped). Shapes as netspec_direct_conv_row's.
+void netspec_direct_conv_images(const float *restrict x, size_t x_offset,
+                                const float *restrict w, size_t w_offset,
+                                const float *restrict zeros, size_t zeros_offset,
+                                float *restrict y, size_t y_offset, size_t n_count, size_t h,
+                                size_t w_in, size_t oh_count, size_t ow_count, size_t c, size_t o,
+                                size_t kh, size_t kw, size_t top, size_t left, size_t groups,
+                                size_t workgroup) {
+  x += x_offset;
+  w += w_offset;
+  zeros += zeros_offset;
+  y += y_offset;
+  size_t position = workgroup / groups, g = workgroup % groups;
+  size_t oh = position / ow_count, ow = position % ow_count;
+  size_t first = g * n_count / groups, last = (g + 1) * n_count / groups;
+  size_t image = h * w_in * c, out_image = oh_count * ow_count * o;
+  ptrdiff_t ih0 = (ptrdiff_t)oh - (ptrdiff_t)top, iw0 = (ptrdiff_t)ow - (ptrdiff_t)left;
+  size_t count = last - first;
+  size_t blocks = (count + MAX_ROWS - 1) / MAX_ROWS;
+  if (blocks == 0) return;
+  size_t base = count / blocks, longer = count % blocks;
+  for (size_t o0 = 0; o0 < o; o0 += TILE_OUTPUTS) {
+    size_t n = first;
+    for (size_t b = 0; b < blocks; ++b) {
+      size_t len = base + (b < longer);
+      float *out = y + n * out_image + position * o + o0;
+#define BLOCK(R, COLS)                                                                       \
+  outputs(R, COLS, x + n * image, image, (ptrdiff_t)h, (ptrdiff_t)w_in, c, ih0, iw0, 0, kh, \
+          kw, zeros, w + o0, o, out, out_image)
+      BY_TILE(len, o - o0, BLOCK)
+#undef BLOCK
+      n += len;
     }
   }
 }
