@@ -92,16 +92,18 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    // Stride-1 weight gradients over at least 2048 positions: the weight gradient kernels
-    // (`Op::DirectConvWeightGrad`), their tiles of (tap, channel) pairs (6 on AVX2, 12 on
-    // AVX-512) whole, cut short, and across taps, and of output channels whole and a last
-    // 16; with and without padding, rows narrow and wide.
+    // Stride-1 weight gradients: the weight gradient kernels (`Op::DirectConvWeightGrad`), by
+    // runs of positions from 2048 of them and by tiles below, their tiles of (tap, channel)
+    // pairs (6 on AVX2, 12 on AVX-512) whole, cut short, and across taps, and of output
+    // channels whole and a last 16; with and without padding, rows narrow and wide. (The
+    // convolution cases above run it by tiles as well.)
     for (c, o, k, p, [n, h, w]) in [
         (16, 16, 3, 1, [2, 32, 32]),
         (5, 48, 3, 1, [2, 30, 36]),
         (8, 32, 2, 0, [2, 33, 33]),
         (16, 32, 5, 2, [1, 46, 46]),
         (16, 16, 3, 1, [11, 14, 14]),
+        (24, 48, 3, 1, [32, 2, 2]),
     ] {
         let conv = Conv2d::from_args(&args(&[o], &[("k", k), ("p", p)]), &[c, h, w]).unwrap();
         checks.add(

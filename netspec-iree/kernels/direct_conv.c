@@ -282,3 +282,35 @@ void netspec_conv_weight_grad(const float *restrict x, size_t x_offset,
     if (r1 >= last) break;
   }
 }
+
+// dw[u, v, c, o] = Σ x[n, oh + u - top, ow + v - left, c] · dy[n, oh, ow, o] over every output
+// position, for the tiles of workgroup `group` of `groups`, each tile (a kernel row u, up to
+// MAX_ROWS of its (tap, channel) pairs, every output channel) written whole: for weight
+// gradients over too few positions to share out by rows (ResNet-34@32's 4x4 and 2x2 stages),
+// the tiles are shared instead, and no partial sums are needed. dw: [kh, kw, C, O]; the other
+// shapes as netspec_conv_weight_grad's.
+void netspec_conv_weight_grad_tiles(const float *restrict x, size_t x_offset,
+                                    const float *restrict dy, size_t dy_offset,
+                                    float *restrict dw, size_t dw_offset, size_t n_count,
+                                    size_t h, size_t w_in, size_t oh_count, size_t ow_count,
+                                    size_t c, size_t o, size_t kh, size_t kw, size_t top,
+                                    size_t left, size_t groups, size_t group) {
+  x += x_offset;
+  dy += dy_offset;
+  dw += dw_offset;
+  size_t row_len = kw * c, per_row = (row_len + MAX_ROWS - 1) / MAX_ROWS;
+  size_t tiles = kh * per_row, rows = n_count * oh_count;
+  size_t first = group * tiles / groups, last = (group + 1) * tiles / groups;
+  for (size_t t = first; t < last; ++t) {
+    size_t u = t / per_row, j0 = t % per_row * MAX_ROWS;
+    size_t len = row_len - j0 < MAX_ROWS ? row_len - j0 : MAX_ROWS;
+    for (size_t o0 = 0; o0 < o; o0 += TILE_OUTPUTS) {
+      float *tile = dw + (u * row_len + j0) * o + o0;
+#define TILE(R, COLS)                                                                       \
+  weight_tile(R, COLS, x, (ptrdiff_t)h, (ptrdiff_t)w_in, c, dy + o0, oh_count, ow_count, o, \
+              (ptrdiff_t)u, (ptrdiff_t)top, (ptrdiff_t)left, j0, 0, rows, 1, tile)
+      BY_TILE(len, o - o0, TILE)
+#undef TILE
+    }
+  }
+}

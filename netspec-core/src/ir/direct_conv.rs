@@ -33,11 +33,9 @@ pub struct DirectConvRule {
     /// At least this many input channels: an image's 1 or 3 leave the broadcasts too little
     /// to multiply (`Lowering::im2col_below_channels` serves those).
     pub min_in_channels: usize,
-    /// Stride-1 weight gradients of a multiple of 16 output channels, from any number of
-    /// input channels, over at least this many output positions (N·OH·OW) run the kernel's
-    /// weight gradient (`Op::DirectConvWeightGrad`): fewer would leave the cores too little to
-    /// share. `None`: none do.
-    pub weight_grad_min_positions: Option<usize>,
+    /// Whether the stride-1 weight gradients of a multiple of 16 output channels, from any
+    /// number of input channels, run the kernels (`Op::DirectConvWeightGrad`).
+    pub weight_grad: bool,
 }
 
 impl Graph {
@@ -83,10 +81,13 @@ impl Graph {
         let rule = self.lowering.direct_conv?;
         let [_, c, _, _] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
         let [b, o, oh, ow] = <[usize; 4]>::try_from(self.shape(dy)).ok()?;
-        if b * oh * ow < rule.weight_grad_min_positions?
-            || strides != [1, 1]
-            || o % OUTPUT_BLOCK != 0
-        {
+        if !rule.weight_grad || strides != [1, 1] || o % OUTPUT_BLOCK != 0 {
+            return None;
+        }
+        // One live tap over few positions, by tiles, is a small matmul that IREE's data-tiled
+        // form serves as well: EfficientNet-B0@32's and MobileNetV2@32's steps ran a few
+        // percent longer with their 1x1 convolutions' weight gradients by tiles.
+        if live[0].len() * live[1].len() == 1 && b * oh * ow < WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS {
             return None;
         }
         // A tap before the padding's end is live (`ConvDims::live_taps`), so the low padding
@@ -120,6 +121,12 @@ const ROW_BLOCKS_MIN_WIDTH: usize = 12;
 const IMAGES_PER_WORKGROUP: usize = 12;
 /// ... and at least this many workgroups, where the batch allows, for the cores to share.
 const IMAGE_WORKGROUPS: usize = 8;
+/// A weight gradient over fewer output positions than this shares its tiles among the
+/// workgroups (`netspec_conv_weight_grad_tiles`) rather than its positions: too few to keep
+/// both cores busy with runs of them.
+const WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS: usize = 2048;
+/// A weight gradient by tiles has at most this many workgroups.
+const WEIGHT_GRAD_TILE_GROUPS: usize = 16;
 /// At least this many output positions per workgroup of a weight gradient: each tile of its
 /// partial gradient is loaded and stored once per run of positions.
 const WEIGHT_GRAD_GROUP_POSITIONS: usize = 256;
@@ -190,11 +197,27 @@ impl Call {
         matches!(self, Call::Conv { y, .. } if y[2] < ROW_BLOCKS_MIN_WIDTH)
     }
 
+    /// Whether a weight gradient shares its tiles among the workgroups, each summing over
+    /// every position, rather than its positions, each workgroup into a partial gradient.
+    fn by_tiles(&self) -> bool {
+        matches!(self, Call::WeightGrad { dy, .. }
+            if dy[0] * dy[1] * dy[2] < WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS)
+    }
+
     fn symbol(&self) -> &'static str {
         match self {
             Call::Conv { .. } if self.by_images() => "netspec_direct_conv_images",
             Call::Conv { .. } => "netspec_direct_conv_row",
+            Call::WeightGrad { .. } if self.by_tiles() => "netspec_conv_weight_grad_tiles",
             Call::WeightGrad { .. } => "netspec_conv_weight_grad",
+        }
+    }
+
+    /// The partial gradients a weight gradient by rows sums; 1 by tiles.
+    fn parts(&self) -> usize {
+        match self {
+            Call::WeightGrad { .. } if !self.by_tiles() => self.workgroups(),
+            _ => 1,
         }
     }
 
@@ -211,11 +234,16 @@ impl Call {
 
     /// Workgroups: a convolution's output rows, or its output positions times their groups of
     /// images; a weight gradient's parts, each summing a run of output rows into its own
-    /// partial gradient.
+    /// partial gradient, or its groups of tiles (a kernel row's (tap, channel) pairs 12 at a
+    /// time, AVX-512's tile, at most one group each).
     fn workgroups(&self) -> usize {
         match *self {
             Call::Conv { y, .. } if self.by_images() => y[1] * y[2] * self.image_groups(),
             Call::Conv { y, .. } => y[0] * y[1],
+            Call::WeightGrad { dw, .. } if self.by_tiles() => {
+                let [kh, kw, c, _] = dw;
+                (kh * (kw * c).div_ceil(12)).min(WEIGHT_GRAD_TILE_GROUPS)
+            }
             Call::WeightGrad { dy, dw, .. } => {
                 let part = dw.iter().product::<usize>() * 4;
                 (dy[0] * dy[1])
@@ -241,7 +269,7 @@ impl Call {
             Call::WeightGrad { x, dy, dw, .. } => vec![
                 ("x", elements(x)),
                 ("dy", elements(dy)),
-                ("dw", self.workgroups() * elements(dw)),
+                ("dw", self.parts() * elements(dw)),
             ],
         }
     }
@@ -305,42 +333,37 @@ pub(crate) fn dispatch(
         .collect();
     let mut operands = operands.to_vec();
     let target = format!("@{EXECUTABLE}::@{}", call.export());
-    match call {
-        Call::Conv { x, .. } => {
-            let zeros = TensorType::f32(&[x[3]]);
-            writeln!(
-                out,
-                "    %zeros{i} = stablehlo.constant dense<0.0> : {zeros}"
-            )
-            .unwrap();
-            operands.push(format!("%zeros{i}"));
-            types.push(zeros.to_string());
-            format!(
-                "flow.dispatch {target}({}) : ({}) -> {}",
-                operands.join(", "),
-                types.join(", "),
-                node.ty
-            )
-        }
-        Call::WeightGrad { dw, .. } => {
-            // The workgroups' partial gradients, then their sum.
-            let mut shape = vec![call.workgroups()];
-            shape.extend(dw);
-            let parts = TensorType::f32(&shape);
-            let scalar = TensorType::f32(&[]);
-            writeln!(
-                out,
-                "    %parts{i} = flow.dispatch {target}({}) : ({}) -> {parts}\n    %init{i} = stablehlo.constant dense<0.0> : {scalar}",
-                operands.join(", "),
-                types.join(", "),
-            )
-            .unwrap();
-            format!(
-                "\"stablehlo.reduce\"(%parts{i}, %init{i}) ({{\n      ^bb0(%l: {scalar}, %r: {scalar}):\n        %s = \"stablehlo.add\"(%l, %r) : ({scalar}, {scalar}) -> {scalar}\n        \"stablehlo.return\"(%s) : ({scalar}) -> ()\n    }}) {{dimensions = array<i64: 0>}} : ({parts}, {scalar}) -> {}",
-                node.ty
-            )
-        }
+    if let Call::Conv { x, .. } = call {
+        let zeros = TensorType::f32(&[x[3]]);
+        writeln!(
+            out,
+            "    %zeros{i} = stablehlo.constant dense<0.0> : {zeros}"
+        )
+        .unwrap();
+        operands.push(format!("%zeros{i}"));
+        types.push(zeros.to_string());
     }
+    let (operands, types) = (operands.join(", "), types.join(", "));
+    if call.parts() == 1 {
+        return format!(
+            "flow.dispatch {target}({operands}) : ({types}) -> {}",
+            node.ty
+        );
+    }
+    // The workgroups' partial gradients, then their sum.
+    let mut shape = vec![call.parts()];
+    shape.extend(&node.ty.shape);
+    let parts = TensorType::f32(&shape);
+    let scalar = TensorType::f32(&[]);
+    writeln!(
+        out,
+        "    %parts{i} = flow.dispatch {target}({operands}) : ({types}) -> {parts}\n    %init{i} = stablehlo.constant dense<0.0> : {scalar}",
+    )
+    .unwrap();
+    format!(
+        "\"stablehlo.reduce\"(%parts{i}, %init{i}) ({{\n      ^bb0(%l: {scalar}, %r: {scalar}):\n        %s = \"stablehlo.add\"(%l, %r) : ({scalar}, {scalar}) -> {scalar}\n        \"stablehlo.return\"(%s) : ({scalar}) -> ()\n    }}) {{dimensions = array<i64: 0>}} : ({parts}, {scalar}) -> {}",
+        node.ty
+    )
 }
 
 /// The executable of every kernel call in `functions`, or nothing: the kernels' object for
@@ -496,11 +519,11 @@ mod tests {
         }
     }
 
-    /// The kernels take the stride-1 weight gradients of a multiple of 16 output channels
-    /// over enough positions, any input channels, and compute dW = Σ x·dy, the taps that read
-    /// padding only included (their gradient is zero).
+    /// The kernels take the stride-1 weight gradients of a multiple of 16 output channels from
+    /// any input channels, long (by rows) or short (by tiles, but for a single live tap), and
+    /// compute dW = Σ x·dy, the taps that read padding only included (their gradient is zero).
     #[test]
-    fn the_kernel_takes_long_stride_one_weight_gradients_and_computes_them() {
+    fn the_kernel_takes_stride_one_weight_gradients_and_computes_them() {
         // (input NCHW, output channels, kernel, stride, padding, whether the kernel takes it)
         let cases = [
             ([2, 5, 32, 32], 16, 3, 1, 1, true),
@@ -508,7 +531,11 @@ mod tests {
             ([512, 3, 1, 4], 16, 3, 1, 1, true),
             ([2, 16, 32, 32], 8, 3, 1, 1, false),
             ([2, 16, 32, 32], 16, 3, 2, 1, false),
-            ([1, 16, 32, 32], 16, 3, 1, 1, false),
+            ([1, 16, 32, 32], 16, 3, 1, 1, true),
+            ([32, 24, 2, 2], 48, 3, 1, 1, true),
+            ([32, 24, 1, 1], 48, 3, 1, 1, false),
+            ([8, 24, 4, 4], 48, 1, 1, 0, false),
+            ([8, 24, 16, 16], 48, 1, 1, 0, true),
         ];
         let data = |shape: &[usize], seed: usize| {
             let n: usize = shape.iter().product();

@@ -10,7 +10,7 @@
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
 //! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
-//! | stride-1 conv2d by netspec's kernels (`direct_conv`) | from 8 input channels and a multiple of 16 outputs: `netspec-iree/kernels/direct_conv.c` (its AVX2 build), forward and dx, by blocks along rows 12 wide and wider, by blocks of images at one position below; the weight gradient of a multiple of 16 outputs over >= 2048 positions | as AVX2, in the kernels' AVX-512 build | none |
+//! | stride-1 conv2d by netspec's kernels (`direct_conv`) | from 8 input channels and a multiple of 16 outputs: `netspec-iree/kernels/direct_conv.c` (its AVX2 build), forward and dx, by blocks along rows 12 wide and wider, by blocks of images at one position below; the weight gradient of a multiple of 16 outputs, by runs of positions from 2048 of them, by tiles below | as AVX2, in the kernels' AVX-512 build | none |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
@@ -248,7 +248,7 @@ impl Lowering {
         assign_layouts: true,
         direct_conv: Some(DirectConvRule {
             min_in_channels: 8,
-            weight_grad_min_positions: Some(2048),
+            weight_grad: true,
         }),
     };
     /// AVX-512: netspec's kernels as on AVX2, in their AVX-512 build (on an Intel Xeon with
