@@ -82,13 +82,21 @@ impl Target {
         flags
     }
 
-    /// How a module for this target is formulated by default: the host's by its vector units, a
-    /// named CPU by its name, CUDA's own (`netspec_core::ir::Lowering`, the one table of rules).
+    /// How a module for this target is formulated by default: a CPU's by its vector
+    /// instructions, CUDA's own (`netspec_core::ir::Lowering`, the one table of rules).
     pub fn lowering(&self) -> Lowering {
         match self {
-            Target::HostCpu => Lowering::for_host(),
-            Target::Cpu { cpu } => Lowering::for_cpu(cpu),
             Target::Cuda { .. } => Lowering::CUDA,
+            _ => Lowering::for_isa(self.vector_isa()),
+        }
+    }
+
+    /// The vector instructions of the target's CPU: the host's, or a named CPU's by its name.
+    fn vector_isa(&self) -> VectorIsa {
+        match self {
+            Target::HostCpu => VectorIsa::of_host(),
+            Target::Cpu { cpu } => VectorIsa::of_cpu(cpu),
+            Target::Cuda { .. } => VectorIsa::Other,
         }
     }
 }
@@ -122,13 +130,8 @@ impl KernelBuild {
 
     /// The build a module compiled for `target` links: AVX-512's where the target CPU has it.
     fn for_target(target: &Target) -> KernelBuild {
-        let isa = match target {
-            Target::HostCpu => VectorIsa::of_host(),
-            Target::Cpu { cpu } => VectorIsa::of_cpu(cpu),
-            Target::Cuda { .. } => VectorIsa::Other,
-        };
         // The lowerings ask for the kernels on AVX2 and AVX-512 CPUs only.
-        match isa {
+        match target.vector_isa() {
             VectorIsa::Avx512 => KernelBuild::Avx512,
             VectorIsa::Avx2 | VectorIsa::Other => KernelBuild::Avx2,
         }

@@ -448,6 +448,15 @@ mod tests {
     use crate::ir::{ConvDims, Graph, Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
 
+    /// Deterministic test values in [-1.1, 1.1] of `shape`, varied by `seed`.
+    fn data(shape: &[usize], seed: usize) -> Tensor {
+        let n: usize = shape.iter().product();
+        let v: Vec<f32> = (0..n)
+            .map(|i| ((i * 37 + seed) % 23) as f32 * 0.1 - 1.1)
+            .collect();
+        Tensor::f32_data(shape, &v)
+    }
+
     /// (input NCHW, kernel HWIO, stride, padding) under `lowering`: how many direct
     /// convolutions the forward builds, and its output.
     fn forward(
@@ -471,13 +480,6 @@ mod tests {
             .iter()
             .filter(|n| matches!(n.op, Op::DirectConv { .. }))
             .count();
-        let data = |shape: &[usize], seed: usize| {
-            let n: usize = shape.iter().product();
-            let v: Vec<f32> = (0..n)
-                .map(|i| ((i * 37 + seed) % 23) as f32 * 0.1 - 1.1)
-                .collect();
-            Tensor::f32_data(shape, &v)
-        };
         let out = reference::run(&f, &[data(&x, 1), data(&w, 2)]);
         (direct, out[0].float().iter().copied().collect())
     }
@@ -537,13 +539,6 @@ mod tests {
             ([8, 24, 4, 4], 48, 1, 1, 0, false),
             ([8, 24, 16, 16], 48, 1, 1, 0, true),
         ];
-        let data = |shape: &[usize], seed: usize| {
-            let n: usize = shape.iter().product();
-            let v: Vec<f32> = (0..n)
-                .map(|i| ((i * 37 + seed) % 23) as f32 * 0.1 - 1.1)
-                .collect();
-            Tensor::f32_data(shape, &v)
-        };
         for (x, o, k, stride, pad, takes) in cases {
             let window = crate::layers::Window {
                 kernel: [k; 2],

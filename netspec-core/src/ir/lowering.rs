@@ -303,13 +303,9 @@ impl Lowering {
         Lowering::for_isa(VectorIsa::of_host())
     }
 
-    /// The lowering for a CPU LLVM names (`x86-64-v3`, `x86-64-v4`, `znver4`, ...), by its
-    /// vector instructions ([`VectorIsa::of_cpu`]).
-    pub fn for_cpu(cpu: &str) -> Lowering {
-        Lowering::for_isa(VectorIsa::of_cpu(cpu))
-    }
-
-    fn for_isa(isa: VectorIsa) -> Lowering {
+    /// The lowering for a CPU with these vector instructions ([`VectorIsa::of_host`],
+    /// [`VectorIsa::of_cpu`] for a CPU LLVM names).
+    pub fn for_isa(isa: VectorIsa) -> Lowering {
         match isa {
             VectorIsa::Avx512 => Lowering::AVX512,
             VectorIsa::Avx2 => Lowering::AVX2,
