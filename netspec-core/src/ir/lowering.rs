@@ -14,8 +14,8 @@
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
-//! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | one operand copied transposed over >= 512 rows | as AVX-512 |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | the same without the dense weight gradients | off |
+//! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | same | one operand copied transposed over >= 512 rows |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
@@ -221,7 +221,7 @@ impl Lowering {
     /// products); the other convolutions from 32 output channels
     /// are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower,
     /// 2 MiB ones no faster and slower to compile). A dense layer's weight gradient is
-    /// data-tiled too: the MLP's step ran faster so, and it did not on AVX-512.
+    /// data-tiled too (IREE's packs are its transposes): the MLP's step ran faster so.
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
@@ -257,6 +257,8 @@ impl Lowering {
     /// image is large, the matmul wins on the small images of the 32x32 ladder. The other
     /// weight gradients are im2col matmuls over batch chunks whose patches stay near the
     /// core's L2 (per kernel offset, dy and the input are read from memory once per offset).
+    /// Dense layers' weight gradients are data-tiled as on AVX2 (the MLP's step in 0.82 of the
+    /// time a transposed copy took on the Xeon).
     pub const AVX512: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             patch_bytes: 8 << 20,
@@ -267,9 +269,6 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
-        data_tiling: DataTiling::Only {
-            roles: &[MatmulRole::Convolution, MatmulRole::Dense],
-        },
         ..Lowering::AVX2
     };
     /// AVX2's rules without netspec's kernel, which is AVX2 and FMA code for x86-64: for other

@@ -87,9 +87,9 @@ mod tests {
     use crate::ir::{Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
 
-    /// AVX-512 data-tiles the 2-D matmuls of dense layers and convolutions, one by one (a
-    /// hinted `linalg.matmul` in the text, which asks for the data-tiling flags); AVX2 those and
-    /// the dense layers' weight gradients; CUDA none. The values are the matmul's either way.
+    /// The CPUs data-tile the 2-D matmuls of dense layers (and their weight gradients) and
+    /// convolutions, one by one (a hinted `linalg.matmul` in the text, which asks for the
+    /// data-tiling flags); CUDA none. The values are the matmul's either way.
     #[test]
     fn the_lowering_decides_which_matmuls_are_data_tiled() {
         for (lowering, role, rows, hinted) in [
@@ -97,7 +97,7 @@ mod tests {
             (Lowering::AVX512, MatmulRole::Dense, 4, true),
             (Lowering::AVX512, MatmulRole::Other, 129, false),
             (Lowering::AVX2, MatmulRole::Convolution, 4, true),
-            (Lowering::AVX512, MatmulRole::DenseWeightGrad, 4, false),
+            (Lowering::AVX512, MatmulRole::DenseWeightGrad, 4, true),
             (Lowering::AVX2, MatmulRole::DenseWeightGrad, 4, true),
             (Lowering::AVX2, MatmulRole::Other, 129, false),
             (Lowering::CUDA, MatmulRole::Dense, 4, false),
@@ -135,22 +135,23 @@ mod tests {
     }
 
     /// dyᵀ·X is the sum over rows, as it is, with either operand copied transposed, and
-    /// data-tiled; the lowering decides whether there is a copy (AVX-512, over 512 rows) or a
-    /// data-tiled matmul (AVX2, no copy: IREE's packs transpose).
+    /// data-tiled; the lowering decides whether there is a copy (CUDA, over 512 rows) or a
+    /// data-tiled matmul (the CPUs, no copy: IREE's packs transpose).
     #[test]
     fn matmul_tn_is_the_sum_over_rows() {
         let no_copies = Lowering {
             transposed_copy_min_rows: None,
-            ..Lowering::AVX512
+            ..Lowering::CUDA
         };
         // (leading dims, m, n, lowering, a copy expected, data-tiled)
         let cases = [
-            (vec![4, 130], 3, 5, Lowering::AVX512, true, false),
-            (vec![520], 6, 2, Lowering::AVX512, true, false),
-            (vec![128], 6, 2, Lowering::AVX512, false, false),
+            (vec![4, 130], 3, 5, Lowering::CUDA, true, false),
+            (vec![520], 6, 2, Lowering::CUDA, true, false),
+            (vec![128], 6, 2, Lowering::CUDA, false, false),
             (vec![520], 6, 2, no_copies, false, false),
             (vec![4, 130], 3, 5, Lowering::AVX2, false, true),
             (vec![128], 6, 2, Lowering::AVX2, false, true),
+            (vec![520], 6, 2, Lowering::AVX512, false, true),
         ];
         for (lead, m, n, lowering, copied, tiled) in cases {
             let k: usize = lead.iter().product();
