@@ -1,28 +1,34 @@
 //! Compiles netspec's CPU kernels (`kernels/`) with clang into objects for IREE's embedded ELF
-//! loader, which `compile.rs` hands to IREE when a module links them (`Op::DirectConv`): one
-//! object per instruction set, the same entry points in each.
+//! loader, which `compile.rs` hands to IREE when a module links them (`ir/kernel_call.rs`): for
+//! each source, one object per instruction set, the same entry points in each.
 
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Each build's file name and the instruction-set flags it is compiled with.
+/// The kernels' sources, by name (`kernels/NAME.c`, built as `NAME_BUILD.o`).
+const SOURCES: [&str; 2] = ["direct_conv", "matmul"];
+/// Each build's suffix and the instruction-set flags it is compiled with.
 const BUILDS: [(&str, &[&str]); 2] = [
-    ("direct_conv_avx2.o", &["-mavx2", "-mfma"]),
-    ("direct_conv_avx512.o", &["-mavx2", "-mfma", "-mavx512f"]),
+    ("avx2", &["-mavx2", "-mfma"]),
+    ("avx512", &["-mavx2", "-mfma", "-mavx512f"]),
 ];
 
 fn main() {
-    let source = "kernels/direct_conv.c";
-    println!("cargo:rerun-if-changed={source}");
+    println!("cargo:rerun-if-changed=kernels");
     println!("cargo:rerun-if-env-changed=CLANG");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
     let clang = std::env::var("CLANG").unwrap_or_else(|_| "clang".into());
-    for (object, isa) in BUILDS {
+    for (name, (build, isa)) in SOURCES
+        .iter()
+        .flat_map(|name| BUILDS.iter().map(move |b| (name, b)))
+    {
+        let source = format!("kernels/{name}.c");
+        let object = format!("{name}_{build}.o");
         // IREE's embedded ELF: freestanding and position-independent, no stack protector (no
         // TLS).
         let status = Command::new(&clang)
             .args(["-target", "x86_64-unknown-unknown-eabi-elf"])
-            .args(isa)
+            .args(*isa)
             .args([
                 "-O3",
                 "-ffreestanding",
@@ -31,10 +37,10 @@ fn main() {
                 "-nostdlib",
                 "-fPIC",
                 "-c",
-                source,
+                &source,
                 "-o",
             ])
-            .arg(out_dir.join(object))
+            .arg(out_dir.join(&object))
             .status();
         match status {
             Ok(s) if s.success() => {}

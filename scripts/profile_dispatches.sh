@@ -27,17 +27,19 @@ trap 'rm -rf "$work"' EXIT
 # KERNEL_ISA=avx2 or avx512 picks the build as netspec does for the target CPU (default:
 # avx512 where the host has it; say avx2 with AVX2 flags such as
 # --iree-llvmcpu-target-cpu=znver3).
-if grep -q 'netspec_direct_conv\.o' "$module"; then
-  isa=(-mavx2 -mfma)
-  if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
-    isa+=(-mavx512f)
-  fi
-  clang -target x86_64-unknown-unknown-eabi-elf "${isa[@]}" -O3 -ffreestanding -fno-builtin \
-    -fno-stack-protector -nostdlib -fPIC \
-    -c "$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c" \
-    -o "$work/netspec_direct_conv.o"
-  flags+=(--iree-hal-executable-object-search-path="$work")
+isa=(-mavx2 -mfma)
+if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
+  isa+=(-mavx512f)
 fi
+for kernel in direct_conv matmul; do
+  if grep -q "netspec_$kernel\\.o" "$module"; then
+    clang -target x86_64-unknown-unknown-eabi-elf "${isa[@]}" -O3 -ffreestanding -fno-builtin \
+      -fno-stack-protector -nostdlib -fPIC \
+      -c "$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/$kernel.c" \
+      -o "$work/netspec_$kernel.o"
+    flags+=(--iree-hal-executable-object-search-path="$work")
+  fi
+done
 iree-compile "${flags[@]}" --iree-hal-dump-executable-benchmarks-to="$work/bench" \
   "$module" -o "$work/module.vmfb"
 for f in "$work"/bench/*.mlir; do

@@ -28,14 +28,20 @@ trap 'rm -rf "$work"' EXIT
 # AVX2 flags such as --iree-llvmcpu-target-cpu=znver3).
 objects=()
 preload=()
-if grep -q 'netspec_direct_conv\.o' "$module"; then
-  kernels="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/direct_conv.c"
-  isa=(-mavx2 -mfma)
-  if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
-    isa+=(-mavx512f)
+isa=(-mavx2 -mfma)
+if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
+  isa+=(-mavx512f)
+fi
+sources=()
+for kernel in direct_conv matmul; do
+  if grep -q "netspec_$kernel\\.o" "$module"; then
+    source="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/$kernel.c"
+    clang -O3 "${isa[@]}" -fPIC -c "$source" -o "$work/netspec_$kernel.o"
+    sources+=("$source")
   fi
-  clang -O3 "${isa[@]}" -fPIC -c "$kernels" -o "$work/netspec_direct_conv.o"
-  clang -O3 "${isa[@]}" -fPIC -shared "$kernels" -o "$work/libnetspec_kernels.so"
+done
+if [ ${#sources[@]} -gt 0 ]; then
+  clang -O3 "${isa[@]}" -fPIC -shared "${sources[@]}" -o "$work/libnetspec_kernels.so"
   objects=(--iree-hal-executable-object-search-path="$work")
   preload=(env LD_PRELOAD="$work/libnetspec_kernels.so")
 fi

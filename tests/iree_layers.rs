@@ -48,6 +48,23 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
+    // Columns in multiples of 16: netspec's matmul kernel (`Op::KernelMatmul`) for the
+    // product, dx and the weight gradient, each reading an operand transposed; panels of 32
+    // and a last 16, rows in tiles with a shorter last one, sums over more than 256 rows
+    // (the kernel's block of b), more than 256 rows (two chunks of them).
+    for (i, o, rows) in [(20, 48, 7), (48, 16, 300), (272, 32, 13)] {
+        let dense = Dense {
+            in_features: i,
+            out_features: o,
+            bias: true,
+        };
+        checks.add(
+            &format!("dense {i}->{o} over {rows} rows"),
+            &dense,
+            &[rows, i],
+            1.0,
+        );
+    }
     checks.add("relu", &Relu, &[3, 4, 5], 1.0);
     checks.add("dropout", &Dropout { p: 0.5 }, &[3, 4, 5], 1.0);
     for (k, s, p) in [(3, 1, 1), (3, 2, 1), (2, 2, 0), (3, 2, 0), (5, 3, 2)] {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::ir::{
-    direct_conv, BarrierOp, BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind,
+    kernel_call, BarrierOp, BinaryOp, CmpDir, ConvDims, DType, Function, Module, Op, ReduceKind,
     TensorType, UnaryOp,
 };
 
@@ -35,7 +35,7 @@ pub fn module_text(m: &Module) -> String {
         })
         .collect();
     // The kernels' executable first: the functions dispatch to it.
-    out.push_str(&direct_conv::executable(functions.iter().map(|f| &**f)));
+    out.push_str(&kernel_call::executable(functions.iter().map(|f| &**f)));
     for f in &functions {
         function(&mut out, f);
     }
@@ -267,8 +267,8 @@ fn function(out: &mut String, f: &Function) {
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
-            Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } => {
-                direct_conv::dispatch(out, f, node, i, &operands)
+            Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } | Op::KernelMatmul(_) => {
+                kernel_call::dispatch(out, f, node, i, &operands)
             }
             Op::Pad {
                 low,

@@ -12,65 +12,7 @@
 // globals, position-independent. IREE calls each entry point once per workgroup with each
 // binding as a base pointer and an element offset (`llvm.bareptr`).
 
-#include <immintrin.h>
-#include <stddef.h>
-
-#define INLINE __attribute__((always_inline)) static inline
-
-#if defined(__AVX512F__)
-typedef __m512 vec;
-#define LANES 16
-#define MAX_ROWS 12
-#define vzero _mm512_setzero_ps
-#define vload _mm512_loadu_ps
-#define vstore _mm512_storeu_ps
-#define vset1 _mm512_set1_ps
-#define vfma _mm512_fmadd_ps
-#else
-typedef __m256 vec;
-#define LANES 8
-#define MAX_ROWS 6
-#define vzero _mm256_setzero_ps
-#define vload _mm256_loadu_ps
-#define vstore _mm256_storeu_ps
-#define vset1 _mm256_set1_ps
-#define vfma _mm256_fmadd_ps
-#endif
-
-// A tile's output channels: two vectors, or one for the last 16 channels where two vectors are
-// 32 (the IR asks only for a multiple of 16).
-#define TILE_OUTPUTS (2 * LANES)
-
-// CALL(R, COLS) with R the constant 1 to MAX_ROWS that `n` is, so that each block size
-// compiles to its own unrolled loop with its accumulators in registers.
-#if MAX_ROWS > 6
-#define BY_WIDE_ROWS(n, CALL, COLS) \
-  case 12: CALL(12, COLS); break;   \
-  case 11: CALL(11, COLS); break;   \
-  case 10: CALL(10, COLS); break;   \
-  case 9: CALL(9, COLS); break;     \
-  case 8: CALL(8, COLS); break;     \
-  case 7: CALL(7, COLS); break;
-#else
-#define BY_WIDE_ROWS(n, CALL, COLS)
-#endif
-#define BY_ROWS(n, CALL, COLS)      \
-  switch (n) {                      \
-    BY_WIDE_ROWS(n, CALL, COLS)     \
-    case 6: CALL(6, COLS); break;   \
-    case 5: CALL(5, COLS); break;   \
-    case 4: CALL(4, COLS); break;   \
-    case 3: CALL(3, COLS); break;   \
-    case 2: CALL(2, COLS); break;   \
-    default: CALL(1, COLS); break;  \
-  }
-// BY_ROWS for a tile of `outputs` channels: two vectors, or one.
-#define BY_TILE(n, outputs, CALL)                       \
-  if ((outputs) >= TILE_OUTPUTS) {                      \
-    BY_ROWS(n, CALL, 2)                                 \
-  } else {                                              \
-    BY_ROWS(n, CALL, 1)                                 \
-  }
+#include "vector.h"
 
 INLINE ptrdiff_t clamp(ptrdiff_t v, ptrdiff_t lo, ptrdiff_t hi) {
   return v < lo ? lo : v > hi ? hi : v;

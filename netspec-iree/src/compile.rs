@@ -145,11 +145,18 @@ impl KernelBuild {
     }
 }
 
-const KERNEL_OBJECTS: [KernelObject; 1] = [KernelObject {
-    name: netspec_core::ir::direct_conv::OBJECT,
-    avx2: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx2.o")),
-    avx512: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx512.o")),
-}];
+const KERNEL_OBJECTS: [KernelObject; 2] = [
+    KernelObject {
+        name: netspec_core::ir::kernel_call::DIRECT_CONV_OBJECT,
+        avx2: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx2.o")),
+        avx512: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx512.o")),
+    },
+    KernelObject {
+        name: netspec_core::ir::kernel_call::MATMUL_OBJECT,
+        avx2: include_bytes!(concat!(env!("OUT_DIR"), "/matmul_avx2.o")),
+        avx512: include_bytes!(concat!(env!("OUT_DIR"), "/matmul_avx512.o")),
+    },
+];
 
 /// The kernel objects a module's text names, in the build for `target`, with their bytes: an
 /// export writes them beside its StableHLO, which `iree-compile

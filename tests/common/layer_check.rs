@@ -212,8 +212,12 @@ fn distinct_compiles(functions: &[Function]) -> Vec<usize> {
         } else {
             vec![]
         };
-        let kernels =
-            has(|op| matches!(op, Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. }));
+        let kernels = has(|op| {
+            matches!(
+                op,
+                Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } | Op::KernelMatmul(_)
+            )
+        });
         let target = kernels.then(|| target_for(lowering).name());
         (text, flags, target)
     };

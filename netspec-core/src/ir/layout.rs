@@ -399,7 +399,8 @@ impl Assign<'_> {
             | Op::DirectConv { .. }
             | Op::DirectConvWeightGrad { .. }
             | Op::DotGeneral(_)
-            | Op::TiledMatmul(_) => {
+            | Op::TiledMatmul(_)
+            | Op::KernelMatmul(_) => {
                 let mut operands = vec![];
                 for &o in ops {
                     let ty = &f.nodes[o.index()].ty;
@@ -413,6 +414,7 @@ impl Assign<'_> {
                         Op::Convolution(_)
                             | Op::DirectConv { .. }
                             | Op::DirectConvWeightGrad { .. }
+                            | Op::KernelMatmul(_)
                     ) || matches!(f.nodes[o.index()].op, Op::Barrier(_));
                     operands.push(if moved && guarded { self.barrier(x) } else { x });
                 }

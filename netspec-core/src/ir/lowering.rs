@@ -14,6 +14,7 @@
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
+//! | dense layers' matmuls (`kernel_matmuls`) | of a multiple of 16 columns, and their weight gradients, by `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns | as AVX2, in the kernel's AVX-512 build | none |
 //! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | same | one operand copied transposed over >= 512 rows |
 //! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
@@ -44,6 +45,10 @@ pub struct Lowering {
     pub transposed_copy_min_rows: Option<usize>,
     /// Which matmuls IREE data-tiles with its mmt4d micro-kernels (`compiler_flags`).
     pub data_tiling: DataTiling,
+    /// Which 2-D matmuls, by role, netspec's matmul kernel computes (`Op::KernelMatmul`,
+    /// `netspec-iree/kernels/matmul.c`) where their columns are a multiple of 16; before data
+    /// tiling is asked.
+    pub kernel_matmuls: &'static [MatmulRole],
     /// How `Graph::barrier` is written for IREE.
     pub barrier: BarrierOp,
     /// Whether values are stored in the order their producers give them (`ir/layout.rs`): the
@@ -220,8 +225,10 @@ impl Lowering {
     /// times slower than on AVX-512, its im2col matmuls spend as long on patches as on
     /// products); the other convolutions from 32 output channels
     /// are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower,
-    /// 2 MiB ones no faster and slower to compile). A dense layer's weight gradient is
-    /// data-tiled too (IREE's packs are its transposes): the MLP's step ran faster so.
+    /// 2 MiB ones no faster and slower to compile). Dense layers' matmuls of a multiple of 16
+    /// columns, and their weight gradients, run netspec's matmul kernel (on the Intel Xeon the
+    /// MLP's step in 0.8 of the time IREE's data-tiled matmuls took, ViT-Tiny@32's in 0.86);
+    /// the others are data-tiled, a weight gradient too (IREE's packs are its transposes).
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
@@ -244,6 +251,7 @@ impl Lowering {
                 MatmulRole::DenseWeightGrad,
             ],
         },
+        kernel_matmuls: &[MatmulRole::Dense, MatmulRole::DenseWeightGrad],
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
         direct_conv: Some(DirectConvRule {
@@ -257,8 +265,8 @@ impl Lowering {
     /// image is large, the matmul wins on the small images of the 32x32 ladder. The other
     /// weight gradients are im2col matmuls over batch chunks whose patches stay near the
     /// core's L2 (per kernel offset, dy and the input are read from memory once per offset).
-    /// Dense layers' weight gradients are data-tiled as on AVX2 (the MLP's step in 0.82 of the
-    /// time a transposed copy took on the Xeon).
+    /// Dense layers' weight gradients not the kernel's are data-tiled as on AVX2 (the MLP's
+    /// step in 0.82 of the time a transposed copy took on the Xeon).
     pub const AVX512: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             patch_bytes: 8 << 20,
@@ -275,6 +283,7 @@ impl Lowering {
     /// x86-64 CPUs and other architectures.
     pub const PORTABLE: Lowering = Lowering {
         direct_conv: None,
+        kernel_matmuls: &[],
         ..Lowering::AVX2
     };
     /// CUDA: the formulation its compile is tested with, not measured on a GPU (AVX2's rules
@@ -286,6 +295,7 @@ impl Lowering {
         assign_layouts: false,
         barrier: BarrierOp::OptimizationBarrier,
         direct_conv: None,
+        kernel_matmuls: &[],
         ..Lowering::AVX2
     };
 

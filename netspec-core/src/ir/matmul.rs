@@ -4,6 +4,7 @@
 //! a copy of one operand transposed costs less than it saves, over a batch of 128 it does not
 //! (`Lowering::transposed_copy_min_rows`).
 
+use super::direct_conv::OUTPUT_BLOCK;
 use super::graph::{Graph, Value};
 use super::lowering::MatmulRole;
 use super::ops::{DotDims, Op};
@@ -30,7 +31,13 @@ impl Graph {
             ..Default::default()
         };
         let two_dims = self.ty(a).rank() == 2 && self.ty(b).rank() == 2;
-        if two_dims && self.lowering.data_tiling.hints(role) {
+        let kernel_takes = two_dims
+            && self.lowering.kernel_matmuls.contains(&role)
+            && self.shape(b)[1 - b_contract].is_multiple_of(OUTPUT_BLOCK);
+        if kernel_takes {
+            let ty = self.dot_general_type(a, b, &dims);
+            self.push(Op::KernelMatmul(dims), vec![a, b], ty)
+        } else if two_dims && self.lowering.data_tiling.hints(role) {
             let ty = self.dot_general_type(a, b, &dims);
             self.push(Op::TiledMatmul(dims), vec![a, b], ty)
         } else {
@@ -52,8 +59,10 @@ impl Graph {
         let (m, n) = (sa[k_dims], sb[k_dims]);
         let a = self.reshape(a, &[k, m]);
         let b = self.reshape(b, &[k, n]);
-        if self.lowering.data_tiling.hints(MatmulRole::DenseWeightGrad) {
-            // Data-tiled, IREE's pack of each operand is the transpose.
+        let role = MatmulRole::DenseWeightGrad;
+        if self.lowering.kernel_matmuls.contains(&role) || self.lowering.data_tiling.hints(role) {
+            // netspec's kernel reads a transposed operand as it lies; data-tiled, IREE's pack of
+            // each operand is the transpose.
             return self.matmul_as(MatmulRole::DenseWeightGrad, a, 0, b, 0);
         }
         if self
@@ -130,6 +139,62 @@ mod tests {
                     .map(|k| a[i * 3 + k] as f64 * b[k * 2 + j] as f64)
                     .sum();
                 assert_eq!(got[[i, j]], want, "{lowering:?} {role:?}");
+            }
+        }
+    }
+
+    /// AVX2 and AVX-512 compute the 2-D matmuls of dense layers and their weight gradients by
+    /// netspec's kernel where the columns are a multiple of 16, an operand read transposed as it
+    /// lies; other columns, roles and targets are IREE's. The values are the matmul's.
+    #[test]
+    fn the_kernel_takes_dense_matmuls_of_16_columns() {
+        // (lowering, role, columns, contracting dim of b, the kernel expected)
+        for (lowering, role, n, b_contract, kernel) in [
+            (Lowering::AVX512, MatmulRole::Dense, 32, 0, true),
+            (Lowering::AVX512, MatmulRole::Dense, 48, 1, true),
+            (Lowering::AVX2, MatmulRole::DenseWeightGrad, 16, 0, true),
+            (Lowering::AVX512, MatmulRole::Dense, 24, 0, false),
+            (Lowering::AVX512, MatmulRole::Convolution, 32, 0, false),
+            (Lowering::PORTABLE, MatmulRole::Dense, 32, 0, false),
+            (Lowering::CUDA, MatmulRole::Dense, 32, 0, false),
+        ] {
+            let (m, k) = (5, 3);
+            let b_shape = if b_contract == 0 { [k, n] } else { [n, k] };
+            let a: Vec<f32> = (0..m * k).map(|i| (i % 9) as f32 * 0.5 - 2.0).collect();
+            let b: Vec<f32> = (0..k * n).map(|i| 1.0 - (i % 7) as f32 * 0.25).collect();
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("a", TensorType::f32(&[m, k]));
+            let y = g.arg("b", TensorType::f32(&b_shape));
+            let c = g.matmul_as(role, x, 1, y, b_contract);
+            let f = g.finish(vec![c]);
+            let by_kernel = f.nodes.iter().any(|n| matches!(n.op, Op::KernelMatmul(_)));
+            assert_eq!(by_kernel, kernel, "{lowering:?} {role:?} {n}");
+            let text = crate::emit::module_text(&crate::ir::Module {
+                name: "m".into(),
+                functions: vec![f.clone()],
+            });
+            let object = crate::ir::kernel_call::MATMUL_OBJECT;
+            assert_eq!(text.contains(object), kernel, "{lowering:?} {role:?} {n}");
+            let out = reference::run(
+                &f,
+                &[
+                    Tensor::f32_data(&[m, k], &a),
+                    Tensor::f32_data(&b_shape, &b),
+                ],
+            );
+            let got = out[0].float();
+            for (i, j) in (0..m).flat_map(|i| (0..n).map(move |j| (i, j))) {
+                let want: f64 = (0..k)
+                    .map(|t| {
+                        let bt = if b_contract == 0 {
+                            t * n + j
+                        } else {
+                            j * k + t
+                        };
+                        a[i * k + t] as f64 * b[bt] as f64
+                    })
+                    .sum();
+                assert_eq!(got[[i, j]], want, "{lowering:?} {role:?} {n}");
             }
         }
     }

@@ -9,6 +9,7 @@ mod cost;
 pub mod direct_conv;
 mod graph;
 mod im2col;
+pub mod kernel_call;
 pub mod layout;
 mod lowering;
 mod matmul;

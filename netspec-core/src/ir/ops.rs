@@ -188,6 +188,9 @@ pub enum Op {
     /// A 2-D `DotGeneral` (one contracting dim each, no batch) that IREE data-tiles: emitted as
     /// `linalg.matmul` with IREE's per-op hint (`Lowering::data_tiling`).
     TiledMatmul(DotDims),
+    /// A 2-D `DotGeneral` (one contracting dim each, no batch, a multiple of 16 columns)
+    /// computed by netspec's matmul kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`).
+    KernelMatmul(DotDims),
     Reduce(ReduceKind, Vec<usize>),
     /// Operand dim i becomes result dim dims[i]; dims strictly increasing.
     BroadcastInDim(Vec<usize>),

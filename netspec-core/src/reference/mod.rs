@@ -258,7 +258,7 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                     DType::Bool => Tensor::B(x.mapv(|v| v != 0.0)),
                 }
             }
-            Op::DotGeneral(d) | Op::TiledMatmul(d) => {
+            Op::DotGeneral(d) | Op::TiledMatmul(d) | Op::KernelMatmul(d) => {
                 Tensor::F(dot_general(arg(0).float(), arg(1).float(), d, precision))
             }
             Op::Reduce(ReduceKind::Sum, dims) if precision == Precision::F32 => retype(

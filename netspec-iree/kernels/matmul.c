@@ -1,0 +1,114 @@
+// netspec's matmul kernel for x86 CPUs, linked into IREE modules whose lowering asks for it
+// (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`): c = a · b for 2-D f32 operands, either
+// stored transposed, c row-major, its columns a multiple of 16 (`Op::KernelMatmul`): dense
+// layers, their input and weight gradients, a transformer's linear layers over its tokens.
+//
+// Each workgroup owns a panel of 32 columns and a chunk of rows. It copies the panel of b,
+// K_BLOCK rows at a time, into a contiguous buffer that stays in L1 (and a transposed b is
+// transposed there), then sweeps its rows in register tiles (vector.h), each row's element of
+// a broadcast against the panel's vectors. IREE's data-tiled alternative packs both operands
+// into dispatches of their own and runs the mmt4d micro-kernel, whose AVX-512 tile of 16x16
+// loads a broadcast per FMA; here a 12x32 tile loads 14 values per 24 FMAs.
+//
+// Built as direct_conv.c is (build.rs): two objects of the same entry point, for AVX2 and for
+// AVX-512; freestanding, for IREE's embedded ELF loader; each binding a base pointer and an
+// element offset.
+
+#include "vector.h"
+
+// A workgroup's columns: two AVX-512 vectors, four AVX2 ones (two tiles side by side).
+#define PANEL 32
+// The rows of b copied at a time: a panel of 256 x 32 floats is 32 KiB, about the L1 of the
+// x86 CPUs netspec targets (32 to 48 KiB); a longer sum reloads c's tiles once per block.
+#define K_BLOCK 256
+
+// c[r, 0 .. cols·LANES) for `rows` rows from row 0 of `a`, over k in [0, depth): a row r's
+// element k is a[r·a_row + k·a_col], the panel's row k is at `panel` + k·PANEL. Adds to c where
+// `accumulate`.
+INLINE void tile(int rows, int cols, const float *restrict a, size_t a_row, size_t a_col,
+                 const float *restrict panel, size_t depth, int accumulate, float *restrict c,
+                 size_t c_row) {
+  vec acc[MAX_ROWS][2];
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k)
+      acc[r][k] = accumulate ? vload(c + r * c_row + k * LANES) : vzero();
+  // Unrolled: more of a's loads in flight where a is read transposed, a row apart per i.
+#pragma clang loop unroll_count(4)
+  for (size_t i = 0; i < depth; ++i) {
+    vec bk[2];
+    for (int k = 0; k < cols; ++k) bk[k] = vload(panel + i * PANEL + k * LANES);
+    for (int r = 0; r < rows; ++r) {
+      vec ab = vset1(a[r * a_row + i * a_col]);
+      for (int k = 0; k < cols; ++k) acc[r][k] = vfma(ab, bk[k], acc[r][k]);
+    }
+  }
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k) vstore(c + r * c_row + k * LANES, acc[r][k]);
+}
+
+// The panel's `depth` rows from row k0 and column n0 of b (element (k, j) at
+// b[k·b_row + j·b_col]), `width` columns of them (32 or 16), into `panel`.
+INLINE void copy_panel(const float *restrict b, size_t b_row, size_t b_col, size_t k0,
+                       size_t depth, size_t n0, size_t width, float *restrict panel) {
+  if (b_col == 1) {
+    for (size_t i = 0; i < depth; ++i)
+      for (size_t j = 0; j < width; j += LANES)
+        vstore(panel + i * PANEL + j, vload(b + (k0 + i) * b_row + n0 + j));
+  } else {
+    // b transposed: each of the panel's columns is a row of b, gathered a vector at a time.
+    const float *first = b + n0 * b_col + k0 * b_row;
+    vindex columns = vindex_steps((int)b_col);
+    for (size_t i = 0; i < depth; ++i)
+      for (size_t j = 0; j < width; j += LANES)
+        vstore(panel + i * PANEL + j, vgather(columns, first + j * b_col + i * b_row));
+  }
+}
+
+// Rows [r0, r1) of c's panel of `width` columns from n0, over k in [k0, k0 + depth), in tiles
+// of MAX_ROWS rows (as even as can be), a is stored row-major where a_col is 1.
+INLINE void sweep(const float *restrict a, size_t a_row, size_t a_col, const float *restrict panel,
+                  size_t k0, size_t depth, int accumulate, float *restrict c, size_t n,
+                  size_t n0, size_t width, size_t r0, size_t r1) {
+  size_t count = r1 - r0, blocks = (count + MAX_ROWS - 1) / MAX_ROWS;
+  if (blocks == 0) return;
+  size_t base = count / blocks, longer = count % blocks;
+  size_t r = r0;
+  for (size_t b = 0; b < blocks; ++b) {
+    size_t len = base + (b < longer);
+    for (size_t j = 0; j < width; j += TILE_OUTPUTS) {
+      const float *ar = a + r * a_row + k0 * a_col;
+      float *cr = c + r * n + n0 + j;
+      // The constant stride lets the compiler address a's rows (or columns) from one pointer.
+#define TILE(R, COLS)                                                                 \
+  if (a_col == 1)                                                                     \
+    tile(R, COLS, ar, a_row, 1, panel + j, depth, accumulate, cr, n);                 \
+  else                                                                                \
+    tile(R, COLS, ar, 1, a_col, panel + j, depth, accumulate, cr, n);
+      BY_TILE(len, width - j, TILE)
+#undef TILE
+    }
+    r += len;
+  }
+}
+
+// c[m, n] = Σ_k a(m, k) · b(k, n) for workgroup `workgroup` = panel · chunks + chunk: the
+// panel's columns [32·panel, 32·panel + 32) ∩ [0, n), rows [chunk·m/chunks, (chunk+1)·m/chunks).
+// a(r, k) = a[r·a_row + k·a_col], b(k, j) = b[k·b_row + j·b_col] (one of each pair is 1: the
+// operand stored as it is or transposed); c row-major, n a multiple of 16.
+void netspec_matmul(const float *restrict a, size_t a_offset, const float *restrict b,
+                    size_t b_offset, float *restrict c, size_t c_offset, size_t m, size_t k,
+                    size_t n, size_t a_row, size_t a_col, size_t b_row, size_t b_col,
+                    size_t chunks, size_t workgroup) {
+  a += a_offset;
+  b += b_offset;
+  c += c_offset;
+  size_t p = workgroup / chunks, chunk = workgroup % chunks;
+  size_t n0 = p * PANEL, width = n - n0 < PANEL ? n - n0 : PANEL;
+  size_t r0 = chunk * m / chunks, r1 = (chunk + 1) * m / chunks;
+  float panel[K_BLOCK * PANEL] __attribute__((aligned(64)));
+  for (size_t k0 = 0; k0 < k; k0 += K_BLOCK) {
+    size_t depth = k - k0 < K_BLOCK ? k - k0 : K_BLOCK;
+    copy_panel(b, b_row, b_col, k0, depth, n0, width, panel);
+    sweep(a, a_row, a_col, panel, k0, depth, k0 > 0, c, n, n0, width, r0, r1);
+  }
+}
