@@ -6,6 +6,7 @@ mod common;
 
 use common::layer_check::{compare_outputs, run_both, vjp_module, LayerChecks};
 use netspec::core::ir::Lowering;
+use netspec::core::layers::convnext::ChannelLinear;
 use netspec::core::layers::{
     ArgValue, Args, BatchNorm, Conv2d, Dense, Dropout, GlobalAvgPool, Pool2d, Relu,
 };
@@ -62,6 +63,21 @@ fn every_layer_family_agrees_on_iree() {
             &format!("dense {i}->{o} over {rows} rows"),
             &dense,
             &[rows, i],
+            1.0,
+        );
+    }
+    // ConvNeXt's linear layer at every pixel: with the layout assignment a matmul over the
+    // positions (netspec's kernel where its columns are a multiple of 16: the product, dx, the
+    // weight gradient), as built a contraction over the channel axis.
+    for (c, o) in [(8, 32), (32, 16)] {
+        let linear = ChannelLinear {
+            in_channels: c,
+            out_channels: o,
+        };
+        checks.add(
+            &format!("channel_linear {c}->{o}"),
+            &linear,
+            &[2, c, 3, 5],
             1.0,
         );
     }

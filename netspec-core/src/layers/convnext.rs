@@ -28,8 +28,9 @@
 //! The blocks are compositions (`compose::Node`): CNBlock is a residual with stochastic depth
 //! around `block` and the layer scale; the stem, downsampling and head are sequences. The
 //! layers only ConvNeXt used are catalog layers a user block can name: `depthwise_conv(k, p)`,
-//! `channel_linear(out)` (nn.Linear at each pixel, a contraction over the channel axis:
-//! dx = Wᵀ dy per position, dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy) and `layer_scale(init)`
+//! `channel_linear(out)` (nn.Linear at each pixel: dx = Wᵀ dy per position,
+//! dW = Σ_{b,h,w} dy xᵀ, db = Σ_{b,h,w} dy; with the layout assignment a dense layer's matmuls
+//! over the NHWC positions, else a contraction over the channel axis) and `layer_scale(init)`
 //! (dx = γ ⊙ dy, dγ = Σ_{b,h,w} dy ⊙ x), each initialised as ConvNeXt initialises it.
 
 use super::activation::Gelu;
@@ -40,7 +41,7 @@ use super::{
     shape_str, Args, Backward, DepthRule, Flatten, Forward, Layer, LayerConfig, LayerNorm, Mode,
     Node, Part, SkipRule, SpecError,
 };
-use crate::ir::{DotDims, Graph, Value};
+use crate::ir::{DotDims, Graph, MatmulRole, Value};
 use crate::params::{Init, ParamSpec};
 
 /// torchvision's `LayerNorm2d` (and the block's LayerNorm): eps 1e-6.
@@ -140,6 +141,14 @@ impl Layer for ChannelLinear {
     }
 
     fn forward(&self, g: &mut Graph, x: Value, p: &[Value], _mode: Mode) -> Forward<Value> {
+        if g.lowering().assign_layouts {
+            let (nchw, x2) = (g.shape(x).to_vec(), by_position(g, x));
+            let y = g.matmul_as(MatmulRole::Dense, x2, 1, p[0], 1);
+            let y = from_positions(g, y, &nchw);
+            let shape = g.shape(y).to_vec();
+            let b = g.broadcast_in_dim(p[1], &shape, &[1]);
+            return Forward::new(g.add(y, b), x);
+        }
         // [O, C] . [B, C, H, W] over C -> [O, B, H, W] -> [B, O, H, W].
         let dims = DotDims {
             lhs_contract: vec![1],
@@ -154,6 +163,21 @@ impl Layer for ChannelLinear {
     }
 
     fn vjp(&self, g: &mut Graph, x: &Value, p: &[Value], dy: Value, need_dx: bool) -> Backward {
+        if g.lowering().assign_layouts {
+            let dy2 = by_position(g, dy);
+            let dx = need_dx.then(|| {
+                let nchw = g.shape(*x).to_vec();
+                let d = g.matmul_as(MatmulRole::Dense, dy2, 1, p[0], 0);
+                from_positions(g, d, &nchw)
+            });
+            let x2 = by_position(g, *x);
+            let dw = g.matmul_tn(dy2, x2, 1);
+            let db = g.reduce_sum(dy2, &[0]);
+            return Backward {
+                dx,
+                grads: vec![dw, db],
+            };
+        }
         let dx = need_dx.then(|| {
             // [O, C] . [B, O, H, W] over O -> [C, B, H, W] -> [B, C, H, W].
             let dims = DotDims {
@@ -195,6 +219,22 @@ impl Layer for ChannelLinear {
             grads: vec![dw, db],
         }
     }
+}
+
+/// [B, C, H, W] as [B·H·W, C], one row per position: with the layout assignment
+/// (`Lowering::assign_layouts`) the NHWC order the depthwise convolution wrote, so the linear
+/// layers are the plain matmuls of dense layers (`MatmulRole::Dense`).
+fn by_position(g: &mut Graph, x: Value) -> Value {
+    let [b, c, h, w] = <[usize; 4]>::try_from(g.shape(x)).expect("an NCHW value");
+    let t = g.transpose(x, &[0, 2, 3, 1]);
+    g.reshape(t, &[b * h * w, c])
+}
+
+/// [B·H·W, O] back to [B, O, H, W] for an input of shape `nchw`.
+fn from_positions(g: &mut Graph, y: Value, nchw: &[usize]) -> Value {
+    let o = g.shape(y)[1];
+    let y = g.reshape(y, &[nchw[0], nchw[2], nchw[3], o]);
+    g.transpose(y, &[0, 3, 1, 2])
 }
 
 // ---- the depthwise convolution ------------------------------------------------------------
