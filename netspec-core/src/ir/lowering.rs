@@ -14,9 +14,9 @@
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
-//! | dense layers' matmuls (`kernel_matmuls`) | of a multiple of 16 columns, and their weight gradients, by `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns | as AVX2, in the kernel's AVX-512 build | none |
+//! | matmuls by netspec's kernel (`kernel_matmuls`) | those of dense layers and convolutions (im2col) of a multiple of 16 columns, and their weight gradients: `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns | as AVX2, in the kernel's AVX-512 build | none |
 //! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | same | one operand copied transposed over >= 512 rows |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions, marked one by one | same | off |
+//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions the kernel does not take, marked one by one | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
@@ -225,10 +225,13 @@ impl Lowering {
     /// times slower than on AVX-512, its im2col matmuls spend as long on patches as on
     /// products); the other convolutions from 32 output channels
     /// are matmuls, their patches in batch chunks of 4 MiB (8 and 32 MiB chunks were slower,
-    /// 2 MiB ones no faster and slower to compile). Dense layers' matmuls of a multiple of 16
-    /// columns, and their weight gradients, run netspec's matmul kernel (on the Intel Xeon the
-    /// MLP's step in 0.8 of the time IREE's data-tiled matmuls took, ViT-Tiny@32's in 0.86);
-    /// the others are data-tiled, a weight gradient too (IREE's packs are its transposes).
+    /// 2 MiB ones no faster and slower to compile). The matmuls of dense layers and
+    /// convolutions of a multiple of 16 columns, and their weight gradients, run netspec's
+    /// matmul kernel (on the Intel Xeon, against IREE's data-tiled matmuls: the MLP's step in
+    /// 0.8 of the time, ViT-Tiny@32's in 0.86, ConvNeXt-T@32's in 0.87 with its per-pixel
+    /// linear layers as dense ones; the convolutions' took 2-7% off ResNet-34@32, the MNIST CNN
+    /// and EfficientNet-B0@32); the others are data-tiled, a dense weight gradient too (IREE's
+    /// packs are its transposes).
     pub const AVX2: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             min_out_channels: 32,
@@ -251,7 +254,11 @@ impl Lowering {
                 MatmulRole::DenseWeightGrad,
             ],
         },
-        kernel_matmuls: &[MatmulRole::Dense, MatmulRole::DenseWeightGrad],
+        kernel_matmuls: &[
+            MatmulRole::Dense,
+            MatmulRole::DenseWeightGrad,
+            MatmulRole::Convolution,
+        ],
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
         direct_conv: Some(DirectConvRule {

@@ -143,9 +143,10 @@ mod tests {
         }
     }
 
-    /// AVX2 and AVX-512 compute the 2-D matmuls of dense layers and their weight gradients by
-    /// netspec's kernel where the columns are a multiple of 16, an operand read transposed as it
-    /// lies; other columns, roles and targets are IREE's. The values are the matmul's.
+    /// AVX2 and AVX-512 compute the 2-D matmuls of dense layers, their weight gradients and
+    /// convolutions by netspec's kernel where the columns are a multiple of 16, an operand read
+    /// transposed as it lies; other columns, roles and targets are IREE's. The values are the
+    /// matmul's.
     #[test]
     fn the_kernel_takes_dense_matmuls_of_16_columns() {
         // (lowering, role, columns, contracting dim of b, the kernel expected)
@@ -154,7 +155,8 @@ mod tests {
             (Lowering::AVX512, MatmulRole::Dense, 48, 1, true),
             (Lowering::AVX2, MatmulRole::DenseWeightGrad, 16, 0, true),
             (Lowering::AVX512, MatmulRole::Dense, 24, 0, false),
-            (Lowering::AVX512, MatmulRole::Convolution, 32, 0, false),
+            (Lowering::AVX512, MatmulRole::Convolution, 32, 0, true),
+            (Lowering::AVX512, MatmulRole::Other, 32, 0, false),
             (Lowering::PORTABLE, MatmulRole::Dense, 32, 0, false),
             (Lowering::CUDA, MatmulRole::Dense, 32, 0, false),
         ] {
