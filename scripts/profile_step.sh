@@ -36,12 +36,12 @@ sources=()
 for kernel in direct_conv matmul; do
   if grep -q "netspec_$kernel\\.o" "$module"; then
     source="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/$kernel.c"
-    clang -O3 "${isa[@]}" -fPIC -c "$source" -o "$work/netspec_$kernel.o"
+    clang -O3 -fno-builtin "${isa[@]}" -fPIC -c "$source" -o "$work/netspec_$kernel.o"
     sources+=("$source")
   fi
 done
 if [ ${#sources[@]} -gt 0 ]; then
-  clang -O3 "${isa[@]}" -fPIC -shared "${sources[@]}" -o "$work/libnetspec_kernels.so"
+  clang -O3 -fno-builtin "${isa[@]}" -fPIC -shared "${sources[@]}" -o "$work/libnetspec_kernels.so"
   objects=(--iree-hal-executable-object-search-path="$work")
   preload=(env LD_PRELOAD="$work/libnetspec_kernels.so")
 fi
