@@ -164,7 +164,7 @@ pub fn export<N: Network>(
     );
     let text = emit::module_text(&module.module);
     std::fs::write(staged.join(MLIR_FILE), &text).map_err(io(&staged.join(MLIR_FILE)))?;
-    // netspec's own kernels the module links (`Op::DirectConv`), for recompiling its StableHLO;
+    // netspec's own kernels the module links (`ir/kernel_call.rs`), for recompiling its StableHLO;
     // the vmfb holds them already.
     let objects = crate::compile::kernel_objects_in(&text, &options.target);
     for (name, bytes) in &objects {

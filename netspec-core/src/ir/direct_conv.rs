@@ -17,7 +17,7 @@ use super::kernel_call::WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS;
 use super::ops::{ConvDims, Op};
 use super::types::TensorType;
 
-/// The kernels compute output channels 16 at a time.
+/// netspec's kernels compute output channels, and a matmul's columns, 16 at a time.
 pub(super) const OUTPUT_BLOCK: usize = 16;
 
 /// When a convolution and its weight gradient run the kernels.

@@ -35,9 +35,11 @@ const WEIGHT_GRAD_GROUPS: usize = 32;
 /// images (against data-tiled im2col matmuls), and a few percent faster again with its 4x4
 /// and 8x8 ones too (against blocks along their rows); AVX2's build gained as much.
 const ROW_BLOCKS_MIN_WIDTH: usize = 12;
-/// A convolution by images has workgroups of at most this many images (AVX-512's largest
-/// block) ...
-const IMAGES_PER_WORKGROUP: usize = 12;
+/// The rows of AVX-512's largest register tile (`kernels/vector.h`), which the work is shared
+/// out in.
+const TILE_ROWS: usize = 12;
+/// A convolution by images has workgroups of at most this many images (one tile) ...
+const IMAGES_PER_WORKGROUP: usize = TILE_ROWS;
 /// ... and at least this many workgroups, where the batch allows, for the cores to share.
 const IMAGE_WORKGROUPS: usize = 8;
 /// A weight gradient over fewer output positions than this shares its tiles among the
@@ -54,8 +56,8 @@ const MATMUL_PANEL: usize = 32;
 /// ... over a chunk of at most this many rows: each workgroup copies its panel of b once,
 /// and rows enough to use it ...
 const MATMUL_CHUNK_ROWS: usize = 256;
-/// ... and the matmul has at least this many workgroups where its rows allow (AVX-512's tiles of
-/// 12), for the cores to share.
+/// ... and the matmul has at least this many workgroups where its rows allow (a tile's rows
+/// each), for the cores to share.
 const MATMUL_WORKGROUPS: usize = 8;
 
 /// One kernel call's shapes, which name its export.
@@ -206,7 +208,7 @@ impl Call {
         };
         m.div_ceil(MATMUL_CHUNK_ROWS)
             .max(MATMUL_WORKGROUPS.div_ceil(n.div_ceil(MATMUL_PANEL)))
-            .min(m.div_ceil(12))
+            .min(m.div_ceil(TILE_ROWS))
     }
 
     /// Workgroups: a convolution's output rows, or its output positions times their groups of
@@ -219,7 +221,7 @@ impl Call {
             Call::Conv { y, .. } => y[0] * y[1],
             Call::WeightGrad { dw, .. } if self.by_tiles() => {
                 let [kh, kw, c, _] = dw;
-                (kh * (kw * c).div_ceil(12)).min(WEIGHT_GRAD_TILE_GROUPS)
+                (kh * (kw * c).div_ceil(TILE_ROWS)).min(WEIGHT_GRAD_TILE_GROUPS)
             }
             Call::WeightGrad { dy, dw, .. } => {
                 let part = dw.iter().product::<usize>() * 4;
@@ -253,15 +255,36 @@ impl Call {
         }
     }
 
-    /// The sizes the kernel takes after the buffers, before the workgroup's index: the
-    /// geometry the kernels share (input, output, channels, kernel, low padding), and for a
-    /// weight gradient or a convolution by images, the batch before it and the number of parts
-    /// or groups of images after it.
+    /// The sizes the kernel takes after the buffers, before the workgroup's index: a matmul's
+    /// m, k, n, operand strides and chunks of rows; the geometry the convolution kernels share
+    /// (input, output, channels, kernel, low padding), and for a weight gradient or a
+    /// convolution by images, the batch before it and the number of parts or groups of images
+    /// after it.
     fn sizes(&self) -> Vec<(&'static str, usize)> {
         let (x, out, w, low) = match *self {
             Call::Conv { x, w, padding, y } => (x, y, w, [padding[0].0, padding[1].0]),
             Call::WeightGrad { x, dy, low, dw } => (x, dy, dw, low),
-            Call::Matmul { .. } => return self.matmul_sizes(),
+            Call::Matmul {
+                m,
+                k,
+                n,
+                a_transposed,
+                b_transposed,
+            } => {
+                // Each operand's strides along its (row, column) as the kernel reads it.
+                let a = if a_transposed { (1, m) } else { (k, 1) };
+                let b = if b_transposed { (1, k) } else { (n, 1) };
+                return vec![
+                    ("m", m),
+                    ("k", k),
+                    ("n", n),
+                    ("a_row", a.0),
+                    ("a_col", a.1),
+                    ("b_row", b.0),
+                    ("b_col", b.1),
+                    ("chunks", self.row_chunks()),
+                ];
+            }
         };
         let shared = [
             ("h", x[1]),
@@ -286,33 +309,6 @@ impl Call {
             .collect()
     }
 
-    /// A kernel matmul's sizes: m, k, n, each operand's strides along its (row, column) as the
-    /// kernel reads it, and the chunks of rows.
-    fn matmul_sizes(&self) -> Vec<(&'static str, usize)> {
-        let Call::Matmul {
-            m,
-            k,
-            n,
-            a_transposed,
-            b_transposed,
-        } = *self
-        else {
-            return vec![];
-        };
-        let a = if a_transposed { (1, m) } else { (k, 1) };
-        let b = if b_transposed { (1, k) } else { (n, 1) };
-        vec![
-            ("m", m),
-            ("k", k),
-            ("n", n),
-            ("a_row", a.0),
-            ("a_col", a.1),
-            ("b_row", b.0),
-            ("b_col", b.1),
-            ("chunks", self.row_chunks()),
-        ]
-    }
-
     /// The kernel's declaration: each buffer as a base pointer and an element offset, then
     /// the sizes and the workgroup's index.
     fn params(&self) -> String {
@@ -322,8 +318,8 @@ impl Call {
     }
 }
 
-/// The text of the kernel call for `node` (an `Op::DirectConv` or `Op::DirectConvWeightGrad`
-/// of `f`, node `i`) on operands `operands`, after the lines it needs first (written to `out`):
+/// The text of the kernel call for `node` (an `Op::DirectConv`, `Op::DirectConvWeightGrad` or
+/// `Op::KernelMatmul` of `f`, node `i`) on operands `operands`, after the lines it needs first (written to `out`):
 /// the zeros a convolution reads for its padding, a weight gradient's partial sums.
 pub(crate) fn dispatch(
     out: &mut String,

@@ -1,5 +1,6 @@
-//! How matmuls are emitted: a 2-D matmul data-tiled or not by its role (`Lowering::data_tiling`),
-//! and a dense layer's weight gradient. dyᵀ·X contracts both operands' leading (row) dims, a
+//! How matmuls are emitted: a 2-D matmul by netspec's kernel (`Lowering::kernel_matmuls`),
+//! data-tiled (`Lowering::data_tiling`) or neither, by its role; and a dense layer's weight
+//! gradient. dyᵀ·X contracts both operands' leading (row) dims, a
 //! form IREE's CPU code serves more slowly than a plain matmul of the same size; over many rows
 //! a copy of one operand transposed costs less than it saves, over a batch of 128 it does not
 //! (`Lowering::transposed_copy_min_rows`).
@@ -15,8 +16,9 @@ impl Graph {
         self.matmul_as(MatmulRole::Other, a, a_contract, b, b_contract)
     }
 
-    /// [`Graph::matmul`] computing `role`: data-tiled where the lowering says so
-    /// (`Lowering::data_tiling`).
+    /// [`Graph::matmul`] computing `role`: by netspec's kernel where the lowering says so and
+    /// the columns are a multiple of 16 (`Lowering::kernel_matmuls`), else data-tiled where it
+    /// says so (`Lowering::data_tiling`).
     pub fn matmul_as(
         &mut self,
         role: MatmulRole,
@@ -30,23 +32,25 @@ impl Graph {
             rhs_contract: vec![b_contract],
             ..Default::default()
         };
-        let two_dims = self.ty(a).rank() == 2 && self.ty(b).rank() == 2;
-        let kernel_takes = two_dims
-            && self.lowering.kernel_matmuls.contains(&role)
-            && self.shape(b)[1 - b_contract].is_multiple_of(OUTPUT_BLOCK);
-        if kernel_takes {
-            let ty = self.dot_general_type(a, b, &dims);
-            self.push(Op::KernelMatmul(dims), vec![a, b], ty)
-        } else if two_dims && self.lowering.data_tiling.hints(role) {
-            let ty = self.dot_general_type(a, b, &dims);
-            self.push(Op::TiledMatmul(dims), vec![a, b], ty)
-        } else {
-            self.dot_general(a, b, dims)
+        if self.ty(a).rank() != 2 || self.ty(b).rank() != 2 {
+            return self.dot_general(a, b, dims);
         }
+        let ty = self.dot_general_type(a, b, &dims);
+        let op = if self.lowering.kernel_matmuls.contains(&role)
+            && self.shape(b)[1 - b_contract].is_multiple_of(OUTPUT_BLOCK)
+        {
+            Op::KernelMatmul(dims)
+        } else if self.lowering.data_tiling.hints(role) {
+            Op::TiledMatmul(dims)
+        } else {
+            Op::DotGeneral(dims)
+        };
+        self.push(op, vec![a, b], ty)
     }
 
     /// `a[k.., m]ᵀ · b[k.., n] -> [m, n]`, contracting the first `k_dims` dims of both: a dense
-    /// layer's weight gradient. Data-tiled where the lowering says so; otherwise, over the
+    /// layer's weight gradient. By netspec's kernel or data-tiled where the lowering says so
+    /// (either reads a transposed operand as it lies); otherwise, over the
     /// lowering's `transposed_copy_min_rows`, the operand with the larger free dim is copied
     /// transposed and goes first.
     pub fn matmul_tn(&mut self, a: Value, b: Value, k_dims: usize) -> Value {
