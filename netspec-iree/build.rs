@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// The kernels' sources, by name (`kernels/NAME.c`, built as `NAME_BUILD.o`).
-const SOURCES: [&str; 2] = ["direct_conv", "matmul"];
+const SOURCES: [&str; 3] = ["direct_conv", "matmul", "attention"];
 /// Each build's suffix and the instruction-set flags it is compiled with.
 const BUILDS: [(&str, &[&str]); 2] = [
     ("avx2", &["-mavx2", "-mfma"]),

@@ -31,7 +31,7 @@ isa=(-mavx2 -mfma)
 if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 ]; then
   isa+=(-mavx512f)
 fi
-for kernel in direct_conv matmul; do
+for kernel in direct_conv matmul attention; do
   if grep -q "netspec_$kernel\\.o" "$module"; then
     clang -target x86_64-unknown-unknown-eabi-elf "${isa[@]}" -O3 -ffreestanding -fno-builtin \
       -fno-stack-protector -nostdlib -fPIC \

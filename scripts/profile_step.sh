@@ -33,7 +33,7 @@ if [ "${KERNEL_ISA:-$(grep -qw avx512f /proc/cpuinfo && echo avx512)}" = avx512 
   isa+=(-mavx512f)
 fi
 sources=()
-for kernel in direct_conv matmul; do
+for kernel in direct_conv matmul attention; do
   if grep -q "netspec_$kernel\\.o" "$module"; then
     source="$(cd "$(dirname "$0")/.." && pwd)/netspec-iree/kernels/$kernel.c"
     clang -O3 -fno-builtin "${isa[@]}" -fPIC -c "$source" -o "$work/netspec_$kernel.o"

@@ -8,7 +8,7 @@ use common::layer_check::{compare_outputs, run_both, vjp_module, LayerChecks};
 use netspec::core::ir::Lowering;
 use netspec::core::layers::convnext::ChannelLinear;
 use netspec::core::layers::{
-    ArgValue, Args, BatchNorm, Conv2d, Dense, Dropout, GlobalAvgPool, Pool2d, Relu,
+    ArgValue, Args, BatchNorm, Conv2d, Dense, Dropout, GlobalAvgPool, Pool2d, Relu, SelfAttention,
 };
 
 fn args(positional: &[i64], named: &[(&str, i64)]) -> Args {
@@ -78,6 +78,18 @@ fn every_layer_family_agrees_on_iree() {
             &format!("channel_linear {c}->{o}"),
             &linear,
             &[2, c, 3, 5],
+            1.0,
+        );
+    }
+    // Multi-head self-attention with heads 16 or more wide: netspec's attention kernel
+    // (`Op::KernelAttention` and its gradient) on AVX2 and AVX-512, tokens a whole vector, a
+    // part of one, and one; ViT-Tiny@32's geometry (65 tokens, 3 heads of 64); 2 heads of 3
+    // as the graph's ops everywhere.
+    for (tokens, width, heads) in [(5, 32, 2), (16, 16, 1), (1, 32, 2), (65, 192, 3), (5, 6, 2)] {
+        checks.add(
+            &format!("self_attention {tokens}x{width} {heads} heads"),
+            &SelfAttention::new(width, heads).unwrap(),
+            &[2, tokens, width],
             1.0,
         );
     }

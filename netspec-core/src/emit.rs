@@ -267,9 +267,11 @@ fn function(out: &mut String, f: &Function) {
                 &format!(" {{permutation = {}}}", array(perm)),
             ),
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
-            Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } | Op::KernelMatmul(_) => {
-                kernel_call::dispatch(out, f, node, i, &operands)
-            }
+            Op::DirectConv { .. }
+            | Op::DirectConvWeightGrad { .. }
+            | Op::KernelMatmul(_)
+            | Op::KernelAttention { .. }
+            | Op::KernelAttentionGrad { .. } => kernel_call::dispatch(out, f, node, i, &operands),
             Op::Pad {
                 low,
                 high,

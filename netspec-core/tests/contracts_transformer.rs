@@ -414,6 +414,12 @@ fn self_attention_vjp() {
         let attn = SelfAttention::new(6, heads).unwrap();
         assert_holds(&layer_case(&attn, &[5, 6], 2, i as u64), 48, TOL);
     }
+    // Heads 16 wide: AVX2 and AVX-512 compute them by netspec's attention kernel
+    // (`Op::KernelAttention`, its gradient from qkv and dO alone).
+    for (i, (width, heads)) in [(32, 2), (16, 1)].into_iter().enumerate() {
+        let attn = SelfAttention::new(width, heads).unwrap();
+        assert_holds(&layer_case(&attn, &[5, width], 2, 10 + i as u64), 48, TOL);
+    }
 }
 
 #[test]

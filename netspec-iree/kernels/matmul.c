@@ -22,30 +22,6 @@
 // x86 CPUs netspec targets (32 to 48 KiB); a longer sum reloads c's tiles once per block.
 #define K_BLOCK 256
 
-// c[r, 0 .. cols·LANES) for `rows` rows from row 0 of `a`, over k in [0, depth): a row r's
-// element k is a[r·a_row + k·a_col], the panel's row k is at `panel` + k·PANEL. Adds to c where
-// `accumulate`.
-INLINE void tile(int rows, int cols, const float *restrict a, size_t a_row, size_t a_col,
-                 const float *restrict panel, size_t depth, int accumulate, float *restrict c,
-                 size_t c_row) {
-  vec acc[MAX_ROWS][2];
-  for (int r = 0; r < rows; ++r)
-    for (int k = 0; k < cols; ++k)
-      acc[r][k] = accumulate ? vload(c + r * c_row + k * LANES) : vzero();
-  // Unrolled: more of a's loads in flight where a is read transposed, a row apart per i.
-#pragma clang loop unroll_count(4)
-  for (size_t i = 0; i < depth; ++i) {
-    vec bk[2];
-    for (int k = 0; k < cols; ++k) bk[k] = vload(panel + i * PANEL + k * LANES);
-    for (int r = 0; r < rows; ++r) {
-      vec ab = vset1(a[r * a_row + i * a_col]);
-      for (int k = 0; k < cols; ++k) acc[r][k] = vfma(ab, bk[k], acc[r][k]);
-    }
-  }
-  for (int r = 0; r < rows; ++r)
-    for (int k = 0; k < cols; ++k) vstore(c + r * c_row + k * LANES, acc[r][k]);
-}
-
 // The panel's `depth` rows from row k0 and column n0 of b (element (k, j) at
 // b[k·b_row + j·b_col]), `width` columns of them (32 or 16), into `panel`.
 INLINE void copy_panel(const float *restrict b, size_t b_row, size_t b_col, size_t k0,
@@ -81,9 +57,9 @@ INLINE void sweep(const float *restrict a, size_t a_row, size_t a_col, const flo
       // The constant stride lets the compiler address a's rows (or columns) from one pointer.
 #define TILE(R, COLS)                                                                 \
   if (a_col == 1)                                                                     \
-    tile(R, COLS, ar, a_row, 1, panel + j, depth, accumulate, cr, n);                 \
+    tile(R, COLS, ar, a_row, 1, panel + j, PANEL, depth, accumulate, cr, n);                 \
   else                                                                                \
-    tile(R, COLS, ar, 1, a_col, panel + j, depth, accumulate, cr, n);
+    tile(R, COLS, ar, 1, a_col, panel + j, PANEL, depth, accumulate, cr, n);
       BY_TILE(len, width - j, TILE)
 #undef TILE
     }

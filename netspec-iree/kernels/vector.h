@@ -25,6 +25,22 @@ typedef __m512i vindex;
   _mm512_mullo_epi32(_mm512_set1_epi32(step), \
                      _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
 #define vgather(index, base) _mm512_i32gather_ps(index, base, 4)
+#define vadd _mm512_add_ps
+#define vsub _mm512_sub_ps
+#define vmul _mm512_mul_ps
+#define vdiv _mm512_div_ps
+#define vmax _mm512_max_ps
+#define vround(x) _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+// The float whose exponent field is the lanes' integer n + 127: 2^n for n in [-126, 127].
+#define vexp2_int(n) \
+  _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), \
+                                                         _mm512_set1_epi32(127)), 23))
+// v with its lanes from `count` on replaced by `fill`.
+#define vkeep_first(v, count, fill) \
+  _mm512_mask_blend_ps(_mm512_cmplt_epi32_mask(vindex_steps(1), _mm512_set1_epi32(count)), \
+                       vset1(fill), v)
+#define vhmax _mm512_reduce_max_ps
+#define vhsum _mm512_reduce_add_ps
 #else
 typedef __m256 vec;
 #define LANES 8
@@ -38,7 +54,48 @@ typedef __m256i vindex;
 #define vindex_steps(step) \
   _mm256_mullo_epi32(_mm256_set1_epi32(step), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
 #define vgather(index, base) _mm256_i32gather_ps(base, index, 4)
+#define vadd _mm256_add_ps
+#define vsub _mm256_sub_ps
+#define vmul _mm256_mul_ps
+#define vdiv _mm256_div_ps
+#define vmax _mm256_max_ps
+#define vround(x) _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+#define vexp2_int(n) \
+  _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), \
+                                                         _mm256_set1_epi32(127)), 23))
+#define vkeep_first(v, count, fill)                                                   \
+  _mm256_blendv_ps(vset1(fill), v,                                                    \
+                   _mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(count),   \
+                                                          vindex_steps(1))))
+INLINE float vhmax(vec v) {
+  __m128 x = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  x = _mm_max_ps(x, _mm_movehl_ps(x, x));
+  return _mm_cvtss_f32(_mm_max_ss(x, _mm_movehdup_ps(x)));
+}
+INLINE float vhsum(vec v) {
+  __m128 x = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  x = _mm_add_ps(x, _mm_movehl_ps(x, x));
+  return _mm_cvtss_f32(_mm_add_ss(x, _mm_movehdup_ps(x)));
+}
 #endif
+
+// e^x for x <= 0 (Cephes' expf: x = n·ln 2 + r, |r| <= ln 2 / 2, e^r by its polynomial, times
+// 2^n), to about an ulp; below -87.3, where e^x leaves the normal floats, e^-87.3. A NaN stays
+// NaN.
+INLINE vec vexp(vec x) {
+  x = vmax(vset1(-87.3f), x);
+  vec n = vround(vmul(x, vset1(1.44269504088896341f)));
+  vec r = vfma(n, vset1(-0.693359375f), x);
+  r = vfma(n, vset1(2.12194440e-4f), r);
+  vec p = vset1(1.9875691500e-4f);
+  p = vfma(p, r, vset1(1.3981999507e-3f));
+  p = vfma(p, r, vset1(8.3334519073e-3f));
+  p = vfma(p, r, vset1(4.1665795894e-2f));
+  p = vfma(p, r, vset1(1.6666665459e-1f));
+  p = vfma(p, r, vset1(5.0000001201e-1f));
+  p = vfma(p, vmul(r, r), vadd(r, vset1(1.0f)));
+  return vmul(p, vexp2_int(n));
+}
 
 // A tile's output columns: two vectors, or one for the last 16 where two vectors are 32 (the
 // IR asks only for a multiple of 16).
@@ -74,5 +131,29 @@ typedef __m256i vindex;
   } else {                                              \
     BY_ROWS(n, CALL, 1)                                 \
   }
+
+// A register tile of a matmul: c[r, 0 .. cols·LANES) for `rows` rows from row 0 of `a`, over
+// k in [0, depth): a row r's element k is a[r·a_row + k·a_col], broadcast against the vectors
+// of row k of b, at `panel` + k·panel_row. Adds to c where `accumulate`.
+INLINE void tile(int rows, int cols, const float *restrict a, size_t a_row, size_t a_col,
+                 const float *restrict panel, size_t panel_row, size_t depth, int accumulate,
+                 float *restrict c, size_t c_row) {
+  vec acc[MAX_ROWS][2];
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k)
+      acc[r][k] = accumulate ? vload(c + r * c_row + k * LANES) : vzero();
+  // Unrolled: more of a's loads in flight where a is read transposed, a row apart per i.
+#pragma clang loop unroll_count(4)
+  for (size_t i = 0; i < depth; ++i) {
+    vec bk[2];
+    for (int k = 0; k < cols; ++k) bk[k] = vload(panel + i * panel_row + k * LANES);
+    for (int r = 0; r < rows; ++r) {
+      vec ab = vset1(a[r * a_row + i * a_col]);
+      for (int k = 0; k < cols; ++k) acc[r][k] = vfma(ab, bk[k], acc[r][k]);
+    }
+  }
+  for (int r = 0; r < rows; ++r)
+    for (int k = 0; k < cols; ++k) vstore(c + r * c_row + k * LANES, acc[r][k]);
+}
 
 #endif

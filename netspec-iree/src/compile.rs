@@ -145,7 +145,7 @@ impl KernelBuild {
     }
 }
 
-const KERNEL_OBJECTS: [KernelObject; 2] = [
+const KERNEL_OBJECTS: [KernelObject; 3] = [
     KernelObject {
         name: netspec_core::ir::kernel_call::DIRECT_CONV_OBJECT,
         avx2: include_bytes!(concat!(env!("OUT_DIR"), "/direct_conv_avx2.o")),
@@ -155,6 +155,11 @@ const KERNEL_OBJECTS: [KernelObject; 2] = [
         name: netspec_core::ir::kernel_call::MATMUL_OBJECT,
         avx2: include_bytes!(concat!(env!("OUT_DIR"), "/matmul_avx2.o")),
         avx512: include_bytes!(concat!(env!("OUT_DIR"), "/matmul_avx512.o")),
+    },
+    KernelObject {
+        name: netspec_core::ir::kernel_call::ATTENTION_OBJECT,
+        avx2: include_bytes!(concat!(env!("OUT_DIR"), "/attention_avx2.o")),
+        avx512: include_bytes!(concat!(env!("OUT_DIR"), "/attention_avx512.o")),
     },
 ];
 

@@ -110,13 +110,14 @@ pub const WEIGHTS_FILE: &str = "weights.safetensors";
 pub const MANIFEST_FILE: &str = "manifest.json";
 
 /// The files an export directory holds.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     MLIR_FILE,
     VMFB_FILE,
     WEIGHTS_FILE,
     MANIFEST_FILE,
     netspec_core::ir::kernel_call::DIRECT_CONV_OBJECT,
     netspec_core::ir::kernel_call::MATMUL_OBJECT,
+    netspec_core::ir::kernel_call::ATTENTION_OBJECT,
 ];
 
 /// Writes `N` with `params` (all parameters and buffers, checked against `N`) as the directory

@@ -212,12 +212,7 @@ fn distinct_compiles(functions: &[Function]) -> Vec<usize> {
         } else {
             vec![]
         };
-        let kernels = has(|op| {
-            matches!(
-                op,
-                Op::DirectConv { .. } | Op::DirectConvWeightGrad { .. } | Op::KernelMatmul(_)
-            )
-        });
+        let kernels = has(Op::calls_kernel);
         let target = kernels.then(|| target_for(lowering).name());
         (text, flags, target)
     };

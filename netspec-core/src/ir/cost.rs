@@ -32,6 +32,18 @@ impl Function {
                     let dy = &self.nodes[n.operands[1].index()].ty.shape;
                     2 * elements(&n.ty.shape) * (dy[0] * dy[1] * dy[2]) as u64
                 }
+                // Per example, T·T·D multiply-adds (T·T·dₕ per head) per product: S and O;
+                // the gradient's S again, dP, dq, dk and dv.
+                Op::KernelAttention { .. } | Op::KernelAttentionGrad { .. } => {
+                    let q = &self.nodes[n.operands[0].index()].ty.shape;
+                    let (b, t, d) = (q[0] as u64, q[1] as u64, q[2] as u64 / 3);
+                    let products = if matches!(n.op, Op::KernelAttention { .. }) {
+                        2
+                    } else {
+                        5
+                    };
+                    2 * products * b * t * t * d
+                }
                 _ => 0,
             })
             .sum()

@@ -7,7 +7,9 @@
 //! - `Op::DirectConv`, a stride-1 convolution (and an input gradient, a convolution too), and
 //!   `Op::DirectConvWeightGrad` (`ir/direct_conv.rs`, `kernels/direct_conv.c`);
 //! - `Op::KernelMatmul`, a 2-D matmul (`ir/matmul.rs`, `kernels/matmul.c`): one workgroup per
-//!   panel of 32 columns and chunk of rows.
+//!   panel of 32 columns and chunk of rows;
+//! - `Op::KernelAttention` and `Op::KernelAttentionGrad` (`ir/attention.rs`,
+//!   `kernels/attention.c`): one workgroup per example and head.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -20,6 +22,7 @@ use super::types::TensorType;
 /// path of each file when it compiles, an export writes them beside the StableHLO.
 pub const DIRECT_CONV_OBJECT: &str = "netspec_direct_conv.o";
 pub const MATMUL_OBJECT: &str = "netspec_matmul.o";
+pub const ATTENTION_OBJECT: &str = "netspec_attention.o";
 /// The executable holding one export per call's shapes.
 const EXECUTABLE: &str = "netspec_kernels";
 
@@ -88,6 +91,14 @@ enum Call {
         a_transposed: bool,
         b_transposed: bool,
     },
+    /// `Op::KernelAttention` (`grad` false) or `Op::KernelAttentionGrad`: qkv [b, t, 3·heads·dh].
+    Attention {
+        b: usize,
+        t: usize,
+        heads: usize,
+        dh: usize,
+        grad: bool,
+    },
 }
 
 impl Call {
@@ -117,6 +128,16 @@ impl Call {
                     n: b[1 - b_k],
                     a_transposed: a_k == 0,
                     b_transposed: b_k == 1,
+                })
+            }
+            Op::KernelAttention { heads } | Op::KernelAttentionGrad { heads } => {
+                let qkv = &f.nodes[node.operands[0].index()].ty.shape;
+                Some(Call::Attention {
+                    b: qkv[0],
+                    t: qkv[1],
+                    heads,
+                    dh: qkv[2] / 3 / heads,
+                    grad: matches!(node.op, Op::KernelAttentionGrad { .. }),
                 })
             }
             _ => None,
@@ -149,6 +170,16 @@ impl Call {
                 let t = |yes: bool| if yes { "t" } else { "n" };
                 format!("matmul_{m}x{k}x{n}_{}{}", t(a_transposed), t(b_transposed))
             }
+            Call::Attention {
+                b,
+                t,
+                heads,
+                dh,
+                grad,
+            } => {
+                let grad = if grad { "_grad" } else { "" };
+                format!("attention{grad}_{b}x{t}x{heads}x{dh}")
+            }
         }
     }
 
@@ -157,6 +188,7 @@ impl Call {
         match self {
             Call::Conv { .. } | Call::WeightGrad { .. } => DIRECT_CONV_OBJECT,
             Call::Matmul { .. } => MATMUL_OBJECT,
+            Call::Attention { .. } => ATTENTION_OBJECT,
         }
     }
 
@@ -179,6 +211,8 @@ impl Call {
             Call::WeightGrad { .. } if self.by_tiles() => "netspec_conv_weight_grad_tiles",
             Call::WeightGrad { .. } => "netspec_conv_weight_grad",
             Call::Matmul { .. } => "netspec_matmul",
+            Call::Attention { grad: false, .. } => "netspec_attention",
+            Call::Attention { grad: true, .. } => "netspec_attention_grad",
         }
     }
 
@@ -232,6 +266,7 @@ impl Call {
                     .max(1)
             }
             Call::Matmul { n, .. } => n.div_ceil(MATMUL_PANEL) * self.row_chunks(),
+            Call::Attention { b, heads, .. } => b * heads,
         }
     }
 
@@ -252,11 +287,25 @@ impl Call {
                 ("dw", self.parts() * elements(dw)),
             ],
             Call::Matmul { m, k, n, .. } => vec![("a", m * k), ("b", k * n), ("c", m * n)],
+            Call::Attention {
+                b,
+                t,
+                heads,
+                dh,
+                grad,
+            } => {
+                let (qkv, o) = (b * t * 3 * heads * dh, b * t * heads * dh);
+                if *grad {
+                    vec![("qkv", qkv), ("d_o", o), ("dqkv", qkv)]
+                } else {
+                    vec![("qkv", qkv), ("o", o)]
+                }
+            }
         }
     }
 
     /// The sizes the kernel takes after the buffers, before the workgroup's index: a matmul's
-    /// m, k, n, operand strides and chunks of rows; the geometry the convolution kernels share
+    /// m, k, n, operand strides and chunks of rows; attention's tokens, heads and head width; the geometry the convolution kernels share
     /// (input, output, channels, kernel, low padding), and for a weight gradient or a
     /// convolution by images, the batch before it and the number of parts or groups of images
     /// after it.
@@ -264,6 +313,9 @@ impl Call {
         let (x, out, w, low) = match *self {
             Call::Conv { x, w, padding, y } => (x, y, w, [padding[0].0, padding[1].0]),
             Call::WeightGrad { x, dy, low, dw } => (x, dy, dw, low),
+            Call::Attention { t, heads, dh, .. } => {
+                return vec![("t", t), ("heads", heads), ("dh", dh)];
+            }
             Call::Matmul {
                 m,
                 k,
@@ -318,8 +370,7 @@ impl Call {
     }
 }
 
-/// The text of the kernel call for `node` (an `Op::DirectConv`, `Op::DirectConvWeightGrad` or
-/// `Op::KernelMatmul` of `f`, node `i`) on operands `operands`, after the lines it needs first (written to `out`):
+/// The text of the kernel call for `node` (an op of `f` that calls a kernel, node `i`) on operands `operands`, after the lines it needs first (written to `out`):
 /// the zeros a convolution reads for its padding, a weight gradient's partial sums.
 pub(crate) fn dispatch(
     out: &mut String,

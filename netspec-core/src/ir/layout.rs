@@ -400,7 +400,9 @@ impl Assign<'_> {
             | Op::DirectConvWeightGrad { .. }
             | Op::DotGeneral(_)
             | Op::TiledMatmul(_)
-            | Op::KernelMatmul(_) => {
+            | Op::KernelMatmul(_)
+            | Op::KernelAttention { .. }
+            | Op::KernelAttentionGrad { .. } => {
                 let mut operands = vec![];
                 for &o in ops {
                     let ty = &f.nodes[o.index()].ty;
@@ -409,13 +411,9 @@ impl Assign<'_> {
                     let moved = self.placed[o.index()]
                         .as_ref()
                         .is_some_and(|(_, have)| !same_but_units(have, &built, &ty.shape));
-                    let guarded = matches!(
-                        node.op,
-                        Op::Convolution(_)
-                            | Op::DirectConv { .. }
-                            | Op::DirectConvWeightGrad { .. }
-                            | Op::KernelMatmul(_)
-                    ) || matches!(f.nodes[o.index()].op, Op::Barrier(_));
+                    let guarded = matches!(node.op, Op::Convolution(_))
+                        || node.op.calls_kernel()
+                        || matches!(f.nodes[o.index()].op, Op::Barrier(_));
                     operands.push(if moved && guarded { self.barrier(x) } else { x });
                 }
                 (

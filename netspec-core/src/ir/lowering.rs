@@ -15,6 +15,7 @@
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
 //! | matmuls by netspec's kernel (`kernel_matmuls`) | those of dense layers and convolutions (im2col) of a multiple of 16 columns, and their weight gradients: `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns | as AVX2, in the kernel's AVX-512 build | none |
+//! | multi-head attention by netspec's kernel (`kernel_attention`) | heads a multiple of 16 wide whose buffers fit a dispatch's stack: `netspec-iree/kernels/attention.c` (AVX2 build), a workgroup per example and head, q, k, v read where the input projection left them | as AVX2, in the kernel's AVX-512 build | none: batched products around the softmax, the heads transposed |
 //! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | same | one operand copied transposed over >= 512 rows |
 //! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions the kernel does not take, marked one by one | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
@@ -49,6 +50,9 @@ pub struct Lowering {
     /// `netspec-iree/kernels/matmul.c`) where their columns are a multiple of 16; before data
     /// tiling is asked.
     pub kernel_matmuls: &'static [MatmulRole],
+    /// Whether netspec's attention kernel computes multi-head attention and its gradient
+    /// (`ir/attention.rs`, `netspec-iree/kernels/attention.c`) where a head fits it.
+    pub kernel_attention: bool,
     /// How `Graph::barrier` is written for IREE.
     pub barrier: BarrierOp,
     /// Whether values are stored in the order their producers give them (`ir/layout.rs`): the
@@ -259,6 +263,7 @@ impl Lowering {
             MatmulRole::DenseWeightGrad,
             MatmulRole::Convolution,
         ],
+        kernel_attention: true,
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
         direct_conv: Some(DirectConvRule {
@@ -291,6 +296,7 @@ impl Lowering {
     pub const PORTABLE: Lowering = Lowering {
         direct_conv: None,
         kernel_matmuls: &[],
+        kernel_attention: false,
         ..Lowering::AVX2
     };
     /// CUDA: the formulation its compile is tested with, not measured on a GPU (AVX2's rules
@@ -303,6 +309,7 @@ impl Lowering {
         barrier: BarrierOp::OptimizationBarrier,
         direct_conv: None,
         kernel_matmuls: &[],
+        kernel_attention: false,
         ..Lowering::AVX2
     };
 

@@ -4,6 +4,7 @@
 //! already checked a user's spec, so such a panic is an internal bug in a layer, caught before
 //! an ill-typed module could reach IREE.
 
+pub mod attention;
 mod conv;
 mod cost;
 pub mod direct_conv;

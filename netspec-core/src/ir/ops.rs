@@ -191,6 +191,15 @@ pub enum Op {
     /// A 2-D `DotGeneral` (one contracting dim each, no batch, a multiple of 16 columns)
     /// computed by netspec's matmul kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`).
     KernelMatmul(DotDims),
+    /// Multi-head attention of `heads` heads over qkv [B, T, 3D] -> [B, T, D], by netspec's
+    /// attention kernel (`ir/attention.rs`, `Lowering::kernel_attention`). Operands (qkv).
+    KernelAttention {
+        heads: usize,
+    },
+    /// Its gradient: dqkv [B, T, 3D] for the outputs' gradient. Operands (qkv, dO [B, T, D]).
+    KernelAttentionGrad {
+        heads: usize,
+    },
     Reduce(ReduceKind, Vec<usize>),
     /// Operand dim i becomes result dim dims[i]; dims strictly increasing.
     BroadcastInDim(Vec<usize>),
@@ -229,6 +238,21 @@ pub enum Op {
     /// materialised instead of folded into a convolution's access pattern. The lowering picks
     /// the op it is written as.
     Barrier(BarrierOp),
+}
+
+impl Op {
+    /// Whether the op is a call into netspec's own CPU kernels (`ir/kernel_call.rs`), linked
+    /// into the module in the build for the target's CPU.
+    pub fn calls_kernel(&self) -> bool {
+        matches!(
+            self,
+            Op::DirectConv { .. }
+                | Op::DirectConvWeightGrad { .. }
+                | Op::KernelMatmul(_)
+                | Op::KernelAttention { .. }
+                | Op::KernelAttentionGrad { .. }
+        )
+    }
 }
 
 fn free_dims(rank: usize, used: &[&[usize]]) -> Vec<usize> {

@@ -47,7 +47,8 @@ use super::{
     shape_str, ArgRef, Args, Backward, Forward, Layer, LayerConfig, LayerNorm, Mode, Node, Part,
     SkipRule, SpecError,
 };
-use crate::ir::{DotDims, Graph, MatmulRole, Value};
+use crate::ir::attention::AttentionSaved;
+use crate::ir::{Graph, MatmulRole, Value};
 use crate::params::{Init, ParamSpec};
 
 /// torchvision's LayerNorm eps for the ViT.
@@ -78,20 +79,6 @@ fn divisors(n: usize) -> String {
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn dims(
-    lhs_batch: &[usize],
-    rhs_batch: &[usize],
-    lhs_contract: &[usize],
-    rhs_contract: &[usize],
-) -> DotDims {
-    DotDims {
-        lhs_batch: lhs_batch.to_vec(),
-        rhs_batch: rhs_batch.to_vec(),
-        lhs_contract: lhs_contract.to_vec(),
-        rhs_contract: rhs_contract.to_vec(),
-    }
 }
 
 // ---- patch embedding ----------------------------------------------------------------------
@@ -337,12 +324,9 @@ pub struct SelfAttention {
 
 pub struct SelfAttentionSaved {
     x: Value,
-    /// [B, T, H, dₕ] each.
-    q: Value,
-    k: Value,
-    v: Value,
-    /// Row-softmax of the scores, [B, H, T, T].
-    p: Value,
+    /// The input projection, [B, T, 3D].
+    qkv: Value,
+    heads: AttentionSaved,
     /// The heads' outputs joined, [B, T, D].
     o: Value,
 }
@@ -371,10 +355,6 @@ impl SelfAttention {
             });
         }
         Ok(SelfAttention { width, heads })
-    }
-
-    fn head_dim(&self) -> usize {
-        self.width / self.heads
     }
 }
 
@@ -408,38 +388,10 @@ impl Layer for SelfAttention {
         p: &[Value],
         _mode: Mode,
     ) -> Forward<SelfAttentionSaved> {
-        let (b, t) = (g.shape(x)[0], g.shape(x)[1]);
-        let (d, h, dh) = (self.width, self.heads, self.head_dim());
         let qkv = linear(g, x, p[0], p[1]); // [B, T, 3D]
-        let mut part = |i: usize| {
-            let s = g.slice(qkv, &[0, 0, i * d], &[b, t, (i + 1) * d], &[1, 1, 1]);
-            g.reshape(s, &[b, t, h, dh])
-        };
-        let (q, k, v) = (part(0), part(1), part(2));
-        // S[b, h, i, j] = Σ_e q[b, i, h, e] k[b, j, h, e] / √dₕ.
-        let s = g.dot_general(q, k, dims(&[0, 2], &[0, 2], &[3], &[3]));
-        let s = g.scale(s, 1.0 / (dh as f64).sqrt());
-        let rows = [b, h, t, t];
-        let m = g.reduce_max(s, &[3]);
-        let mb = g.broadcast_in_dim(m, &rows, &[0, 1, 2]);
-        let shifted = g.sub(s, mb);
-        let e = g.exp(shifted);
-        let sum = g.reduce_sum(e, &[3]);
-        let sb = g.broadcast_in_dim(sum, &rows, &[0, 1, 2]);
-        let pr = g.div(e, sb);
-        // O[b, h, i, e] = Σ_j P[b, h, i, j] v[b, j, h, e], joined to [B, T, D].
-        let o = g.dot_general(pr, v, dims(&[0, 1], &[0, 2], &[3], &[1]));
-        let o = g.transpose(o, &[0, 2, 1, 3]);
-        let o = g.reshape(o, &[b, t, d]);
+        let (o, heads) = g.attention(qkv, self.heads);
         let y = linear(g, o, p[2], p[3]);
-        let saved = SelfAttentionSaved {
-            x,
-            q,
-            k,
-            v,
-            p: pr,
-            o,
-        };
+        let saved = SelfAttentionSaved { x, qkv, heads, o };
         Forward::new(y, saved)
     }
 
@@ -451,33 +403,8 @@ impl Layer for SelfAttention {
         dy: Value,
         need_dx: bool,
     ) -> Backward {
-        let (b, t) = (g.shape(dy)[0], g.shape(dy)[1]);
-        let (d, h, dh) = (self.width, self.heads, self.head_dim());
         let (d_o, dw_out, db_out) = linear_vjp(g, s.o, p[2], dy, true);
-        // dO per head: [B, T, D] -> [B, H, T, dₕ].
-        let d_o = g.reshape(d_o.unwrap(), &[b, t, h, dh]);
-        let d_o = g.transpose(d_o, &[0, 2, 1, 3]);
-        // dP[b, h, i, j] = Σ_e dO[b, h, i, e] v[b, j, h, e].
-        let dp = g.dot_general(d_o, s.v, dims(&[0, 1], &[0, 2], &[3], &[3]));
-        // dv[b, h, j, e] = Σ_i P[b, h, i, j] dO[b, h, i, e].
-        let dv = g.dot_general(s.p, d_o, dims(&[0, 1], &[0, 1], &[2], &[2]));
-        // Softmax rows: dS = P ⊙ (dP - Σ_j dP ⊙ P), and the 1/√dₕ of the scores.
-        let rows = [b, h, t, t];
-        let dpp = g.mul(dp, s.p);
-        let r = g.reduce_sum(dpp, &[3]);
-        let rb = g.broadcast_in_dim(r, &rows, &[0, 1, 2]);
-        let centred = g.sub(dp, rb);
-        let ds = g.mul(s.p, centred);
-        let ds = g.scale(ds, 1.0 / (dh as f64).sqrt());
-        // dq[b, h, i, e] = Σ_j dS[b, h, i, j] k[b, j, h, e]; dk[b, h, j, e] = Σ_i dS[b, h, i, j] q[b, i, h, e].
-        let dq = g.dot_general(ds, s.k, dims(&[0, 1], &[0, 2], &[3], &[1]));
-        let dk = g.dot_general(ds, s.q, dims(&[0, 1], &[0, 2], &[2], &[1]));
-        let mut join = |v: Value| {
-            let v = g.transpose(v, &[0, 2, 1, 3]);
-            g.reshape(v, &[b, t, d])
-        };
-        let parts = [join(dq), join(dk), join(dv)];
-        let dqkv = g.concatenate(&parts, 2);
+        let dqkv = g.attention_vjp(s.qkv, &s.heads, d_o.unwrap(), self.heads);
         let (dx, dw_in, db_in) = linear_vjp(g, s.x, p[0], dqkv, need_dx);
         Backward {
             dx,

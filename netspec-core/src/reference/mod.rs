@@ -313,6 +313,19 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 &node.ty.shape,
                 precision,
             )),
+            Op::KernelAttention { .. } | Op::KernelAttentionGrad { .. } => {
+                let graph = crate::ir::attention::as_graph(f, node);
+                let operands: Vec<Tensor> = node
+                    .operands
+                    .iter()
+                    .map(|v| vals[v.index()].clone())
+                    .collect();
+                let how = Evaluation {
+                    precision,
+                    ..Evaluation::default()
+                };
+                run_with(&graph, &operands, &how).results.remove(0)
+            }
             Op::DirectConv { padding } => Tensor::F(window::convolution(
                 arg(0).float(),
                 arg(1).float(),
