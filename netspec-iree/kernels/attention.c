@@ -43,13 +43,16 @@ static void product(const float *restrict a, size_t a_row, size_t a_col,
   }
 }
 
-// xt[e·tp + j] = x[j·x_row + e] for e < dh, j < t; zero for j in [t, tp).
+// xt[e·tp + j] = x[j·x_row + e] for e < dh, j < t; zero for j in [t, tp): whole vectors of
+// xt's rows gathered from LANES rows of x, the last, part padding, element by element.
 static void transpose_padded(const float *restrict x, size_t x_row, size_t t, size_t dh,
                              size_t tp, float *restrict xt) {
-  for (size_t e = 0; e < dh; ++e) {
-    for (size_t j = 0; j < t; ++j) xt[e * tp + j] = x[j * x_row + e];
-    for (size_t j = t; j < tp; ++j) xt[e * tp + j] = 0.0f;
-  }
+  vindex rows = vindex_steps((int)x_row);
+  size_t whole = t / LANES * LANES;
+  for (size_t j = 0; j < whole; j += LANES)
+    for (size_t e = 0; e < dh; ++e) vstore(xt + e * tp + j, vgather(rows, x + j * x_row + e));
+  for (size_t e = 0; e < dh; ++e)
+    for (size_t j = whole; j < tp; ++j) xt[e * tp + j] = j < t ? x[j * x_row + e] : 0.0f;
 }
 
 // Row-softmax of `scale` times the scores s [t, tp] in place, over the first t columns; the
