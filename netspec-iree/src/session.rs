@@ -220,7 +220,11 @@ impl Executable {
             .functions
             .get(function)
             .ok_or_else(|| Error::Usage(format!("the module has no function `{function}`")))?;
-        f.invoke(inputs).map_err(ctx(format!("running {function}")))
+        let outputs = f.invoke(inputs).map_err(ctx(format!("running {function}")));
+        if *self.device() != Device::Cuda {
+            crate::memory::use_huge_pages_for_new_memory();
+        }
+        outputs
     }
 
     pub fn upload_f32(&self, shape: &[usize], data: &[f32]) -> Result<Value, Error> {
