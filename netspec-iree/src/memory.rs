@@ -62,8 +62,8 @@ pub fn keep_freed_memory() {
 /// has them (`madvise` with `MADV_HUGEPAGE`, then `MADV_COLLAPSE`, Linux 6.1 on): a matmul
 /// reading an operand transposed, a row apart per element, touches a new 4 KiB page per
 /// element and spent its time on TLB misses (ViT-Tiny@32's weight gradients; glibc's
-/// `glibc.malloc.hugetlb=1` tunable, which only the environment can set, ran its step in 0.85
-/// to 0.9 of the time). Called after every call of a module: it rescans the process's
+/// `glibc.malloc.hugetlb=1` tunable does as much, but only the environment can set it).
+/// Called after every call of a module: it rescans the process's
 /// anonymous memory only once 2 MiB more of it has been faulted in since the last scan, which
 /// after the first steps is never (memory is reused, `keep_freed_memory`). The sizes and
 /// values of nothing change; a system without the calls, or without huge pages to give,

@@ -32,6 +32,9 @@
 //!   dq = dS k / √dₕ,  dk = dSᵀ q / √dₕ,
 //!   dW_in = Σ d[q|k|v]ᵀ x,  db_in = Σ d[q|k|v],  dx = d[q|k|v] W_in.
 //!
+//! The heads' part, from [q|k|v] to the joined O and back, is the IR's attention primitive
+//! (`Graph::attention`, `ir/attention.rs`), which each target computes in its own form.
+//!
 //! Initialisers are torchvision's: `conv_proj` weight trunc_normal(std √(1/fan_in)) (truncated
 //! at ±2, more than 13σ for any patch of 3 channels: drawn as a plain normal), bias 0;
 //! `class_token` 0; `pos_embedding` N(0, 0.02²); `in_proj_weight` Xavier-uniform, in/out
