@@ -69,7 +69,8 @@ pub fn keep_freed_memory() {
 /// values of nothing change; a system without the calls, or without huge pages to give,
 /// leaves the pages as they are.
 pub fn use_huge_pages_for_new_memory() {
-    #[cfg(target_os = "linux")]
+    // The libc crate names MADV_COLLAPSE for glibc targets.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         use std::sync::atomic::{AtomicU64, Ordering};
         /// 2 MiB in 4 KiB pages.
