@@ -76,8 +76,8 @@ impl Graph {
             let o = self.push(Op::KernelAttention { heads }, vec![qkv], ty);
             return (o, AttentionSaved::Kernel);
         }
-        let (o, saved) = graph_forward(self, qkv, heads);
-        (o, saved)
+        let (o, [q, k, v, p]) = graph_forward(self, qkv, heads);
+        (o, AttentionSaved::Graph { q, k, v, p })
     }
 
     /// The VJP of [`Graph::attention`]: dqkv [B, T, 3D] for the outputs' gradient d_o [B, T, D].
@@ -98,8 +98,8 @@ impl Graph {
     }
 }
 
-/// The forward in the graph's ops.
-fn graph_forward(g: &mut Graph, qkv: Value, heads: usize) -> (Value, AttentionSaved) {
+/// The forward in the graph's ops: O, and q, k, v as [B, T, H, dₕ] and P [B, H, T, T].
+fn graph_forward(g: &mut Graph, qkv: Value, heads: usize) -> (Value, [Value; 4]) {
     let (b, t, d) = split(g.shape(qkv), heads);
     let dh = d / heads;
     let mut part = |i: usize| {
@@ -123,7 +123,7 @@ fn graph_forward(g: &mut Graph, qkv: Value, heads: usize) -> (Value, AttentionSa
     let o = g.dot_general(p, v, dims(&[0, 1], &[0, 2], &[3], &[1]));
     let o = g.transpose(o, &[0, 2, 1, 3]);
     let o = g.reshape(o, &[b, t, d]);
-    (o, AttentionSaved::Graph { q, k, v, p })
+    (o, [q, k, v, p])
 }
 
 /// The VJP in the graph's ops, from the forward's q, k, v and P.
@@ -166,10 +166,8 @@ pub(crate) fn as_graph(f: &Function, node: &Node) -> Function {
         Op::KernelAttention { heads } => graph_forward(&mut g, qkv, heads).0,
         Op::KernelAttentionGrad { heads } => {
             let d_o = g.arg("d_o", ty(1));
-            let AttentionSaved::Graph { q, k, v, p } = graph_forward(&mut g, qkv, heads).1 else {
-                unreachable!("the graph's forward keeps its values")
-            };
-            graph_vjp(&mut g, [q, k, v, p], d_o, heads)
+            let kept = graph_forward(&mut g, qkv, heads).1;
+            graph_vjp(&mut g, kept, d_o, heads)
         }
         ref op => panic!("attention::as_graph: {op:?} is not attention"),
     };
