@@ -1,6 +1,7 @@
-// The vectors and register tiles netspec's CPU kernels share (`direct_conv.c`, `matmul.c`),
-// for the build's instruction set: AVX2 with FMA (8 lanes, 16 registers: tiles of up to 6 rows
-// x 2 vectors) or AVX-512 (16 lanes, 32 registers: tiles of up to 12 rows x 2 vectors).
+// The vectors and register tiles netspec's CPU kernels share (`direct_conv.c`, `matmul.c`,
+// `attention.c`), for the build's instruction set: AVX2 with FMA (8 lanes, 16 registers: tiles
+// of up to 6 rows x 2 vectors) or AVX-512 (16 lanes, 32 registers: tiles of up to 12 rows x 2
+// vectors).
 
 #ifndef NETSPEC_KERNELS_VECTOR_H
 #define NETSPEC_KERNELS_VECTOR_H

@@ -287,9 +287,12 @@ static inline void iree_aligned_ptr_set_base(void* aligned_ptr,
   ptr_ref[-1] = base_ptr;
 }
 
-IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned(
-    iree_allocator_t allocator, iree_host_size_t byte_length,
-    iree_host_size_t min_alignment, iree_host_size_t offset, void** out_ptr) {
+// netspec: iree_allocator_malloc_aligned with the allocation command given, so
+// that an uninitialized variant shares its layout (and its free).
+static iree_status_t iree_allocator_issue_alloc_aligned(
+    iree_allocator_t allocator, iree_allocator_command_t command,
+    iree_host_size_t byte_length, iree_host_size_t min_alignment,
+    iree_host_size_t offset, void** out_ptr) {
   IREE_ASSERT_ARGUMENT(out_ptr);
   if (IREE_UNLIKELY(byte_length == 0)) {
     return iree_make_status(IREE_STATUS_INVALID_ARGUMENT,
@@ -312,13 +315,31 @@ IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned(
                             "aligned allocation size overflow");
   }
   void* unaligned_ptr = NULL;
-  IREE_RETURN_IF_ERROR(
-      iree_allocator_malloc(allocator, total_length, (void**)&unaligned_ptr));
+  IREE_RETURN_IF_ERROR(iree_allocator_issue_alloc(
+      allocator, command, total_length, (void**)&unaligned_ptr));
   void* aligned_ptr = iree_aligned_ptr(unaligned_ptr, alignment, offset);
 
   iree_aligned_ptr_set_base(aligned_ptr, unaligned_ptr);
   *out_ptr = aligned_ptr;
   return iree_ok_status();
+}
+
+IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned(
+    iree_allocator_t allocator, iree_host_size_t byte_length,
+    iree_host_size_t min_alignment, iree_host_size_t offset, void** out_ptr) {
+  return iree_allocator_issue_alloc_aligned(allocator,
+                                            IREE_ALLOCATOR_COMMAND_CALLOC,
+                                            byte_length, min_alignment, offset,
+                                            out_ptr);
+}
+
+IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned_uninitialized(
+    iree_allocator_t allocator, iree_host_size_t byte_length,
+    iree_host_size_t min_alignment, iree_host_size_t offset, void** out_ptr) {
+  return iree_allocator_issue_alloc_aligned(allocator,
+                                            IREE_ALLOCATOR_COMMAND_MALLOC,
+                                            byte_length, min_alignment, offset,
+                                            out_ptr);
 }
 
 IREE_API_EXPORT iree_status_t iree_allocator_realloc_aligned(

@@ -640,6 +640,12 @@ IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned(
     iree_allocator_t allocator, iree_host_size_t byte_length,
     iree_host_size_t min_alignment, iree_host_size_t offset, void** out_ptr);
 
+// netspec: as iree_allocator_malloc_aligned, but the contents of the returned
+// memory are undefined. Freed with iree_allocator_free_aligned.
+IREE_API_EXPORT iree_status_t iree_allocator_malloc_aligned_uninitialized(
+    iree_allocator_t allocator, iree_host_size_t byte_length,
+    iree_host_size_t min_alignment, iree_host_size_t offset, void** out_ptr);
+
 // Reallocates memory to |byte_length|, growing or shrinking as needed.
 // Only valid on memory allocated with iree_allocator_malloc_aligned.
 // The newly reallocated memory will have the byte at |offset| aligned to at

@@ -48,32 +48,18 @@ static void iree_hal_cpu_slab_provider_destroy(
 // are undefined until written (the TLSF pool hands out reused blocks as they
 // are), and the oversized pool acquires one slab per allocation: a train step's
 // transients, hundreds of MiB, were memset on the submitting thread every step
-// before any of its dispatches could start. The allocation's base pointer is
-// kept in the word before the aligned slab, for the release below.
+// before any of its dispatches could start.
 static iree_status_t iree_hal_cpu_slab_provider_acquire_slab(
     iree_hal_slab_provider_t* base_provider, iree_device_size_t min_length,
     iree_hal_slab_t* out_slab) {
   iree_hal_cpu_slab_provider_t* provider =
       (iree_hal_cpu_slab_provider_t*)base_provider;
   memset(out_slab, 0, sizeof(*out_slab));
-  const iree_host_size_t alignment =
-      iree_max(IREE_HAL_HEAP_BUFFER_ALIGNMENT, sizeof(void*));
-  iree_host_size_t total_length = 0;
-  if (IREE_UNLIKELY(min_length > IREE_HOST_SIZE_MAX ||
-                    !iree_host_size_checked_add((iree_host_size_t)min_length,
-                                                sizeof(void*) + alignment,
-                                                &total_length))) {
-    return iree_make_status(IREE_STATUS_OUT_OF_RANGE,
-                            "slab of %" PRIu64 " bytes is too large",
-                            (uint64_t)min_length);
-  }
-  void* base_ptr = NULL;
-  IREE_RETURN_IF_ERROR(iree_allocator_malloc_uninitialized(
-      provider->host_allocator, total_length, &base_ptr));
-  uintptr_t aligned = ((uintptr_t)base_ptr + sizeof(void*) + alignment - 1) &
-                      ~(uintptr_t)(alignment - 1);
-  ((void**)aligned)[-1] = base_ptr;
-  out_slab->base_ptr = (uint8_t*)aligned;
+  void* ptr = NULL;
+  IREE_RETURN_IF_ERROR(iree_allocator_malloc_aligned_uninitialized(
+      provider->host_allocator, min_length, IREE_HAL_HEAP_BUFFER_ALIGNMENT,
+      /*offset=*/0, &ptr));
+  out_slab->base_ptr = (uint8_t*)ptr;
   out_slab->length = min_length;
   out_slab->provider_handle = 0;
   return iree_ok_status();
@@ -83,7 +69,7 @@ static void iree_hal_cpu_slab_provider_release_slab(
     iree_hal_slab_provider_t* base_provider, const iree_hal_slab_t* slab) {
   iree_hal_cpu_slab_provider_t* provider =
       (iree_hal_cpu_slab_provider_t*)base_provider;
-  iree_allocator_free(provider->host_allocator, ((void**)slab->base_ptr)[-1]);
+  iree_allocator_free_aligned(provider->host_allocator, slab->base_ptr);
 }
 
 static iree_status_t iree_hal_cpu_slab_provider_wrap_buffer(
