@@ -31,10 +31,20 @@ INLINE void copy_panel(const float *restrict b, size_t b_row, size_t b_col, size
       for (size_t j = 0; j < width; j += LANES)
         vstore(panel + i * PANEL + j, vload(b + (k0 + i) * b_row + n0 + j));
   } else {
-    // b transposed: each of the panel's columns is a row of b, gathered a vector at a time.
+    // b transposed: each of the panel's columns is a row of b. Blocks of LANES x LANES are
+    // loaded a row of b (a column of the panel) at a time and transposed in registers; the
+    // rows past the last whole block are gathered a vector at a time.
     const float *first = b + n0 * b_col + k0 * b_row;
+    size_t whole = depth - depth % LANES;
+    for (size_t i = 0; i < whole; i += LANES)
+      for (size_t j = 0; j < width; j += LANES) {
+        vec block[LANES];
+        for (int t = 0; t < LANES; ++t) block[t] = vload(first + (j + t) * b_col + i * b_row);
+        vtranspose(block);
+        for (int t = 0; t < LANES; ++t) vstore(panel + (i + t) * PANEL + j, block[t]);
+      }
     vindex columns = vindex_steps((int)b_col);
-    for (size_t i = 0; i < depth; ++i)
+    for (size_t i = whole; i < depth; ++i)
       for (size_t j = 0; j < width; j += LANES)
         vstore(panel + i * PANEL + j, vgather(columns, first + j * b_col + i * b_row));
   }

@@ -42,6 +42,34 @@ typedef __m512i vindex;
                        vset1(fill), v)
 #define vhmax _mm512_reduce_max_ps
 #define vhsum _mm512_reduce_add_ps
+// rows[t] holds row t of a LANES x LANES block; after, rows[t] holds its column t.
+INLINE void vtranspose(vec rows[LANES]) {
+  // Within each 128-bit lane: pairs of rows interleaved, then quads, so that u[4g + e] holds
+  // element e of every lane of rows 4g..4g+3; then lanes are gathered across the quads.
+  __m512 t[16], u[16];
+  for (int i = 0; i < 16; i += 2) {
+    t[i] = _mm512_unpacklo_ps(rows[i], rows[i + 1]);
+    t[i + 1] = _mm512_unpackhi_ps(rows[i], rows[i + 1]);
+  }
+#define PD(x) _mm512_castps_pd(x)
+  for (int g = 0; g < 16; g += 4) {
+    u[g] = _mm512_castpd_ps(_mm512_unpacklo_pd(PD(t[g]), PD(t[g + 2])));
+    u[g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(PD(t[g]), PD(t[g + 2])));
+    u[g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(PD(t[g + 1]), PD(t[g + 3])));
+    u[g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(PD(t[g + 1]), PD(t[g + 3])));
+  }
+#undef PD
+  for (int e = 0; e < 4; ++e) {
+    __m512 even01 = _mm512_shuffle_f32x4(u[e], u[4 + e], 0x88);
+    __m512 odd01 = _mm512_shuffle_f32x4(u[e], u[4 + e], 0xdd);
+    __m512 even23 = _mm512_shuffle_f32x4(u[8 + e], u[12 + e], 0x88);
+    __m512 odd23 = _mm512_shuffle_f32x4(u[8 + e], u[12 + e], 0xdd);
+    rows[e] = _mm512_shuffle_f32x4(even01, even23, 0x88);
+    rows[8 + e] = _mm512_shuffle_f32x4(even01, even23, 0xdd);
+    rows[4 + e] = _mm512_shuffle_f32x4(odd01, odd23, 0x88);
+    rows[12 + e] = _mm512_shuffle_f32x4(odd01, odd23, 0xdd);
+  }
+}
 #else
 typedef __m256 vec;
 #define LANES 8
@@ -77,6 +105,23 @@ INLINE float vhsum(vec v) {
   __m128 x = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   x = _mm_add_ps(x, _mm_movehl_ps(x, x));
   return _mm_cvtss_f32(_mm_add_ss(x, _mm_movehdup_ps(x)));
+}
+INLINE void vtranspose(vec rows[LANES]) {
+  __m256 t[8], u[8];
+  for (int i = 0; i < 8; i += 2) {
+    t[i] = _mm256_unpacklo_ps(rows[i], rows[i + 1]);
+    t[i + 1] = _mm256_unpackhi_ps(rows[i], rows[i + 1]);
+  }
+  for (int g = 0; g < 8; g += 4) {
+    u[g] = _mm256_shuffle_ps(t[g], t[g + 2], 0x44);
+    u[g + 1] = _mm256_shuffle_ps(t[g], t[g + 2], 0xee);
+    u[g + 2] = _mm256_shuffle_ps(t[g + 1], t[g + 3], 0x44);
+    u[g + 3] = _mm256_shuffle_ps(t[g + 1], t[g + 3], 0xee);
+  }
+  for (int j = 0; j < 4; ++j) {
+    rows[j] = _mm256_permute2f128_ps(u[j], u[j + 4], 0x20);
+    rows[j + 4] = _mm256_permute2f128_ps(u[j], u[j + 4], 0x31);
+  }
 }
 #endif
 
