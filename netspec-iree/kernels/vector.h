@@ -1,7 +1,7 @@
-// The vectors and register tiles netspec's CPU kernels share (`direct_conv.c`, `matmul.c`,
-// `attention.c`), for the build's instruction set: AVX2 with FMA (8 lanes, 16 registers: tiles
-// of up to 6 rows x 2 vectors) or AVX-512 (16 lanes, 32 registers: tiles of up to 12 rows x 2
-// vectors).
+// The vectors, register tiles and block transposes netspec's CPU kernels share
+// (`direct_conv.c`, `matmul.c`, `attention.c`), for the build's instruction set: AVX2 with FMA
+// (8 lanes, 16 registers: tiles of up to 6 rows x 2 vectors) or AVX-512 (16 lanes, 32
+// registers: tiles of up to 12 rows x 2 vectors).
 
 #ifndef NETSPEC_KERNELS_VECTOR_H
 #define NETSPEC_KERNELS_VECTOR_H
@@ -106,6 +106,7 @@ INLINE float vhsum(vec v) {
   x = _mm_add_ps(x, _mm_movehl_ps(x, x));
   return _mm_cvtss_f32(_mm_add_ss(x, _mm_movehdup_ps(x)));
 }
+// As AVX-512's: pairs, then quads within each 128-bit half, then the halves.
 INLINE void vtranspose(vec rows[LANES]) {
   __m256 t[8], u[8];
   for (int i = 0; i < 8; i += 2) {
