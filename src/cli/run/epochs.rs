@@ -146,12 +146,12 @@ impl Epochs<'_> {
             None => "no test set".into(),
         };
         say!(
-            "epoch {epoch:>3}/{}  train_loss {:.4}  {measured}  {:.1} s  ({} steps, {:.0} ms/step)",
+            "epoch {epoch:>3}/{}  train_loss {:.4}  {measured}  {:.1} s  ({} steps, {} ms/step)",
             self.config.epochs,
             stats.train_loss,
             stats.seconds,
             stats.steps,
-            1e3 * stats.seconds / stats.ran.max(1) as f64
+            ms_per_step(stats.seconds, stats.ran)
         );
         let line = EpochLine {
             epoch,
@@ -176,5 +176,29 @@ impl Epochs<'_> {
                 .map_err(Ending::Failed)?;
         }
         Ok(())
+    }
+}
+
+/// Milliseconds per step to two significant digits at least: a step well under a millisecond
+/// (the MNIST linear model's) is not printed as 0.
+fn ms_per_step(seconds: f64, steps: usize) -> String {
+    let ms = 1e3 * seconds / steps.max(1) as f64;
+    match ms {
+        ms if ms < 1.0 => format!("{ms:.2}"),
+        ms if ms < 10.0 => format!("{ms:.1}"),
+        ms => format!("{ms:.0}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ms_per_step;
+
+    #[test]
+    fn steps_under_a_millisecond_keep_two_digits() {
+        assert_eq!(ms_per_step(0.1, 468), "0.21");
+        assert_eq!(ms_per_step(2.2, 468), "4.7");
+        assert_eq!(ms_per_step(21.5, 468), "46");
+        assert_eq!(ms_per_step(0.5, 0), "500");
     }
 }
