@@ -46,6 +46,10 @@ pub fn minor_faults() -> Option<u64> {
 /// 1 GiB now come from the heap, which is never trimmed; glibc caps the blocks other threads'
 /// arenas serve at 64 MiB, and IREE makes its large allocations from the calling thread. Other
 /// C libraries: nothing is changed. The benchmark prints the page faults per step.
+///
+/// Called when the first CPU device opens: the anonymous memory the process holds then (the
+/// data sets a run loads first) is noted as the caller's, which
+/// [`use_huge_pages_for_new_memory`] leaves alone.
 pub fn keep_freed_memory() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -55,7 +59,37 @@ pub fn keep_freed_memory() {
             libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 30);
             libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
         }
+        let _ = HELD_BEFORE_DEVICE.set(anonymous_mappings());
     });
+}
+
+/// The anonymous memory mapped when the first CPU device opened, sorted.
+static HELD_BEFORE_DEVICE: std::sync::OnceLock<Vec<(usize, usize)>> = std::sync::OnceLock::new();
+
+/// The process's private, writable, anonymous mappings (the heap's included) as address
+/// ranges, in address order; none where `/proc/self/maps` cannot be read.
+fn anonymous_mappings() -> Vec<(usize, usize)> {
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        return vec![];
+    };
+    maps.lines()
+        .filter_map(|line| {
+            // start-end perms offset dev inode [path]
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let anonymous = match fields.get(5) {
+                None => fields.get(4) == Some(&"0"),
+                Some(path) => *path == "[heap]",
+            };
+            if fields.len() < 5 || fields[1] != "rw-p" || !anonymous {
+                return None;
+            }
+            let (start, end) = fields[0].split_once('-')?;
+            Some((
+                usize::from_str_radix(start, 16).ok()?,
+                usize::from_str_radix(end, 16).ok()?,
+            ))
+        })
+        .collect()
 }
 
 /// Backs the heap memory a step has newly touched with transparent huge pages, where Linux
@@ -65,9 +99,11 @@ pub fn keep_freed_memory() {
 /// `glibc.malloc.hugetlb=1` tunable does as much, but only the environment can set it).
 /// Called after every call of a module: it rescans the process's
 /// anonymous memory only once 2 MiB more of it has been faulted in since the last scan, which
-/// after the first steps is never (memory is reused, `keep_freed_memory`). The sizes and
-/// values of nothing change; a system without the calls, or without huge pages to give,
-/// leaves the pages as they are.
+/// after the first steps is never (memory is reused, `keep_freed_memory`). Memory held before
+/// the first CPU device opened is skipped: collapsing copies every page, and a run's data sets
+/// (loaded first) cost the MNIST examples half a second of copying in their first epoch. The
+/// sizes and values of nothing change; a system without the calls, or without huge pages to
+/// give, leaves the pages as they are.
 pub fn use_huge_pages_for_new_memory() {
     // The libc crate names MADV_COLLAPSE for glibc targets.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -83,45 +119,58 @@ pub fn use_huge_pages_for_new_memory() {
             return;
         }
         SCANNED_AT.store(faults, Ordering::Relaxed);
-        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
-            return;
-        };
-        const HUGE: usize = 2 << 20;
-        for line in maps.lines() {
-            // start-end perms offset dev inode [path]: private, writable, anonymous (or the
-            // heap), at least one whole huge page.
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let anonymous = match fields.get(5) {
-                None => fields.get(4) == Some(&"0"),
-                Some(path) => *path == "[heap]",
-            };
-            if fields.len() < 5 || fields[1] != "rw-p" || !anonymous {
-                continue;
-            }
-            let Some((start, end)) = fields[0].split_once('-') else {
-                continue;
-            };
-            let (Ok(start), Ok(end)) = (
-                usize::from_str_radix(start, 16),
-                usize::from_str_radix(end, 16),
-            ) else {
-                continue;
-            };
-            let (start, end) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
-            if end <= start {
-                continue;
-            }
-            // SAFETY: advice on a mapping of this process, whole huge pages inside it: it
-            // changes how the pages are backed, never their contents.
-            unsafe {
-                let at = start as *mut libc::c_void;
-                libc::madvise(at, end - start, libc::MADV_HUGEPAGE);
-                // Huge page by huge page: one never touched (free heap) is refused, and a
-                // refusal would end a call over the whole range there.
-                for page in (start..end).step_by(HUGE) {
-                    libc::madvise(page as *mut libc::c_void, HUGE, libc::MADV_COLLAPSE);
+        let held = HELD_BEFORE_DEVICE.get().map_or(&[][..], Vec::as_slice);
+        for (start, end) in anonymous_mappings() {
+            for page in huge_pages_outside(start, end, held) {
+                // SAFETY: advice on a mapping of this process, one whole huge page inside it:
+                // it changes how the page is backed, never its contents. Page by page: one
+                // never touched (free heap) is refused, and a refusal would end a call over a
+                // longer range there.
+                unsafe {
+                    let at = page as *mut libc::c_void;
+                    libc::madvise(at, HUGE_PAGE, libc::MADV_HUGEPAGE);
+                    libc::madvise(at, HUGE_PAGE, libc::MADV_COLLAPSE);
                 }
             }
         }
+    }
+}
+
+const HUGE_PAGE: usize = 2 << 20;
+
+/// The starts of the whole huge pages inside [start, end) that overlap none of the sorted,
+/// disjoint ranges of `held`.
+fn huge_pages_outside(
+    start: usize,
+    end: usize,
+    held: &[(usize, usize)],
+) -> impl Iterator<Item = usize> + '_ {
+    let first = start.next_multiple_of(HUGE_PAGE);
+    let last = end / HUGE_PAGE * HUGE_PAGE;
+    (first..last).step_by(HUGE_PAGE).filter(move |&page| {
+        // The first held range ending after the page starts is the only one that can overlap.
+        let i = held.partition_point(|&(_, e)| e <= page);
+        held.get(i).is_none_or(|&(s, _)| s >= page + HUGE_PAGE)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{huge_pages_outside, HUGE_PAGE};
+
+    #[test]
+    fn huge_pages_held_before_the_device_are_skipped() {
+        let mib = |n: usize| n << 20;
+        // A mapping of 1 MiB .. 13 MiB: whole huge pages at 2, 4, 6, 8 and 10 MiB; what was
+        // held is 3 .. 5 MiB (touching the pages at 2 and 4) and 9 .. 10 MiB (the page at 8).
+        let held = [(mib(3), mib(5)), (mib(9), mib(10))];
+        let pages: Vec<usize> = huge_pages_outside(mib(1), mib(13), &held).collect();
+        assert_eq!(pages, vec![mib(6), mib(10)]);
+        assert_eq!(
+            huge_pages_outside(mib(1), mib(13), &[]).count(),
+            5,
+            "nothing held: every whole huge page"
+        );
+        assert_eq!(HUGE_PAGE, mib(2));
     }
 }
