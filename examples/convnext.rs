@@ -10,8 +10,9 @@
 //! declares it at torchvision's 224x224 (meant for Imagenette on a GPU).
 //!
 //! Stochastic depth is torchvision's 0.1 (`--drop-path` changes it). It runs on IREE's
-//! multi-threaded local-task, as every example: 528 against 744 ms per step for the
-//! single-threaded local-sync, 1.4 GiB at peak for either (40 steps, two cores, AVX-512).
+//! multi-threaded local-task, as every example but mnist_linear: 528 against 744 ms per step
+//! for the single-threaded local-sync, 1.4 GiB at peak for either (40 steps, two cores,
+//! AVX-512).
 
 use netspec::cli::{self, Defaults};
 use netspec::core::data::augment::Augment;
