@@ -562,10 +562,9 @@ fn table_row(
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let driver = match b.device {
+    let driver = match &b.device {
         Device::LocalTask => String::new(),
-        Device::LocalSync => " (local-sync)".into(),
-        Device::Cuda => " (cuda)".into(),
+        other => format!(" ({})", other.name()),
     };
     format!(
         "| {}{driver} | {} | {:.2} | {} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {:.1} | {} |",

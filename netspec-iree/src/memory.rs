@@ -46,10 +46,6 @@ pub fn minor_faults() -> Option<u64> {
 /// 1 GiB now come from the heap, which is never trimmed; glibc caps the blocks other threads'
 /// arenas serve at 64 MiB, and IREE makes its large allocations from the calling thread. Other
 /// C libraries: nothing is changed. The benchmark prints the page faults per step.
-///
-/// Called when the first CPU device opens: the anonymous memory the process holds then (the
-/// data sets a run loads first) is noted as the caller's, which
-/// [`use_huge_pages_for_new_memory`] leaves alone.
 pub fn keep_freed_memory() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -59,8 +55,14 @@ pub fn keep_freed_memory() {
             libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 30);
             libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
         }
-        let _ = HELD_BEFORE_DEVICE.set(anonymous_mappings());
     });
+}
+
+/// Notes, the first time it is called (when the first CPU device opens), the anonymous memory
+/// the process holds: the caller's (the data sets a run loads first), which
+/// [`use_huge_pages_for_new_memory`] leaves alone.
+pub fn note_memory_held_before_device() {
+    let _ = HELD_BEFORE_DEVICE.get_or_init(anonymous_mappings);
 }
 
 /// The anonymous memory mapped when the first CPU device opened, sorted.

@@ -23,6 +23,15 @@ pub enum Device {
 }
 
 impl Device {
+    /// IREE's name for the driver (`--device` of netspec's examples and of IREE's tools).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Device::LocalTask => "local-task",
+            Device::LocalSync => "local-sync",
+            Device::Cuda => "cuda",
+        }
+    }
+
     fn spec(&self) -> DeviceSpec {
         match self {
             Device::LocalTask => DeviceSpec::local_task(),
@@ -58,6 +67,7 @@ impl Device {
             set_runtime_flags();
         }
         if *self != Device::Cuda {
+            crate::memory::note_memory_held_before_device();
             crate::memory::keep_freed_memory();
         }
         Runtime::new(self.spec()).map_err(|e| match self {

@@ -299,17 +299,8 @@ fn shown_defaults(d: &Defaults) -> Vec<(&'static str, String)> {
                 .map_or("no checkpoint".into(), |p| p.display().to_string()),
         ),
         ("metrics", "beside --save, as NAME.metrics.jsonl".into()),
-        ("device", device_name(&d.device).into()),
+        ("device", d.device.name().into()),
     ]
-}
-
-/// `--device`'s value for `device`.
-pub fn device_name(device: &Device) -> &'static str {
-    match device {
-        Device::LocalTask => "local-task",
-        Device::LocalSync => "local-sync",
-        Device::Cuda => "cuda",
-    }
 }
 
 fn set<T>(field: &mut T, value: Option<T>) {

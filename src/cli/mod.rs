@@ -35,7 +35,7 @@ use netspec_core::Network;
 use netspec_iree::{Device, Error, TrainConfig};
 
 pub use data::{load_data, DataChoice, LoadedData, TrainSet, DATASET_KEY};
-pub use flags::{device_name, DeviceArg, Flags, LossArg};
+pub use flags::{DeviceArg, Flags, LossArg};
 pub use run::{run, EpochLine, RunReport};
 
 /// What an example fixes before the user's flags: its recipe and its default data set.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::epochs::EpochLine;
 use crate::cli::data::{data_dir, DataChoice, DATASET_KEY};
 use crate::cli::paths::canonical;
-use crate::cli::{device_name, Flags, Options};
+use crate::cli::{Flags, Options};
 
 /// The checkpoint metadata key of the per-epoch lines a training checkpoint keeps, so a
 /// resumed run's report and metrics continue.
@@ -60,7 +60,7 @@ impl RunRecord {
             test_limit: o.test_limit,
             crop_padding: o.augment.crop_padding,
             horizontal_flip: o.augment.horizontal_flip,
-            device: device_name(&o.device).into(),
+            device: o.device.name().into(),
             save: o.save.as_deref().map(absolute),
             metrics: metrics.map(absolute),
             training_checkpoint: absolute(training_checkpoint),
@@ -334,7 +334,7 @@ fn contradictions(flags: &Flags, state: &TrainingState, r: &RunRecord) -> Vec<St
     );
     differs(
         "device",
-        flags.device.map(|d| device_name(&d.into()).into()),
+        flags.device.map(|d| Device::from(d).name().into()),
         r.device.clone(),
     );
     let path = |p: &Option<PathBuf>| p.as_deref().map(|p| canonical(p).display().to_string());
