@@ -27,10 +27,14 @@ pub fn module_text(m: &Module) -> String {
         .functions
         .iter()
         .map(|f| {
-            if f.lowering.assign_layouts {
+            let f = if f.lowering.assign_layouts {
                 Cow::Owned(crate::ir::layout::assign(f))
             } else {
                 Cow::Borrowed(f)
+            };
+            match crate::ir::epilogue::fuse(&f) {
+                Some(fused) => Cow::Owned(fused),
+                None => f,
             }
         })
         .collect();
@@ -269,7 +273,7 @@ fn function(out: &mut String, f: &Function) {
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
             Op::DirectConv { .. }
             | Op::DirectConvWeightGrad { .. }
-            | Op::KernelMatmul(_)
+            | Op::KernelMatmul(..)
             | Op::KernelAttention { .. }
             | Op::KernelAttentionGrad { .. } => kernel_call::dispatch(out, f, node, i, &operands),
             Op::Pad {

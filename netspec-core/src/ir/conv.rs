@@ -251,7 +251,7 @@ mod tests {
             } else {
                 assert!(has(|op| matches!(
                     op,
-                    Op::DotGeneral(_) | Op::TiledMatmul(_) | Op::KernelMatmul(_)
+                    Op::DotGeneral(_) | Op::TiledMatmul(_) | Op::KernelMatmul(..)
                 )));
                 "matmul"
             }

@@ -14,7 +14,7 @@ impl Function {
         self.nodes
             .iter()
             .map(|n| match &n.op {
-                Op::DotGeneral(d) | Op::TiledMatmul(d) | Op::KernelMatmul(d) => {
+                Op::DotGeneral(d) | Op::TiledMatmul(d) | Op::KernelMatmul(d, _) => {
                     let lhs = &self.nodes[n.operands[0].index()].ty.shape;
                     let depth: u64 = d.lhs_contract.iter().map(|a| lhs[*a] as u64).product();
                     2 * elements(&n.ty.shape) * depth

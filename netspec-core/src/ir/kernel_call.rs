@@ -7,13 +7,15 @@
 //! - `Op::DirectConv`, a stride-1 convolution (and an input gradient, a convolution too), and
 //!   `Op::DirectConvWeightGrad` (`ir/direct_conv.rs`, `kernels/direct_conv.c`);
 //! - `Op::KernelMatmul`, a 2-D matmul (`ir/matmul.rs`, `kernels/matmul.c`): one workgroup per
-//!   panel of 32 columns and chunk of rows;
+//!   panel of 32 columns and chunk of rows, each finishing its panel with the call's epilogue
+//!   (`ir/epilogue.rs`), an entry point per epilogue;
 //! - `Op::KernelAttention` and `Op::KernelAttentionGrad` (`ir/attention.rs`,
 //!   `kernels/attention.c`): one workgroup per example and head.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use super::epilogue::Epilogue;
 use super::graph::{Function, Node, Value};
 use super::ops::Op;
 use super::types::TensorType;
@@ -83,13 +85,14 @@ enum Call {
         dw: [usize; 4],
     },
     /// `Op::KernelMatmul`: c[m, n] = a(m, k) · b(k, n), each operand stored as it is
-    /// ([m, k], [k, n]) or transposed.
+    /// ([m, k], [k, n]) or transposed, then the epilogue.
     Matmul {
         m: usize,
         k: usize,
         n: usize,
         a_transposed: bool,
         b_transposed: bool,
+        epilogue: Epilogue,
     },
     /// `Op::KernelAttention` (`grad` false) or `Op::KernelAttentionGrad`: qkv [b, t, 3·heads·dh].
     Attention {
@@ -118,7 +121,7 @@ impl Call {
                 low,
                 dw: out?,
             }),
-            Op::KernelMatmul(ref d) => {
+            Op::KernelMatmul(ref d, epilogue) => {
                 let a = &f.nodes[node.operands[0].index()].ty.shape;
                 let b = &f.nodes[node.operands[1].index()].ty.shape;
                 let (a_k, b_k) = (d.lhs_contract[0], d.rhs_contract[0]);
@@ -128,6 +131,7 @@ impl Call {
                     n: b[1 - b_k],
                     a_transposed: a_k == 0,
                     b_transposed: b_k == 1,
+                    epilogue,
                 })
             }
             Op::KernelAttention { heads } | Op::KernelAttentionGrad { heads } => {
@@ -166,9 +170,15 @@ impl Call {
                 n,
                 a_transposed,
                 b_transposed,
+                epilogue,
             } => {
                 let t = |yes: bool| if yes { "t" } else { "n" };
-                format!("matmul_{m}x{k}x{n}_{}{}", t(a_transposed), t(b_transposed))
+                let then = epilogue.name().map(|e| format!("_{e}")).unwrap_or_default();
+                format!(
+                    "matmul_{m}x{k}x{n}_{}{}{then}",
+                    t(a_transposed),
+                    t(b_transposed)
+                )
             }
             Call::Attention {
                 b,
@@ -204,15 +214,18 @@ impl Call {
             if dy[0] * dy[1] * dy[2] < WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS)
     }
 
-    fn symbol(&self) -> &'static str {
+    fn symbol(&self) -> String {
         match self {
-            Call::Conv { .. } if self.by_images() => "netspec_direct_conv_images",
-            Call::Conv { .. } => "netspec_direct_conv_row",
-            Call::WeightGrad { .. } if self.by_tiles() => "netspec_conv_weight_grad_tiles",
-            Call::WeightGrad { .. } => "netspec_conv_weight_grad",
-            Call::Matmul { .. } => "netspec_matmul",
-            Call::Attention { grad: false, .. } => "netspec_attention",
-            Call::Attention { grad: true, .. } => "netspec_attention_grad",
+            Call::Conv { .. } if self.by_images() => "netspec_direct_conv_images".into(),
+            Call::Conv { .. } => "netspec_direct_conv_row".into(),
+            Call::WeightGrad { .. } if self.by_tiles() => "netspec_conv_weight_grad_tiles".into(),
+            Call::WeightGrad { .. } => "netspec_conv_weight_grad".into(),
+            Call::Matmul { epilogue, .. } => match epilogue.name() {
+                None => "netspec_matmul".into(),
+                Some(e) => format!("netspec_matmul_{e}"),
+            },
+            Call::Attention { grad: false, .. } => "netspec_attention".into(),
+            Call::Attention { grad: true, .. } => "netspec_attention_grad".into(),
         }
     }
 
@@ -286,7 +299,16 @@ impl Call {
                 ("dy", elements(dy)),
                 ("dw", self.parts() * elements(dw)),
             ],
-            Call::Matmul { m, k, n, .. } => vec![("a", m * k), ("b", k * n), ("c", m * n)],
+            Call::Matmul {
+                m, k, n, epilogue, ..
+            } => {
+                let extra = match epilogue {
+                    Epilogue::Plain => vec![],
+                    Epilogue::Bias | Epilogue::BiasRelu => vec![("x", *n)],
+                    Epilogue::Descend => vec![("x", m * n), ("s", 1)],
+                };
+                [vec![("a", m * k), ("b", k * n)], extra, vec![("c", m * n)]].concat()
+            }
             Call::Attention {
                 b,
                 t,
@@ -322,6 +344,7 @@ impl Call {
                 n,
                 a_transposed,
                 b_transposed,
+                ..
             } => {
                 // Each operand's strides along its (row, column) as the kernel reads it.
                 let a = if a_transposed { (1, m) } else { (k, 1) };
@@ -452,7 +475,7 @@ pub(crate) fn executable<'a>(functions: impl Iterator<Item = &'a Function>) -> S
         .unwrap();
     }
     writeln!(out, "    builtin.module {{").unwrap();
-    let declared: BTreeSet<(&str, String)> =
+    let declared: BTreeSet<(String, String)> =
         calls.iter().map(|c| (c.symbol(), c.params())).collect();
     for (symbol, params) in &declared {
         writeln!(

@@ -400,7 +400,7 @@ impl Assign<'_> {
             | Op::DirectConvWeightGrad { .. }
             | Op::DotGeneral(_)
             | Op::TiledMatmul(_)
-            | Op::KernelMatmul(_)
+            | Op::KernelMatmul(..)
             | Op::KernelAttention { .. }
             | Op::KernelAttentionGrad { .. } => {
                 let mut operands = vec![];

@@ -14,10 +14,10 @@
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
-//! | matmuls by netspec's kernel (`kernel_matmuls`) | those of dense layers and convolutions (im2col) of a multiple of 16 columns, and their weight gradients: `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns | as AVX2, in the kernel's AVX-512 build | none |
+//! | matmuls by netspec's kernel (`kernel_matmuls`) | those of dense layers and convolutions (im2col), and their weight gradients: `netspec-iree/kernels/matmul.c` (AVX2 build), panels of 32 columns, the bias, a ReLU or a plain SGD step after one in its epilogue (`ir/epilogue.rs`) | as AVX2, in the kernel's AVX-512 build | none |
 //! | multi-head attention by netspec's kernel (`kernel_attention`) | heads a multiple of 16 wide whose buffers fit a dispatch's stack: `netspec-iree/kernels/attention.c` (AVX2 build), a workgroup per example and head, q, k, v read where the input projection left them | as AVX2, in the kernel's AVX-512 build | none: batched products around the softmax, the heads transposed |
-//! | dense weight gradient (`transposed_copy_min_rows`) | data-tiled (below) | same | one operand copied transposed over >= 512 rows |
-//! | matmuls (`data_tiling`) | IREE's data tiling with the mmt4d micro-kernels for the matmuls of dense layers (and their weight gradients) and convolutions the kernel does not take, marked one by one | same | off |
+//! | dense weight gradient (`transposed_copy_min_rows`) | by the kernel (above) | same | one operand copied transposed over >= 512 rows |
+//! | matmuls (`data_tiling`) | off: the kernel takes them (the portable CPU lowering data-tiles those of dense layers, their weight gradients and convolutions with IREE's mmt4d micro-kernels, marked one by one) | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
@@ -47,8 +47,7 @@ pub struct Lowering {
     /// Which matmuls IREE data-tiles with its mmt4d micro-kernels (`compiler_flags`).
     pub data_tiling: DataTiling,
     /// Which 2-D matmuls, by role, netspec's matmul kernel computes (`Op::KernelMatmul`,
-    /// `netspec-iree/kernels/matmul.c`) where their columns are a multiple of 16; before data
-    /// tiling is asked.
+    /// `netspec-iree/kernels/matmul.c`); before data tiling is asked.
     pub kernel_matmuls: &'static [MatmulRole],
     /// Whether netspec's attention kernel computes multi-head attention and its gradient
     /// (`ir/attention.rs`, `netspec-iree/kernels/attention.c`) where a head fits it.
@@ -234,8 +233,9 @@ impl Lowering {
     /// matmul kernel (on the Intel Xeon, against IREE's data-tiled matmuls: the MLP's step in
     /// 0.8 of the time, ViT-Tiny@32's in 0.86, ConvNeXt-T@32's in 0.87 with its per-pixel
     /// linear layers as dense ones; the convolutions' took 2-7% off ResNet-34@32, the MNIST CNN
-    /// and EfficientNet-B0@32); the others are data-tiled, a dense weight gradient too (IREE's
-    /// packs are its transposes). Multi-head attention runs netspec's attention kernel (on the
+    /// and EfficientNet-B0@32), whatever their columns (a classifier's 10 as well: its
+    /// data-tiled matmul and the packs of its operands were three dispatches of the MLP's step),
+    /// so nothing is data-tiled. Multi-head attention runs netspec's attention kernel (on the
     /// Xeon, ViT-Tiny@32's step in 0.85 of the time of the batched products around a softmax
     /// dispatch, AVX2's code in 0.86).
     pub const AVX2: Lowering = Lowering {
@@ -253,13 +253,7 @@ impl Lowering {
             min_positions: 16384,
         }),
         transposed_copy_min_rows: Some(512),
-        data_tiling: DataTiling::Only {
-            roles: &[
-                MatmulRole::Convolution,
-                MatmulRole::Dense,
-                MatmulRole::DenseWeightGrad,
-            ],
-        },
+        data_tiling: DataTiling::Off,
         kernel_matmuls: &[
             MatmulRole::Dense,
             MatmulRole::DenseWeightGrad,
@@ -279,8 +273,6 @@ impl Lowering {
     /// image is large, the matmul wins on the small images of the 32x32 ladder. The other
     /// weight gradients are im2col matmuls over batch chunks whose patches stay near the
     /// core's L2 (per kernel offset, dy and the input are read from memory once per offset).
-    /// Dense layers' weight gradients not the kernel's are data-tiled as on AVX2 (the MLP's
-    /// step in 0.82 of the time a transposed copy took on the Xeon).
     pub const AVX512: Lowering = Lowering {
         conv_matmul: ConvMatmul {
             patch_bytes: 8 << 20,
@@ -294,9 +286,19 @@ impl Lowering {
         ..Lowering::AVX2
     };
     /// AVX2's rules without netspec's kernel, which is AVX2 and FMA code for x86-64: for other
-    /// x86-64 CPUs and other architectures.
+    /// x86-64 CPUs and other architectures. The matmuls of dense layers (their weight
+    /// gradients too: IREE's packs are its transposes) and convolutions are data-tiled (the
+    /// MLP's step in 0.82 of the time a transposed copy of a weight gradient's operand took on
+    /// the Xeon).
     pub const PORTABLE: Lowering = Lowering {
         direct_conv: None,
+        data_tiling: DataTiling::Only {
+            roles: &[
+                MatmulRole::Convolution,
+                MatmulRole::Dense,
+                MatmulRole::DenseWeightGrad,
+            ],
+        },
         kernel_matmuls: &[],
         kernel_attention: false,
         ..Lowering::AVX2

@@ -5,7 +5,7 @@
 //! a copy of one operand transposed costs less than it saves, over a batch of 128 it does not
 //! (`Lowering::transposed_copy_min_rows`).
 
-use super::direct_conv::OUTPUT_BLOCK;
+use super::epilogue::Epilogue;
 use super::graph::{Graph, Value};
 use super::lowering::MatmulRole;
 use super::ops::{DotDims, Op};
@@ -16,9 +16,8 @@ impl Graph {
         self.matmul_as(MatmulRole::Other, a, a_contract, b, b_contract)
     }
 
-    /// [`Graph::matmul`] computing `role`: by netspec's kernel where the lowering says so and
-    /// the columns are a multiple of 16 (`Lowering::kernel_matmuls`), else data-tiled where it
-    /// says so (`Lowering::data_tiling`).
+    /// [`Graph::matmul`] computing `role`: by netspec's kernel where the lowering says so
+    /// (`Lowering::kernel_matmuls`), else data-tiled where it says so (`Lowering::data_tiling`).
     pub fn matmul_as(
         &mut self,
         role: MatmulRole,
@@ -36,10 +35,8 @@ impl Graph {
             return self.dot_general(a, b, dims);
         }
         let ty = self.dot_general_type(a, b, &dims);
-        let op = if self.lowering.kernel_matmuls.contains(&role)
-            && self.shape(b)[1 - b_contract].is_multiple_of(OUTPUT_BLOCK)
-        {
-            Op::KernelMatmul(dims)
+        let op = if self.lowering.kernel_matmuls.contains(&role) {
+            Op::KernelMatmul(dims, Epilogue::Plain)
         } else if self.lowering.data_tiling.hints(role) {
             Op::TiledMatmul(dims)
         } else {
@@ -100,18 +97,19 @@ mod tests {
     use crate::ir::{Lowering, Op, TensorType};
     use crate::reference::{self, Tensor};
 
-    /// The CPUs data-tile the 2-D matmuls of dense layers (and their weight gradients) and
-    /// convolutions, one by one (a hinted `linalg.matmul` in the text, which asks for the
-    /// data-tiling flags); CUDA none. The values are the matmul's either way.
+    /// The portable CPU lowering data-tiles the 2-D matmuls of dense layers (and their weight
+    /// gradients) and convolutions, one by one (a hinted `linalg.matmul` in the text, which asks
+    /// for the data-tiling flags); AVX2 and AVX-512 give them to netspec's kernel, CUDA tiles
+    /// none. The values are the matmul's either way.
     #[test]
     fn the_lowering_decides_which_matmuls_are_data_tiled() {
         for (lowering, role, rows, hinted) in [
-            (Lowering::AVX512, MatmulRole::Convolution, 128, true),
-            (Lowering::AVX512, MatmulRole::Dense, 4, true),
-            (Lowering::AVX512, MatmulRole::Other, 129, false),
-            (Lowering::AVX2, MatmulRole::Convolution, 4, true),
-            (Lowering::AVX512, MatmulRole::DenseWeightGrad, 4, true),
-            (Lowering::AVX2, MatmulRole::DenseWeightGrad, 4, true),
+            (Lowering::PORTABLE, MatmulRole::Convolution, 128, true),
+            (Lowering::PORTABLE, MatmulRole::Dense, 4, true),
+            (Lowering::PORTABLE, MatmulRole::DenseWeightGrad, 4, true),
+            (Lowering::PORTABLE, MatmulRole::Other, 129, false),
+            (Lowering::AVX512, MatmulRole::Dense, 4, false),
+            (Lowering::AVX2, MatmulRole::Convolution, 4, false),
             (Lowering::AVX2, MatmulRole::Other, 129, false),
             (Lowering::CUDA, MatmulRole::Dense, 4, false),
         ] {
@@ -148,17 +146,17 @@ mod tests {
     }
 
     /// AVX2 and AVX-512 compute the 2-D matmuls of dense layers, their weight gradients and
-    /// convolutions by netspec's kernel where the columns are a multiple of 16, an operand read
-    /// transposed as it lies; other columns, roles and targets are IREE's. The values are the
-    /// matmul's.
+    /// convolutions by netspec's kernel, an operand read transposed as it lies, whatever their
+    /// columns; other roles and targets are IREE's. The values are the matmul's.
     #[test]
-    fn the_kernel_takes_dense_matmuls_of_16_columns() {
+    fn the_kernel_takes_dense_matmuls() {
         // (lowering, role, columns, contracting dim of b, the kernel expected)
         for (lowering, role, n, b_contract, kernel) in [
             (Lowering::AVX512, MatmulRole::Dense, 32, 0, true),
             (Lowering::AVX512, MatmulRole::Dense, 48, 1, true),
             (Lowering::AVX2, MatmulRole::DenseWeightGrad, 16, 0, true),
-            (Lowering::AVX512, MatmulRole::Dense, 24, 0, false),
+            (Lowering::AVX512, MatmulRole::Dense, 24, 0, true),
+            (Lowering::AVX2, MatmulRole::Dense, 10, 1, true),
             (Lowering::AVX512, MatmulRole::Convolution, 32, 0, true),
             (Lowering::AVX512, MatmulRole::Other, 32, 0, false),
             (Lowering::PORTABLE, MatmulRole::Dense, 32, 0, false),
@@ -173,7 +171,7 @@ mod tests {
             let y = g.arg("b", TensorType::f32(&b_shape));
             let c = g.matmul_as(role, x, 1, y, b_contract);
             let f = g.finish(vec![c]);
-            let by_kernel = f.nodes.iter().any(|n| matches!(n.op, Op::KernelMatmul(_)));
+            let by_kernel = f.nodes.iter().any(|n| matches!(n.op, Op::KernelMatmul(..)));
             assert_eq!(by_kernel, kernel, "{lowering:?} {role:?} {n}");
             let text = crate::emit::module_text(&crate::ir::Module {
                 name: "m".into(),
@@ -205,9 +203,10 @@ mod tests {
         }
     }
 
-    /// dyᵀ·X is the sum over rows, as it is, with either operand copied transposed, and
-    /// data-tiled; the lowering decides whether there is a copy (CUDA, over 512 rows) or a
-    /// data-tiled matmul (the CPUs, no copy: IREE's packs transpose).
+    /// dyᵀ·X is the sum over rows, as it is, with either operand copied transposed,
+    /// data-tiled, and by netspec's kernel; the lowering decides whether there is a copy (CUDA,
+    /// over 512 rows), a data-tiled matmul (the portable CPU lowering, no copy: IREE's packs
+    /// transpose) or the kernel (AVX2 and AVX-512, which read a transposed operand as it lies).
     #[test]
     fn matmul_tn_is_the_sum_over_rows() {
         let no_copies = Lowering {
@@ -220,9 +219,10 @@ mod tests {
             (vec![520], 6, 2, Lowering::CUDA, true, false),
             (vec![128], 6, 2, Lowering::CUDA, false, false),
             (vec![520], 6, 2, no_copies, false, false),
-            (vec![4, 130], 3, 5, Lowering::AVX2, false, true),
-            (vec![128], 6, 2, Lowering::AVX2, false, true),
-            (vec![520], 6, 2, Lowering::AVX512, false, true),
+            (vec![4, 130], 3, 5, Lowering::PORTABLE, false, true),
+            (vec![128], 6, 2, Lowering::PORTABLE, false, true),
+            (vec![520], 6, 2, Lowering::AVX2, false, false),
+            (vec![4, 130], 3, 5, Lowering::AVX512, false, false),
         ];
         for (lead, m, n, lowering, copied, tiled) in cases {
             let k: usize = lead.iter().product();
@@ -248,6 +248,12 @@ mod tests {
             assert_eq!(has_copy, copied, "{lead:?} x {m}x{n}");
             let is_tiled = f.nodes.iter().any(|n| matches!(n.op, Op::TiledMatmul(_)));
             assert_eq!(is_tiled, tiled, "{lead:?} x {m}x{n}");
+            let by_kernel = f.nodes.iter().any(|n| matches!(n.op, Op::KernelMatmul(..)));
+            assert_eq!(
+                by_kernel,
+                !lowering.kernel_matmuls.is_empty(),
+                "{lead:?} x {m}x{n}"
+            );
             let out = reference::run(&f, &[Tensor::f32_data(&sa, &a), Tensor::f32_data(&sb, &b)]);
             let got = out[0].float();
             assert_eq!(got.shape(), &[m, n]);

@@ -8,6 +8,7 @@ pub mod attention;
 mod conv;
 mod cost;
 pub mod direct_conv;
+pub mod epilogue;
 mod graph;
 mod im2col;
 pub mod kernel_call;
@@ -18,6 +19,7 @@ mod ops;
 mod types;
 
 pub use direct_conv::DirectConvRule;
+pub use epilogue::Epilogue;
 pub use graph::{Function, Graph, Module, Node, Value};
 pub(crate) use im2col::PatchWindow;
 pub use lowering::{

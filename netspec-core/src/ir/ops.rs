@@ -1,5 +1,6 @@
 //! The op set and its builders. Each builder states its shape rule and asserts it.
 
+use super::epilogue::Epilogue;
 use super::graph::{Graph, Value};
 use super::lowering::BarrierOp;
 use super::types::{DType, TensorType};
@@ -189,8 +190,10 @@ pub enum Op {
     /// `linalg.matmul` with IREE's per-op hint (`Lowering::data_tiling`).
     TiledMatmul(DotDims),
     /// A 2-D `DotGeneral` (one contracting dim each, no batch, a multiple of 16 columns)
-    /// computed by netspec's matmul kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`).
-    KernelMatmul(DotDims),
+    /// computed by netspec's matmul kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`),
+    /// with the elementwise op after it that its epilogue computes (`ir/epilogue.rs`), whose
+    /// operands follow the matmul's two.
+    KernelMatmul(DotDims, Epilogue),
     /// Multi-head attention of `heads` heads over qkv [B, T, 3D] -> [B, T, D], by netspec's
     /// attention kernel (`ir/attention.rs`, `Lowering::kernel_attention`). Operands (qkv).
     KernelAttention {
@@ -248,7 +251,7 @@ impl Op {
             self,
             Op::DirectConv { .. }
                 | Op::DirectConvWeightGrad { .. }
-                | Op::KernelMatmul(_)
+                | Op::KernelMatmul(..)
                 | Op::KernelAttention { .. }
                 | Op::KernelAttentionGrad { .. }
         )

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use ndarray::{ArrayD, Axis, IxDyn};
 
 use crate::ir::{
-    BinaryOp, CmpDir, ConvDims, DType, DotDims, Function, Op, ReduceKind, UnaryOp, Value,
+    BinaryOp, CmpDir, ConvDims, DType, DotDims, Epilogue, Function, Op, ReduceKind, UnaryOp, Value,
 };
 
 /// The arithmetic of the floats [`run_with`] evaluates.
@@ -258,8 +258,18 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                     DType::Bool => Tensor::B(x.mapv(|v| v != 0.0)),
                 }
             }
-            Op::DotGeneral(d) | Op::TiledMatmul(d) | Op::KernelMatmul(d) => {
+            Op::DotGeneral(d) | Op::TiledMatmul(d) | Op::KernelMatmul(d, Epilogue::Plain) => {
                 Tensor::F(dot_general(arg(0).float(), arg(1).float(), d, precision))
+            }
+            Op::KernelMatmul(d, epilogue) => {
+                let mut c = dot_general(arg(0).float(), arg(1).float(), d, precision);
+                let extra: Vec<&ArrayD<f64>> =
+                    (2..node.operands.len()).map(|k| arg(k).float()).collect();
+                for (ix, v) in c.indexed_iter_mut() {
+                    let round = |x| precision.round(x);
+                    *v = epilogue.apply(round(*v), (ix[0], ix[1]), &extra, round);
+                }
+                Tensor::F(c)
             }
             Op::Reduce(ReduceKind::Sum, dims) if precision == Precision::F32 => retype(
                 sum_in_f32(&as_f64(arg(0)), dims, &node.ty.shape),
