@@ -23,7 +23,8 @@
 #define K_BLOCK 256
 
 // The panel's `depth` rows from row k0 and column n0 of b (element (k, j) at
-// b[k·b_row + j·b_col]), `width` columns of them (32 or 16), into `panel`.
+// b[k·b_row + j·b_col]), `width` columns of them (at most 32: a ragged panel padded with zeros
+// to whole vectors), into `panel`.
 INLINE void copy_panel(const float *restrict b, size_t b_row, size_t b_col, size_t k0,
                        size_t depth, size_t n0, size_t width, float *restrict panel) {
   if (width % LANES) {
