@@ -103,7 +103,7 @@ fn anonymous_mappings() -> Vec<(usize, usize)> {
 /// anonymous memory only once 2 MiB more of it has been faulted in since the last scan, which
 /// after the first steps is never (memory is reused, `keep_freed_memory`). Memory held before
 /// the first CPU device opened is skipped: collapsing copies every page, and a run's data sets
-/// (loaded first) cost the MNIST examples half a second of copying in their first epoch. The
+/// (loaded first) gain nothing from huge pages but would be copied in the first epoch. The
 /// sizes and values of nothing change; a system without the calls, or without huge pages to
 /// give, leaves the pages as they are.
 pub fn use_huge_pages_for_new_memory() {

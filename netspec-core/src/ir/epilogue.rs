@@ -21,10 +21,9 @@ use super::graph::{Function, Node, Value};
 use super::ops::{BinaryOp, CmpDir, DotDims, Op};
 
 /// What a kernel matmul's workgroups do with their panel of the product before they store it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Epilogue {
     /// The product as it is.
-    #[default]
     Plain,
     /// Plus a bias over the columns, operand 2 ([n]).
     Bias,
@@ -42,6 +41,16 @@ impl Epilogue {
             Epilogue::Bias => Some("bias"),
             Epilogue::BiasRelu => Some("bias_relu"),
             Epilogue::Descend => Some("descend"),
+        }
+    }
+
+    /// The operands after the matmul's two, as the kernel's buffers for a product of [m, n]:
+    /// name and elements, in the entry point's order.
+    pub(crate) fn buffers(self, m: usize, n: usize) -> Vec<(&'static str, usize)> {
+        match self {
+            Epilogue::Plain => vec![],
+            Epilogue::Bias | Epilogue::BiasRelu => vec![("x", n)],
+            Epilogue::Descend => vec![("x", m * n), ("s", 1)],
         }
     }
 

@@ -301,14 +301,12 @@ impl Call {
             ],
             Call::Matmul {
                 m, k, n, epilogue, ..
-            } => {
-                let extra = match epilogue {
-                    Epilogue::Plain => vec![],
-                    Epilogue::Bias | Epilogue::BiasRelu => vec![("x", *n)],
-                    Epilogue::Descend => vec![("x", m * n), ("s", 1)],
-                };
-                [vec![("a", m * k), ("b", k * n)], extra, vec![("c", m * n)]].concat()
-            }
+            } => [
+                vec![("a", m * k), ("b", k * n)],
+                epilogue.buffers(*m, *n),
+                vec![("c", m * n)],
+            ]
+            .concat(),
             Call::Attention {
                 b,
                 t,

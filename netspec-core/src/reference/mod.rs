@@ -265,8 +265,8 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 let mut c = dot_general(arg(0).float(), arg(1).float(), d, precision);
                 let extra: Vec<&ArrayD<f64>> =
                     (2..node.operands.len()).map(|k| arg(k).float()).collect();
+                let round = |x| precision.round(x);
                 for (ix, v) in c.indexed_iter_mut() {
-                    let round = |x| precision.round(x);
                     *v = epilogue.apply(round(*v), (ix[0], ix[1]), &extra, round);
                 }
                 Tensor::F(c)
