@@ -87,12 +87,12 @@ pub enum DataTiling {
 pub enum MatmulRole {
     /// A convolution as im2col patches times its kernel, or its weight gradient.
     Convolution,
-    /// A dense layer's product or its input gradient, and a transformer's linear layers over
-    /// its tokens.
+    /// A dense layer's product or its input gradient, a transformer's linear layers over its
+    /// tokens, and squeeze-excitation's 1x1 convolutions of a 1x1 image.
     Dense,
     /// A dense layer's weight gradient dyᵀ·X (`Graph::matmul_tn`).
     DenseWeightGrad,
-    /// Everything else: attention, 1x1 products.
+    /// Everything else: attention, the im2col patches of an image's few channels.
     Other,
 }
 

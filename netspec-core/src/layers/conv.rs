@@ -142,7 +142,7 @@ impl Conv2d {
     }
 
     /// A 1x1 kernel on a 1x1 image (squeeze-excitation's fc1 and fc2) is a matrix product
-    /// [B, C] · [O, C]ᵀ: emitted as one, not as a convolution.
+    /// [B, C] · [O, C]ᵀ: emitted as a dense layer's, not as a convolution.
     fn is_a_product(&self) -> bool {
         self.input == [1, 1]
             && self.window.kernel == [1, 1]
@@ -225,7 +225,7 @@ impl Conv2d {
         let dy2 = g.reshape(dy, &[b, o]);
         let dx = need_dx.then(|| {
             let w2 = g.reshape(p[0], &[o, c]);
-            let d = g.matmul(dy2, 1, w2, 0);
+            let d = g.matmul_as(MatmulRole::Dense, dy2, 1, w2, 0);
             g.reshape(d, &[b, c, 1, 1])
         });
         let x2 = g.reshape(x, &[b, c]);
@@ -272,7 +272,7 @@ impl Layer for Conv2d {
             let (c, o) = (self.in_channels, self.out_channels);
             let x2 = g.reshape(x, &[b, c]);
             let w2 = g.reshape(p[0], &[o, c]);
-            let y = g.matmul(x2, 1, w2, 1);
+            let y = g.matmul_as(MatmulRole::Dense, x2, 1, w2, 1);
             g.reshape(y, &[b, o, 1, 1])
         } else if self.uses_im2col(g) {
             self.im2col_forward(g, x, p[0])

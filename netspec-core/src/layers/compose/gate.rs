@@ -66,7 +66,11 @@ impl Layer for Gate<'_> {
         need_dx: bool,
     ) -> Backward {
         // The product rule: through x directly, and through the scale.
+        // The product is kept apart from its sum: fused, a product summed over the positions
+        // (a middle axis, NHWC) is a contraction that IREE's CPU code generation takes seconds to
+        // compile per gate; apart, a plain reduction.
         let dyx = g.mul(dy, saved.x);
+        let dyx = g.barrier(dyx);
         let s_shape = g.shape(saved.gate).to_vec();
         let axes: Vec<usize> = (0..s_shape.len())
             .filter(|&d| s_shape[d] != g.shape(dy)[d])
