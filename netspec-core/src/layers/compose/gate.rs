@@ -65,10 +65,10 @@ impl Layer for Gate<'_> {
         dy: Value,
         need_dx: bool,
     ) -> Backward {
-        // The product rule: through x directly, and through the scale.
-        // The product is kept apart from its sum: fused, a product summed over the positions
-        // (a middle axis, NHWC) is a contraction that IREE's CPU code generation takes seconds to
-        // compile per gate; apart, a plain reduction.
+        // The product rule: through x directly, and through the scale. The scale's pull-back
+        // keeps the product apart from its sum over the positions: fused, the two are a
+        // contraction over a middle (NHWC) axis that IREE's CPU code generation takes seconds
+        // to compile per gate; apart, the sum is a plain reduction.
         let dyx = g.mul(dy, saved.x);
         let dyx = g.barrier(dyx);
         let s_shape = g.shape(saved.gate).to_vec();
