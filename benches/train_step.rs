@@ -11,6 +11,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::fma::fma_peak_gflops;
 use common::{cpu_class, cpu_description, git_commit, python_has, run_peer, today, Error, Stats};
 
 use netspec::core::ir::{Graph, Lowering, MatmulRole, Module, TensorType};
@@ -331,8 +332,9 @@ fn main() -> Result<(), Error> {
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!(
             "cargo bench --bench train_step [MODEL]\n\nms per train step next to PyTorch \
-             (and JAX for the MLP), with the step's FLOPs, GFLOP/s, the fraction of this CPU's \
-             measured fp32 peak and page faults per step. MODEL selects every model whose name \
+             (and JAX for the MLP), with the step's FLOPs, GFLOP/s, the fractions of this CPU's \
+             measured fp32 peaks (netspec's large matmul; independent FMA chains) and page \
+             faults per step. MODEL selects every model whose name \
              contains it; without it, all ({names}), and the table is also written to \
              benches/results/<CPU class>.md, replacing the last one.\n\n\
              --netspec-only: netspec's median ms per step alone, one line per model, with the \
@@ -387,6 +389,7 @@ fn main() -> Result<(), Error> {
     let compiler = Compiler::new()?;
     eprintln!("peak: a 2048^3 matmul on IREE...");
     let peak = measured_peak_gflops(&compiler, &setup.target)?;
+    let fma_peak = fma_peak_gflops(setup.target.vector_isa(), cores);
     let mut rows = Vec::new();
     let (mut workers, mut torch_info, mut jax_version) = (None, None, None);
     for b in selected {
@@ -434,7 +437,7 @@ fn main() -> Result<(), Error> {
             });
         }
         let peak_mib = memory::peak_resident_bytes().map(memory::mib);
-        rows.push(table_row(b, &ours, &rounds, peak_mib, peak));
+        rows.push(table_row(b, &ours, &rounds, peak_mib, peak, fma_peak));
     }
 
     let workers = workers.map_or("?".to_string(), |w| w.to_string());
@@ -477,7 +480,7 @@ fn main() -> Result<(), Error> {
          {held}\n\
          - {torch_line}; {jax_line}\n\
          - peak: a 2048x2048x2048 matmul as a dense layer's ({peak_form}) runs at \
-         **{peak:.0} GFLOP/s** (the reference for \"% of peak\")\n\
+         **{peak:.0} GFLOP/s** (the reference for \"% of peak\"){fma_line}\n\
          - one SGD step on random normal images and random labels, batch as listed; warmup, then \
          {rounds} rounds of netspec's steps and each peer's process in turn, each side at least \
          the listed steps and {min}s a round; ms are medians over steps, then over rounds, and \
@@ -497,6 +500,11 @@ fn main() -> Result<(), Error> {
         } else {
             "netspec's matmul kernel"
         },
+        fma_line = fma_peak.map_or(String::new(), |f| format!(
+            "; independent FMA chains in registers, a thread per core, run at **{f:.0} GFLOP/s** \
+             (the reference for \"% of FMA peak\"), so the matmul reaches {:.0}% of them",
+            100.0 * peak / f
+        )),
         header = TABLE_HEADER,
         rows = rows.join("\n"),
     );
@@ -531,8 +539,8 @@ struct RoundPair {
 /// Rounds per model: netspec and its peers in turn, the ratio taken in each round.
 const ROUNDS: usize = 3;
 
-const TABLE_HEADER: &str = "| model | batch | netspec ms | PyTorch ms | ratio | ratio per round | JAX ms | GFLOP/step | netspec GFLOP/s | % of peak | PyTorch GFLOP/s | faults/step | cold compile s | peak MiB |\n\
-                            |---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+const TABLE_HEADER: &str = "| model | batch | netspec ms | PyTorch ms | ratio | ratio per round | JAX ms | GFLOP/step | netspec GFLOP/s | % of peak | % of FMA peak | PyTorch GFLOP/s | faults/step | cold compile s | peak MiB |\n\
+                            |---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 fn table_row(
     b: &Bench,
@@ -540,6 +548,7 @@ fn table_row(
     rounds: &[RoundPair],
     peak_mib: Option<f64>,
     peak: f64,
+    fma_peak: Option<f64>,
 ) -> String {
     let median = |xs: Vec<f64>| (!xs.is_empty()).then(|| Stats::of(xs).median);
     let ms = median(rounds.iter().map(|r| r.netspec.ms).collect()).unwrap_or(f64::NAN);
@@ -567,7 +576,7 @@ fn table_row(
         other => format!(" ({})", other.name()),
     };
     format!(
-        "| {}{driver} | {} | {:.2} | {} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {:.1} | {} |",
+        "| {}{driver} | {} | {:.2} | {} | {} | {} | {} | {:.3} | {:.0} | {:.0}% | {} | {} | {} | {:.1} | {} |",
         b.name,
         b.batch,
         ms,
@@ -578,6 +587,7 @@ fn table_row(
         gflop,
         rate(ms),
         100.0 * rate(ms) / peak,
+        fma_peak.map_or_else(dash, |f| format!("{:.0}%", 100.0 * rate(ms) / f)),
         torch.map_or_else(dash, |t| format!("{:.0}", rate(t))),
         faults.map_or_else(dash, |f| format!("{f:.0}")),
         ours.cold_s,

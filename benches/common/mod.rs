@@ -1,6 +1,8 @@
 //! What the benchmarks share: the CPU's description, timing statistics, and running a Python
 //! peer that prints one JSON line.
 
+pub mod fma;
+
 use std::path::PathBuf;
 use std::process::Command;
 

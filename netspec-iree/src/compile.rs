@@ -92,7 +92,7 @@ impl Target {
     }
 
     /// The vector instructions of the target's CPU: the host's, or a named CPU's by its name.
-    fn vector_isa(&self) -> VectorIsa {
+    pub fn vector_isa(&self) -> VectorIsa {
         match self {
             Target::HostCpu => VectorIsa::of_host(),
             Target::Cpu { cpu } => VectorIsa::of_cpu(cpu),
