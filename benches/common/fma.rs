@@ -49,85 +49,65 @@ fn best(window: fn() -> f64) -> f64 {
     best
 }
 
-// The loops are written in assembly: what runs is exactly the FMAs counted, in registers (a
-// compiler keeping sixteen chains in an array spilled some of them to the stack).
-
+/// One thread's FMA loop: `ITERATIONS` times, an FMA into each accumulator register from the
+/// two operand registers (zeroed first: zeros are computed no slower than any value), in a
+/// function with `feature` enabled; returns its FLOPs, counted from the same register list.
+/// Written in assembly so that what runs is exactly the FMAs counted, in registers: a compiler
+/// keeping sixteen chains in an array spilled some of them to the stack.
 #[cfg(target_arch = "x86_64")]
-fn avx512() -> f64 {
-    // 16 chains of 16 lanes: more than an FMA's latency times the FMA units (4 x 2), so the
-    // units never wait. The operands are zeros, which no CPU computes slower.
-    #[target_feature(enable = "avx512f")]
-    unsafe fn chains() {
-        std::arch::asm!(
-            "vxorps zmm30, zmm30, zmm30",
-            "vxorps zmm31, zmm31, zmm31",
-            "2:",
-            "vfmadd231ps zmm0, zmm30, zmm31",
-            "vfmadd231ps zmm1, zmm30, zmm31",
-            "vfmadd231ps zmm2, zmm30, zmm31",
-            "vfmadd231ps zmm3, zmm30, zmm31",
-            "vfmadd231ps zmm4, zmm30, zmm31",
-            "vfmadd231ps zmm5, zmm30, zmm31",
-            "vfmadd231ps zmm6, zmm30, zmm31",
-            "vfmadd231ps zmm7, zmm30, zmm31",
-            "vfmadd231ps zmm8, zmm30, zmm31",
-            "vfmadd231ps zmm9, zmm30, zmm31",
-            "vfmadd231ps zmm10, zmm30, zmm31",
-            "vfmadd231ps zmm11, zmm30, zmm31",
-            "vfmadd231ps zmm12, zmm30, zmm31",
-            "vfmadd231ps zmm13, zmm30, zmm31",
-            "vfmadd231ps zmm14, zmm30, zmm31",
-            "vfmadd231ps zmm15, zmm30, zmm31",
-            "dec {n}",
-            "jnz 2b",
-            n = inout(reg) ITERATIONS => _,
-            out("zmm0") _, out("zmm1") _, out("zmm2") _, out("zmm3") _,
-            out("zmm4") _, out("zmm5") _, out("zmm6") _, out("zmm7") _,
-            out("zmm8") _, out("zmm9") _, out("zmm10") _, out("zmm11") _,
-            out("zmm12") _, out("zmm13") _, out("zmm14") _, out("zmm15") _,
-            out("zmm30") _, out("zmm31") _,
-            options(nomem, nostack),
-        );
-    }
-    // SAFETY: the caller checked that the CPU has AVX-512F; the loop touches only the
-    // registers it declares.
-    unsafe { chains() };
-    (ITERATIONS * 16 * 16 * 2) as f64
+macro_rules! fma_loop {
+    ($feature:literal, $lanes:literal, [$($acc:tt),+], $b:tt, $c:tt) => {{
+        #[target_feature(enable = $feature)]
+        unsafe fn chains() {
+            std::arch::asm!(
+                concat!("vxorps ", $b, ", ", $b, ", ", $b),
+                concat!("vxorps ", $c, ", ", $c, ", ", $c),
+                "2:",
+                $(concat!("vfmadd231ps ", $acc, ", ", $b, ", ", $c),)+
+                "dec {n}",
+                "jnz 2b",
+                n = inout(reg) ITERATIONS => _,
+                $(out($acc) _,)+
+                out($b) _,
+                out($c) _,
+                options(nomem, nostack),
+            );
+        }
+        // SAFETY: fma_peak_gflops checked that the CPU has the feature; the loop touches only
+        // the registers it declares.
+        unsafe { chains() };
+        let chains = [$($acc),+].len();
+        (ITERATIONS * chains * $lanes * 2) as f64
+    }};
 }
 
+/// 16 chains of 16 lanes: more than an FMA's latency times the FMA units (4 x 2), so the units
+/// never wait.
+#[cfg(target_arch = "x86_64")]
+fn avx512() -> f64 {
+    fma_loop!(
+        "avx512f",
+        16,
+        [
+            "zmm0", "zmm1", "zmm2", "zmm3", "zmm4", "zmm5", "zmm6", "zmm7", "zmm8", "zmm9",
+            "zmm10", "zmm11", "zmm12", "zmm13", "zmm14", "zmm15"
+        ],
+        "zmm30",
+        "zmm31"
+    )
+}
+
+/// 12 chains of 8 lanes, two of AVX2's 16 registers for the operands.
 #[cfg(target_arch = "x86_64")]
 fn avx2() -> f64 {
-    // 12 chains of 8 lanes, two of AVX2's 16 registers for the operands.
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn chains() {
-        std::arch::asm!(
-            "vxorps ymm14, ymm14, ymm14",
-            "vxorps ymm15, ymm15, ymm15",
-            "2:",
-            "vfmadd231ps ymm0, ymm14, ymm15",
-            "vfmadd231ps ymm1, ymm14, ymm15",
-            "vfmadd231ps ymm2, ymm14, ymm15",
-            "vfmadd231ps ymm3, ymm14, ymm15",
-            "vfmadd231ps ymm4, ymm14, ymm15",
-            "vfmadd231ps ymm5, ymm14, ymm15",
-            "vfmadd231ps ymm6, ymm14, ymm15",
-            "vfmadd231ps ymm7, ymm14, ymm15",
-            "vfmadd231ps ymm8, ymm14, ymm15",
-            "vfmadd231ps ymm9, ymm14, ymm15",
-            "vfmadd231ps ymm10, ymm14, ymm15",
-            "vfmadd231ps ymm11, ymm14, ymm15",
-            "dec {n}",
-            "jnz 2b",
-            n = inout(reg) ITERATIONS => _,
-            out("ymm0") _, out("ymm1") _, out("ymm2") _, out("ymm3") _,
-            out("ymm4") _, out("ymm5") _, out("ymm6") _, out("ymm7") _,
-            out("ymm8") _, out("ymm9") _, out("ymm10") _, out("ymm11") _,
-            out("ymm14") _, out("ymm15") _,
-            options(nomem, nostack),
-        );
-    }
-    // SAFETY: the caller checked that the CPU has AVX2 and FMA; the loop touches only the
-    // registers it declares.
-    unsafe { chains() };
-    (ITERATIONS * 12 * 8 * 2) as f64
+    fma_loop!(
+        "avx2,fma",
+        8,
+        [
+            "ymm0", "ymm1", "ymm2", "ymm3", "ymm4", "ymm5", "ymm6", "ymm7", "ymm8", "ymm9",
+            "ymm10", "ymm11"
+        ],
+        "ymm14",
+        "ymm15"
+    )
 }
