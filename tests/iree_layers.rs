@@ -49,11 +49,12 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    // Columns in multiples of 16: netspec's matmul kernel (`Op::KernelMatmul`) for the
-    // product, dx and the weight gradient, each reading an operand transposed; panels of 32
-    // and a last 16, rows in tiles with a shorter last one, sums over more than 256 rows
-    // (the kernel's block of b), more than 256 rows (two chunks of them).
-    for (i, o, rows) in [(20, 48, 7), (48, 16, 300), (272, 32, 13)] {
+    // netspec's matmul kernel (`Op::KernelMatmul`) for the product, dx and the weight
+    // gradient, each reading an operand transposed; panels of 32 and a last 16, rows in tiles
+    // with a shorter last one, sums over more than 256 rows (the kernel's block of b), more
+    // than 256 rows (two chunks of them); ragged panels (10 and 20 columns, the 10 read
+    // transposed in whole blocks and a gathered rest).
+    for (i, o, rows) in [(20, 48, 7), (48, 16, 300), (272, 32, 13), (40, 10, 9)] {
         let dense = Dense {
             in_features: i,
             out_features: o,

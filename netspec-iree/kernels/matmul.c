@@ -24,35 +24,45 @@
 
 // The panel's `depth` rows from row k0 and column n0 of b (element (k, j) at
 // b[k·b_row + j·b_col]), `width` columns of them (at most 32: a ragged panel padded with zeros
-// to whole vectors), into `panel`.
+// to whole vectors, as a dense layer's 10 outputs are), into `panel`.
 INLINE void copy_panel(const float *restrict b, size_t b_row, size_t b_col, size_t k0,
                        size_t depth, size_t n0, size_t width, float *restrict panel) {
-  if (width % LANES) {
-    size_t padded = width + LANES - width % LANES;
-    for (size_t i = 0; i < depth; ++i)
-      for (size_t j = 0; j < padded; ++j)
-        panel[i * PANEL + j] = j < width ? b[(k0 + i) * b_row + (n0 + j) * b_col] : 0.0f;
-  } else if (b_col == 1) {
-    for (size_t i = 0; i < depth; ++i)
-      for (size_t j = 0; j < width; j += LANES)
-        vstore(panel + i * PANEL + j, vload(b + (k0 + i) * b_row + n0 + j));
-  } else {
-    // b transposed: each of the panel's columns is a row of b. Blocks of LANES x LANES are
-    // loaded a row of b (a column of the panel) at a time and transposed in registers; the
-    // rows past the last whole block are gathered a vector at a time.
-    const float *first = b + n0 * b_col + k0 * b_row;
-    size_t whole = depth - depth % LANES;
-    for (size_t i = 0; i < whole; i += LANES)
-      for (size_t j = 0; j < width; j += LANES) {
-        vec block[LANES];
+  // Whole vectors of columns, then a ragged last one, if any: `left` columns, zeros after.
+  size_t whole_cols = width - width % LANES;
+  int left = (int)(width - whole_cols);
+  if (b_col == 1) {
+    for (size_t i = 0; i < depth; ++i) {
+      const float *row = b + (k0 + i) * b_row + n0;
+      for (size_t j = 0; j < whole_cols; j += LANES) vstore(panel + i * PANEL + j, vload(row + j));
+      if (left) vstore(panel + i * PANEL + whole_cols, vload_first(row + whole_cols, left));
+    }
+    return;
+  }
+  // b transposed: each of the panel's columns is a row of b. Blocks of LANES x LANES are
+  // loaded a row of b (a column of the panel) at a time, a ragged block's missing columns as
+  // zeros, and transposed in registers; the rows past the last whole block are gathered a
+  // vector at a time.
+  const float *first = b + n0 * b_col + k0 * b_row;
+  size_t whole = depth - depth % LANES;
+  for (size_t i = 0; i < whole; i += LANES)
+    for (size_t j = 0; j < width; j += LANES) {
+      vec block[LANES];
+      if (j < whole_cols)
         for (int t = 0; t < LANES; ++t) block[t] = vload(first + (j + t) * b_col + i * b_row);
-        vtranspose(block);
-        for (int t = 0; t < LANES; ++t) vstore(panel + (i + t) * PANEL + j, block[t]);
-      }
-    vindex columns = vindex_steps((int)b_col);
-    for (size_t i = whole; i < depth; ++i)
-      for (size_t j = 0; j < width; j += LANES)
-        vstore(panel + i * PANEL + j, vgather(columns, first + j * b_col + i * b_row));
+      else
+        for (int t = 0; t < LANES; ++t)
+          block[t] = t < left ? vload(first + (j + t) * b_col + i * b_row) : vzero();
+      vtranspose(block);
+      for (int t = 0; t < LANES; ++t) vstore(panel + (i + t) * PANEL + j, block[t]);
+    }
+  vindex columns = vindex_steps((int)b_col);
+  for (size_t i = whole; i < depth; ++i) {
+    const float *row = first + i * b_row;
+    for (size_t j = 0; j < whole_cols; j += LANES)
+      vstore(panel + i * PANEL + j, vgather(columns, row + j * b_col));
+    if (left)
+      vstore(panel + i * PANEL + whole_cols,
+             vgather_first(columns, row + whole_cols * b_col, left));
   }
 }
 

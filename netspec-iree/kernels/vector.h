@@ -40,6 +40,12 @@ typedef __m512i vindex;
 #define vkeep_first(v, count, fill) \
   _mm512_mask_blend_ps(_mm512_cmplt_epi32_mask(vindex_steps(1), _mm512_set1_epi32(count)), \
                        vset1(fill), v)
+// The first `count` lanes (1 to LANES - 1) from p, zeros after; memory past them is not read.
+#define vload_first(p, count) \
+  _mm512_maskz_loadu_ps((__mmask16)(0xffffu >> (LANES - (count))), p)
+// vgather's first `count` lanes, zeros after, the others' addresses not read.
+#define vgather_first(index, base, count)                                                \
+  _mm512_mask_i32gather_ps(vzero(), (__mmask16)(0xffffu >> (LANES - (count))), index, base, 4)
 #define vhmax _mm512_reduce_max_ps
 #define vhsum _mm512_reduce_add_ps
 // rows[t] holds row t of a LANES x LANES block; after, rows[t] holds its column t.
@@ -96,6 +102,10 @@ typedef __m256i vindex;
   _mm256_blendv_ps(vset1(fill), v,                                                    \
                    _mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(count),   \
                                                           vindex_steps(1))))
+#define vfirst_mask(count) _mm256_cmpgt_epi32(_mm256_set1_epi32(count), vindex_steps(1))
+#define vload_first(p, count) _mm256_maskload_ps(p, vfirst_mask(count))
+#define vgather_first(index, base, count) \
+  _mm256_mask_i32gather_ps(vzero(), base, index, _mm256_castsi256_ps(vfirst_mask(count)), 4)
 INLINE float vhmax(vec v) {
   __m128 x = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   x = _mm_max_ps(x, _mm_movehl_ps(x, x));

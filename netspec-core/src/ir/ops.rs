@@ -189,10 +189,9 @@ pub enum Op {
     /// A 2-D `DotGeneral` (one contracting dim each, no batch) that IREE data-tiles: emitted as
     /// `linalg.matmul` with IREE's per-op hint (`Lowering::data_tiling`).
     TiledMatmul(DotDims),
-    /// A 2-D `DotGeneral` (one contracting dim each, no batch, a multiple of 16 columns)
-    /// computed by netspec's matmul kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`),
-    /// with the elementwise op after it that its epilogue computes (`ir/epilogue.rs`), whose
-    /// operands follow the matmul's two.
+    /// A 2-D `DotGeneral` (one contracting dim each, no batch) computed by netspec's matmul
+    /// kernel (`Lowering::kernel_matmuls`, `ir/kernel_call.rs`), with the elementwise op after
+    /// it that its epilogue computes (`ir/epilogue.rs`), whose operands follow the matmul's two.
     KernelMatmul(DotDims, Epilogue),
     /// Multi-head attention of `heads` heads over qkv [B, T, 3D] -> [B, T, D], by netspec's
     /// attention kernel (`ir/attention.rs`, `Lowering::kernel_attention`). Operands (qkv).
