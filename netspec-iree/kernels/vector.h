@@ -36,16 +36,15 @@ typedef __m512i vindex;
 #define vexp2_int(n) \
   _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), \
                                                          _mm512_set1_epi32(127)), 23))
+// Lanes [0, count): those a value of `count` elements fills (all of them from LANES on).
+#define vfirst_mask(count) _mm512_cmplt_epi32_mask(vindex_steps(1), _mm512_set1_epi32(count))
 // v with its lanes from `count` on replaced by `fill`.
-#define vkeep_first(v, count, fill) \
-  _mm512_mask_blend_ps(_mm512_cmplt_epi32_mask(vindex_steps(1), _mm512_set1_epi32(count)), \
-                       vset1(fill), v)
-// The first `count` lanes (1 to LANES - 1) from p, zeros after; memory past them is not read.
-#define vload_first(p, count) \
-  _mm512_maskz_loadu_ps((__mmask16)(0xffffu >> (LANES - (count))), p)
-// vgather's first `count` lanes, zeros after, the others' addresses not read.
-#define vgather_first(index, base, count)                                                \
-  _mm512_mask_i32gather_ps(vzero(), (__mmask16)(0xffffu >> (LANES - (count))), index, base, 4)
+#define vkeep_first(v, count, fill) _mm512_mask_blend_ps(vfirst_mask(count), vset1(fill), v)
+// The first `count` lanes from p, zeros after; memory past them is not read.
+#define vload_first(p, count) _mm512_maskz_loadu_ps(vfirst_mask(count), p)
+// vgather's first `count` lanes, zeros after; the others' addresses are not read.
+#define vgather_first(index, base, count) \
+  _mm512_mask_i32gather_ps(vzero(), vfirst_mask(count), index, base, 4)
 #define vhmax _mm512_reduce_max_ps
 #define vhsum _mm512_reduce_add_ps
 // rows[t] holds row t of a LANES x LANES block; after, rows[t] holds its column t.
@@ -98,11 +97,9 @@ typedef __m256i vindex;
 #define vexp2_int(n) \
   _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), \
                                                          _mm256_set1_epi32(127)), 23))
-#define vkeep_first(v, count, fill)                                                   \
-  _mm256_blendv_ps(vset1(fill), v,                                                    \
-                   _mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(count),   \
-                                                          vindex_steps(1))))
 #define vfirst_mask(count) _mm256_cmpgt_epi32(_mm256_set1_epi32(count), vindex_steps(1))
+#define vkeep_first(v, count, fill) \
+  _mm256_blendv_ps(vset1(fill), v, _mm256_castsi256_ps(vfirst_mask(count)))
 #define vload_first(p, count) _mm256_maskload_ps(p, vfirst_mask(count))
 #define vgather_first(index, base, count) \
   _mm256_mask_i32gather_ps(vzero(), base, index, _mm256_castsi256_ps(vfirst_mask(count)), 4)
