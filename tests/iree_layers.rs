@@ -52,8 +52,9 @@ fn every_layer_family_agrees_on_iree() {
     // netspec's matmul kernel (`Op::KernelMatmul`) for the product, dx and the weight
     // gradient, each reading an operand transposed; panels of 32 and a last 16, rows in tiles
     // with a shorter last one, sums over more than 256 rows (the kernel's block of b), more
-    // than 256 rows (two chunks of them); ragged panels (10 and 20 columns, the 10 read
-    // transposed in whole blocks and a gathered rest).
+    // than 256 rows (two chunks of them); ragged panels of 20 columns (dx) and of 10 read
+    // transposed (the product: 40 rows of it in whole blocks on AVX2, 32 and 8 gathered on
+    // AVX-512).
     for (i, o, rows) in [(20, 48, 7), (48, 16, 300), (272, 32, 13), (40, 10, 9)] {
         let dense = Dense {
             in_features: i,
