@@ -295,10 +295,10 @@ fn peer(b: &Bench, setup: &Setup, script: &str) -> Result<Peer, Error> {
     })
 }
 
-/// The two fp32 ceilings the table divides by, sampled at the start and again before each
-/// model. A ceiling is what the CPU can do, and a sample taken while another tenant of the host
-/// shares a core reads low, so each is the best of its samples; the table gives the lowest
-/// beside it.
+/// The two fp32 ceilings the table divides by, sampled before each model and after the last.
+/// A sample taken while another tenant of the host shares a core reads low, and the host's
+/// speed drifts over minutes: a row divides by the higher of the two samples around it, taken
+/// as close to its steps as its peers are; the header gives the best and the lowest of the run.
 #[derive(Default)]
 struct Peaks {
     /// netspec's large matmul (`measured_peak_gflops`), GFLOP/s.
@@ -319,6 +319,12 @@ impl Peaks {
     fn range(samples: &[f64]) -> Option<(f64, f64)> {
         let best = samples.iter().copied().reduce(f64::max)?;
         Some((best, samples.iter().copied().fold(best, f64::min)))
+    }
+
+    /// The ceilings around the `i`th model: the higher of the samples before and after it.
+    fn around(&self, i: usize) -> (f64, Option<f64>) {
+        let near = |samples: &[f64]| samples.get(i..i + 2).map(|s| s[0].max(s[1]));
+        (near(&self.matmul).unwrap_or(f64::NAN), near(&self.fma))
     }
 }
 
@@ -515,10 +521,12 @@ fn main() -> Result<(), Error> {
          where the row names no other driver\
          {held}\n\
          - {torch_line}; {jax_line}\n\
-         - peaks, each the best of {samples} samples (one before each model and one after \
-         the last; the lowest in parentheses): a 2048x2048x2048 matmul as a dense layer's \
-         ({peak_form}) runs at **{peak:.0} GFLOP/s** ({lowest_peak:.0}; the reference for \
-         \"% of peak\"){fma_line}\n\
+         - peaks, sampled {samples} times (before each model and after the last), the best \
+         and in parentheses the lowest: a 2048x2048x2048 matmul as a dense layer's \
+         ({peak_form}) runs at **{peak:.0} GFLOP/s** ({lowest_peak:.0}){fma_line}; a row's \
+         \"% of peak\" and \"% of FMA peak\" divide by the higher of the two samples taken \
+         just before and just after it, as its peers are timed beside it on a host whose speed \
+         drifts\n\
          - one SGD step on random normal images and random labels, batch as listed; warmup, then \
          {rounds} rounds of netspec's steps and each peer's process in turn, each side at least \
          the listed steps and {min}s a round; ms are medians over steps, then over rounds, and \
@@ -541,14 +549,17 @@ fn main() -> Result<(), Error> {
         samples = peaks.matmul.len(),
         fma_line = fma_peak.map_or(String::new(), |(f, lowest)| format!(
             "; independent FMA chains in registers, a thread per core, run at **{f:.0} GFLOP/s** \
-             ({lowest:.0}; the reference for \"% of FMA peak\"), so the matmul reaches {:.0}% \
-             of them",
+             ({lowest:.0}), so the matmul reaches {:.0}% of them",
             100.0 * peak / f
         )),
         header = TABLE_HEADER,
         rows = rows
             .iter()
-            .map(|r| r.render(peak, fma_peak.map(|(f, _)| f)))
+            .enumerate()
+            .map(|(i, r)| {
+                let (peak, fma_peak) = peaks.around(i);
+                r.render(peak, fma_peak)
+            })
             .collect::<Vec<_>>()
             .join("\n"),
     );
