@@ -587,33 +587,41 @@ mod tests {
     }
 
     /// A depthwise convolution between two others (`layers/conv.rs`: IREE's grouped
-    /// convolution forward and for dx, one convolution in batch groups for dW) reads and
-    /// writes the NHWC values as they are stored: its gradient takes no transposes.
+    /// convolution forward and for dx) reads and writes the NHWC values as they are stored. Its
+    /// weight gradient takes no transposes as one convolution in batch groups (AVX2), and two
+    /// as a depthwise convolution over the examples folded into the channels (AVX-512: the
+    /// input and dy, each [H, W, B, C]).
     #[test]
     fn a_depthwise_layer_stays_in_the_convolutions_order() {
         use crate::layers::{Conv2d, Layer, Mode};
-        let mut g = Graph::new("f", Lowering::AVX512);
-        let x = g.arg("x", TensorType::f32(&[2, 8, 4, 4]));
-        let w1 = g.arg("w1", TensorType::f32(&[8, 8, 1, 1]));
-        let dw = g.arg("dw", TensorType::f32(&[3, 3, 1, 8]));
-        let w2 = g.arg("w2", TensorType::f32(&[8, 8, 1, 1]));
-        let layer = Conv2d::new(&[8, 4, 4], 8, 3, 1, 1, 8).unwrap();
-        let pointwise = ConvDims::nchw([1, 1], [(0, 0), (0, 0)]);
-        let c1 = g.convolution(x, w1, pointwise.clone());
-        let y = layer.forward(&mut g, c1, &[dw], Mode::Train).y;
-        let dy = g.convolution(y, w2, pointwise);
-        let back = layer.vjp(&mut g, &c1, &[dw], dy, true);
-        let f = g.finish(vec![back.dx.unwrap(), back.grads[0]]);
-        let inputs = [
-            data(&[2, 8, 4, 4], 4),
-            data(&[8, 8, 1, 1], 5),
-            data(&[3, 3, 1, 8], 6),
-            data(&[8, 8, 1, 1], 7),
-        ];
-        let assigned = same_results(&f, &inputs);
-        assert!(transposes(&f) > 10, "{}", transposes(&f));
-        // The two 1x1 kernels', the input's and dx's (a result): none for the depthwise layer.
-        assert_eq!(transposes(&assigned), 4);
+        for (lowering, weight_grad_transposes) in [(Lowering::AVX2, 0), (Lowering::AVX512, 2)] {
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[2, 8, 4, 4]));
+            let w1 = g.arg("w1", TensorType::f32(&[8, 8, 1, 1]));
+            let dw = g.arg("dw", TensorType::f32(&[3, 3, 1, 8]));
+            let w2 = g.arg("w2", TensorType::f32(&[8, 8, 1, 1]));
+            let layer = Conv2d::new(&[8, 4, 4], 8, 3, 1, 1, 8).unwrap();
+            let pointwise = ConvDims::nchw([1, 1], [(0, 0), (0, 0)]);
+            let c1 = g.convolution(x, w1, pointwise.clone());
+            let y = layer.forward(&mut g, c1, &[dw], Mode::Train).y;
+            let dy = g.convolution(y, w2, pointwise);
+            let back = layer.vjp(&mut g, &c1, &[dw], dy, true);
+            let f = g.finish(vec![back.dx.unwrap(), back.grads[0]]);
+            let inputs = [
+                data(&[2, 8, 4, 4], 4),
+                data(&[8, 8, 1, 1], 5),
+                data(&[3, 3, 1, 8], 6),
+                data(&[8, 8, 1, 1], 7),
+            ];
+            let assigned = same_results(&f, &inputs);
+            assert!(transposes(&f) > 10, "{}", transposes(&f));
+            // The two 1x1 kernels', the input's and dx's (a result), and the weight gradient's.
+            assert_eq!(
+                transposes(&assigned),
+                4 + weight_grad_transposes,
+                "{lowering:?}"
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! | dense weight gradient (`transposed_copy_min_rows`) | by the kernel (above) | same | one operand copied transposed over >= 512 rows |
 //! | matmuls (`data_tiling`) | off: the kernel takes them (the portable CPU lowering data-tiles those of dense layers, their weight gradients and convolutions with IREE's mmt4d micro-kernels, marked one by one) | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
+//! | depthwise weight gradient (`depthwise_weight_grad`) | one convolution in batch groups, the channels as its batch | a depthwise convolution, the examples folded into the channels | as AVX2 |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
 use super::direct_conv::DirectConvRule;
@@ -64,6 +65,23 @@ pub struct Lowering {
     /// Which convolutions netspec's own CPU kernel computes (`ir/direct_conv.rs`), linked into
     /// the module; `None`: none.
     pub direct_conv: Option<DirectConvRule>,
+    /// How the weight gradient of a depthwise convolution (a group per channel, as many
+    /// outputs) is written (`Conv2d::grouped_weight_grad`).
+    pub depthwise_weight_grad: DepthwiseWeightGrad,
+}
+
+/// The form of a depthwise convolution's weight gradient, dw[kh, kw, c] = Σ over the examples
+/// and output positions of x[b, s·i + kh, s·j + kw, c] · dy[b, i, j, c].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DepthwiseWeightGrad {
+    /// One convolution of the input with dy, the channels as its batch in a batch group each
+    /// (`batch_group_count`), the examples as the features it contracts. IREE's CPU backend
+    /// does not vectorise the loops it makes of batch groups.
+    BatchGroups,
+    /// A depthwise convolution itself: the examples folded into the channels (the input as one
+    /// image of B·C channels, dy as its kernel, dilated by the stride), then summed over the
+    /// examples; IREE's CPU backend vectorises it over the channels as it does the forward.
+    ExamplesAsChannels,
 }
 
 /// Which matmuls IREE data-tiles: packs their operands into the tiled layout of its mmt4d
@@ -266,6 +284,9 @@ impl Lowering {
             min_in_channels: 8,
             weight_grad: true,
         }),
+        // ConvNeXt-T@32's three 7x7 depthwise gradients took 14% of its step's dispatch time
+        // so, and 24% as depthwise convolutions.
+        depthwise_weight_grad: DepthwiseWeightGrad::BatchGroups,
     };
     /// AVX-512: netspec's kernels as on AVX2, in their AVX-512 build (on an Intel Xeon with
     /// 512-bit FMA units they ran the MNIST CNN's step in 0.56 of the time IREE's forms took,
@@ -283,6 +304,9 @@ impl Lowering {
             patch_bytes: 8 << 20,
             min_positions: 0,
         }),
+        // In batch groups ConvNeXt-T@32's three 7x7 depthwise gradients took 30% of its step's
+        // dispatch time, IREE's AVX-512 code of that loop nest running at a few GFLOP/s.
+        depthwise_weight_grad: DepthwiseWeightGrad::ExamplesAsChannels,
         ..Lowering::AVX2
     };
     /// AVX2's rules without netspec's kernel, which is AVX2 and FMA code for x86-64: for other

@@ -23,8 +23,8 @@ pub use epilogue::Epilogue;
 pub use graph::{Function, Graph, Module, Node, Value};
 pub(crate) use im2col::PatchWindow;
 pub use lowering::{
-    BarrierOp, ConvMatmul, DataTiling, Lowering, MatmulRole, VectorIsa, WeightGradMatmul,
-    DISPATCH_STACK_BYTES,
+    BarrierOp, ConvMatmul, DataTiling, DepthwiseWeightGrad, Lowering, MatmulRole, VectorIsa,
+    WeightGradMatmul, DISPATCH_STACK_BYTES,
 };
 pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};

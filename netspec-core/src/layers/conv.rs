@@ -12,12 +12,13 @@
 //! - dW without groups: per kernel offset (u, v), dy contracted with the strided slice of the
 //!   input it saw, or all offsets at once as im2col matmuls where the target's lowering says
 //!   so (`Graph::conv_weight_grad_as_matmul`); with groups, one convolution of the input with
-//!   dy in batch groups;
+//!   dy in batch groups, or for a depthwise convolution, where the lowering says so, a
+//!   depthwise convolution of the input with dy over the examples folded into the channels;
 //! - db: Σ dy over batch, height and width.
 
 use super::window::Window;
 use super::{shape_str, Args, Backward, Forward, Layer, Mode, SpecError};
-use crate::ir::{ConvDims, DotDims, Graph, MatmulRole, PatchWindow, Value};
+use crate::ir::{ConvDims, DepthwiseWeightGrad, DotDims, Graph, MatmulRole, PatchWindow, Value};
 use crate::params::{Init, ParamSpec};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -351,8 +352,10 @@ impl Layer for Conv2d {
 }
 
 impl Conv2d {
-    /// dW of a grouped convolution (a depthwise one: MobileNet's and EfficientNet's) as one
-    /// convolution: the input channels as its batch, in one batch group per group
+    /// dW of a grouped convolution (a depthwise one: MobileNet's, EfficientNet's, ConvNeXt's)
+    /// as one convolution: a depthwise one where the lowering says so
+    /// (`depthwise_weight_grad`), otherwise the input channels as its batch, in one batch group
+    /// per group
     /// (`batch_group_count`), the examples as the features it contracts, dy as the kernel,
     /// dilated by the stride, and the HWIO gradient as its output. One dispatch for the whole
     /// kernel, where a contraction per tap and the concatenation of their sums made 2·k² + k.
@@ -378,6 +381,12 @@ impl Conv2d {
                 limit[2 + i] -= (unread - high) as usize;
                 x = g.slice(x, &[0; 4], &limit, &[1; 4]);
             }
+        }
+        let depthwise = self.groups == self.in_channels && self.groups == self.out_channels;
+        if depthwise
+            && g.lowering().depthwise_weight_grad == DepthwiseWeightGrad::ExamplesAsChannels
+        {
+            return depthwise_weight_grad(g, x, dy, k, padding, s);
         }
         // Roles: the input as [features = B, batch = C, H, W], dy as [in = B, out, OH, OW];
         // the output [kh, kw, batch = C / groups, features = out] is HWIO.
@@ -431,4 +440,37 @@ impl Conv2d {
         }
         g.concatenate(&rows, 0)
     }
+}
+
+/// dW of a depthwise convolution as a depthwise convolution itself: the examples folded into
+/// the channels (x as one image [1, H, W, B·C], dy as its kernel [OH, OW, 1, B·C], dilated by
+/// the stride), then summed over the examples. `padding` is the input's, with the rows no
+/// output reads already cropped, so the output is exactly the kernel [kh, kw, 1, C] (HWIO).
+fn depthwise_weight_grad(
+    g: &mut Graph,
+    x: Value,
+    dy: Value,
+    k: [usize; 2],
+    padding: [(i64, i64); 2],
+    s: [usize; 2],
+) -> Value {
+    let [b, c, h, w] = <[usize; 4]>::try_from(g.shape(x)).unwrap();
+    let [_, _, oh, ow] = <[usize; 4]>::try_from(g.shape(dy)).unwrap();
+    let xt = g.transpose(x, &[2, 3, 0, 1]);
+    let xt = g.reshape(xt, &[1, h, w, b * c]);
+    let dyt = g.transpose(dy, &[2, 3, 0, 1]);
+    let dyt = g.reshape(dyt, &[oh, ow, 1, b * c]);
+    let d = ConvDims {
+        lhs: [0, 3, 1, 2],
+        rhs: [3, 2, 0, 1],
+        out: [0, 3, 1, 2],
+        padding,
+        rhs_dilation: s,
+        feature_groups: b * c,
+        ..ConvDims::nchw([1, 1], [(0, 0); 2])
+    };
+    let per_example = g.convolution_in_layout(xt, dyt, d); // [1, kh, kw, B·C]
+    let per_example = g.reshape(per_example, &[k[0], k[1], b, c]);
+    let dw = g.reduce_sum(per_example, &[2]);
+    g.reshape(dw, &[k[0], k[1], 1, c])
 }
