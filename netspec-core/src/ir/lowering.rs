@@ -75,12 +75,11 @@ pub struct Lowering {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DepthwiseWeightGrad {
     /// One convolution of the input with dy, the channels as its batch in a batch group each
-    /// (`batch_group_count`), the examples as the features it contracts. IREE's CPU backend
-    /// does not vectorise the loops it makes of batch groups.
+    /// (`batch_group_count`), the examples as the features it contracts.
     BatchGroups,
     /// A depthwise convolution itself: the examples folded into the channels (the input as one
     /// image of B·C channels, dy as its kernel, dilated by the stride), then summed over the
-    /// examples; IREE's CPU backend vectorises it over the channels as it does the forward.
+    /// examples. Two transposes more (the input and dy to [H, W, B, C]).
     ExamplesAsChannels,
 }
 
