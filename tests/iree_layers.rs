@@ -160,12 +160,28 @@ fn every_layer_family_agrees_on_iree() {
             1.0,
         );
     }
-    let depthwise = Conv2d::from_args(
-        &args(&[4], &[("k", 3), ("s", 2), ("p", 1), ("groups", 4)]),
-        &[4, 9, 8],
-    )
-    .unwrap();
-    checks.add("depthwise conv2d", &depthwise, &[2, 4, 9, 8], 1.0);
+    // 4 channels: the lowering's StableHLO form of the weight gradient; 16 and 32: netspec's
+    // kernel where the lowering has it, at a ConvNeXt block's 7x7 and a strided 5x5.
+    for (c, k, s, p, [h, w]) in [
+        (4, 3, 2, 1, [9, 8]),
+        (32, 5, 2, 2, [9, 8]),
+        (16, 7, 1, 3, [8, 8]),
+    ] {
+        let depthwise = Conv2d::from_args(
+            &args(
+                &[c as i64],
+                &[("k", k), ("s", s), ("p", p), ("groups", c as i64)],
+            ),
+            &[c, h, w],
+        )
+        .unwrap();
+        checks.add(
+            &format!("depthwise conv2d {c} k{k} s{s} p{p} {h}x{w}"),
+            &depthwise,
+            &[3, c, h, w],
+            1.0,
+        );
+    }
     let grouped = Conv2d::from_args(
         &args(&[6], &[("k", 3), ("p", 1), ("groups", 2)]),
         &[4, 6, 6],

@@ -273,6 +273,7 @@ fn function(out: &mut String, f: &Function) {
             Op::Convolution(d) => generic("stablehlo.convolution", &conv_attrs(d)),
             Op::DirectConv { .. }
             | Op::DirectConvWeightGrad { .. }
+            | Op::DepthwiseWeightGrad { .. }
             | Op::KernelMatmul(..)
             | Op::KernelAttention { .. }
             | Op::KernelAttentionGrad { .. } => kernel_call::dispatch(out, f, node, i, &operands),

@@ -1,9 +1,10 @@
 // netspec's convolution kernels for x86 CPUs, linked into IREE modules whose lowering asks for
 // them (`Lowering::direct_conv`, `ir/direct_conv.rs`): a stride-1 convolution of an NHWC batch
 // with an HWIO kernel (`Op::DirectConv`), and its weight gradient (`Op::DirectConvWeightGrad`),
-// zero padding included, without groups or dilation. IREE's alternative, im2col and data-tiled
-// matmuls, writes, packs and reads every patch; here each input value is read where it lies and
-// broadcast against a tile of output channels.
+// zero padding included, without groups or dilation; and the weight gradient of a depthwise
+// convolution at any stride (`Op::DepthwiseWeightGrad`, below). IREE's alternative, im2col and
+// data-tiled matmuls, writes, packs and reads every patch; here each input value is read where
+// it lies and broadcast against a tile of output channels.
 //
 // One source, two objects of the same entry points (build.rs): for AVX2 with FMA (8 lanes,
 // 16 registers: tiles of 6 x 16 outputs) and for AVX-512 (16 lanes, 32 registers: tiles of
@@ -254,5 +255,130 @@ void netspec_conv_weight_grad_tiles(const float *restrict x, size_t x_offset,
       BY_TILE(len, o - o0, TILE)
 #undef TILE
     }
+  }
+}
+
+// The weight gradient of a depthwise convolution (a group per channel, any stride,
+// `Op::DepthwiseWeightGrad`): dw[u, v, c] = Σ x[n, sh·i + u - top, sw·j + v - left, c] ·
+// dy[n, i, j, c] over every example and output position (i, j), zero outside x. IREE's forms
+// (one convolution in batch groups; a depthwise one over the examples folded into the
+// channels) ran at a few GFLOP/s. Here a workgroup owns a kernel row and 16 channels, and sums
+// each run of the row's taps in registers: per output position, one load of dy and one of x
+// per tap, each multiplied into the tap's own accumulators.
+
+// A workgroup's channels.
+#define DW_CHANNELS 16
+#define DW_VECS (DW_CHANNELS / LANES)
+// The taps of a run, whose accumulators stay in registers beside dy's vectors; on AVX-512
+// two sets of them, for alternate output columns, so that a 3x3 kernel's few sums leave the
+// FMA units no wait on their latency.
+#if LANES == 16
+#define DW_MAX_TAPS 12
+#define DW_SETS 2
+#else
+#define DW_MAX_TAPS 6
+#define DW_SETS 1
+#endif
+
+// dw's run of `taps` taps (constant, for the unroll) of one kernel row, `DW_CHANNELS`
+// channels: x and dy start at the run's channels; output row i reads input row sh·i + row0,
+// output column j input columns sw·j + col0 + t for its taps t. dw: the run's first tap, its
+// taps C apart.
+INLINE void depthwise_taps(int taps, const float *restrict x, const float *restrict dy,
+                           size_t n_count, ptrdiff_t h, ptrdiff_t w_in, size_t oh_count,
+                           size_t ow_count, size_t c, ptrdiff_t row0, ptrdiff_t col0,
+                           ptrdiff_t sh, ptrdiff_t sw, float *restrict dw) {
+  vec acc[DW_SETS][DW_MAX_TAPS][DW_VECS];
+  for (int s = 0; s < DW_SETS; ++s)
+    for (int t = 0; t < taps; ++t)
+      for (int k = 0; k < DW_VECS; ++k) acc[s][t][k] = vzero();
+  // Output columns whose taps all read inside the input row: [fast_lo, fast_hi).
+  ptrdiff_t ow = (ptrdiff_t)ow_count;
+  ptrdiff_t fast_lo = clamp(col0 >= 0 ? 0 : (-col0 + sw - 1) / sw, 0, ow);
+  ptrdiff_t room = w_in - taps - col0;
+  ptrdiff_t fast_hi = clamp(room < 0 ? 0 : room / sw + 1, fast_lo, ow);
+  for (size_t n = 0; n < n_count; ++n)
+    for (size_t i = 0; i < oh_count; ++i) {
+      ptrdiff_t r = sh * (ptrdiff_t)i + row0;
+      if (r < 0 || r >= h) continue;
+      const float *xr = x + ((ptrdiff_t)n * h + r) * w_in * (ptrdiff_t)c;
+      const float *d = dy + (n * oh_count + i) * ow_count * c;
+#define DW_COLUMN(s, j)                                                                \
+  {                                                                                    \
+    const float *xp = xr + (sw * (j) + col0) * (ptrdiff_t)c;                           \
+    vec dv[DW_VECS];                                                                   \
+    for (int k = 0; k < DW_VECS; ++k) dv[k] = vload(d + (j) * (ptrdiff_t)c + k * LANES); \
+    for (int t = 0; t < taps; ++t)                                                     \
+      for (int k = 0; k < DW_VECS; ++k)                                                \
+        acc[s][t][k] = vfma(vload(xp + t * (ptrdiff_t)c + k * LANES), dv[k], acc[s][t][k]); \
+  }
+      ptrdiff_t j = fast_lo;
+      for (; j + DW_SETS <= fast_hi; j += DW_SETS)
+        for (int s = 0; s < DW_SETS; ++s) DW_COLUMN(s, j + s)
+      for (; j < fast_hi; ++j) DW_COLUMN(0, j)
+#undef DW_COLUMN
+      // Columns where some of the run's taps read the padding, which is zero.
+      for (j = 0; j < ow; ++j) {
+        if (j == fast_lo) j = fast_hi;
+        if (j >= ow) break;
+        vec dv[DW_VECS];
+        for (int k = 0; k < DW_VECS; ++k) dv[k] = vload(d + j * (ptrdiff_t)c + k * LANES);
+        for (int t = 0; t < taps; ++t) {
+          ptrdiff_t q = sw * j + col0 + t;
+          if (q < 0 || q >= w_in) continue;
+          for (int k = 0; k < DW_VECS; ++k)
+            acc[0][t][k] = vfma(vload(xr + q * (ptrdiff_t)c + k * LANES), dv[k], acc[0][t][k]);
+        }
+      }
+    }
+  for (int t = 0; t < taps; ++t)
+    for (int k = 0; k < DW_VECS; ++k) {
+      vec sum = acc[0][t][k];
+      for (int s = 1; s < DW_SETS; ++s) sum = vadd(sum, acc[s][t][k]);
+      vstore(dw + t * c + k * LANES, sum);
+    }
+}
+
+// dw[u, :, c0 .. c0 + 16] of a depthwise convolution's weight gradient (above) for workgroup
+// u·(C/16) + c0/16. x: [N, H, W, C]; dy: [N, OH, OW, C]; dw: [kh, kw, C]; C a multiple of 16.
+// The row's taps go in runs of at most DW_MAX_TAPS, as even as can be.
+void netspec_depthwise_weight_grad(const float *restrict x, size_t x_offset,
+                                   const float *restrict dy, size_t dy_offset,
+                                   float *restrict dw, size_t dw_offset, size_t n_count,
+                                   size_t h, size_t w_in, size_t oh_count, size_t ow_count,
+                                   size_t c, size_t kh, size_t kw, size_t top, size_t left,
+                                   size_t sh, size_t sw, size_t workgroup) {
+  size_t blocks = c / DW_CHANNELS;
+  size_t u = workgroup / blocks, c0 = workgroup % blocks * DW_CHANNELS;
+  x += x_offset + c0;
+  dy += dy_offset + c0;
+  dw += dw_offset + u * kw * c + c0;
+  size_t runs = (kw + DW_MAX_TAPS - 1) / DW_MAX_TAPS;
+  size_t base = kw / runs, longer = kw % runs;
+  ptrdiff_t row0 = (ptrdiff_t)u - (ptrdiff_t)top;
+  size_t v = 0;
+  for (size_t run = 0; run < runs; ++run) {
+    size_t len = base + (run < longer);
+#define RUN(T)                                                                                \
+  depthwise_taps(T, x, dy, n_count, (ptrdiff_t)h, (ptrdiff_t)w_in, oh_count, ow_count, c, row0, \
+                 (ptrdiff_t)v - (ptrdiff_t)left, (ptrdiff_t)sh, (ptrdiff_t)sw, dw + v * c)
+    switch (len) {
+#if DW_MAX_TAPS > 6
+    case 12: RUN(12); break;
+    case 11: RUN(11); break;
+    case 10: RUN(10); break;
+    case 9: RUN(9); break;
+    case 8: RUN(8); break;
+    case 7: RUN(7); break;
+#endif
+    case 6: RUN(6); break;
+    case 5: RUN(5); break;
+    case 4: RUN(4); break;
+    case 3: RUN(3); break;
+    case 2: RUN(2); break;
+    default: RUN(1); break;
+    }
+#undef RUN
+    v += len;
   }
 }

@@ -10,7 +10,8 @@
 //! | `matmul_out` | conv2d 8 -> 64 | `conv_matmul` by `min_out_channels` |
 //! | `matmul_taps` | conv2d ⌈512/k²⌉ -> 4 | `conv_matmul` by `min_taps` |
 //! | `grouped` | conv2d 4 -> 6, 2 groups | the grouped convolution |
-//! | `depthwise` | conv2d 4 -> 4, 4 groups | the depthwise sums over kernel offsets |
+//! | `depthwise` | conv2d 4 -> 4, 4 groups | the depthwise sums over kernel offsets; the weight gradient in the lowering's StableHLO form (`depthwise_weight_grad`) |
+//! | `depthwise_16` | conv2d 16 -> 16, 16 groups | the weight gradient by netspec's kernel where the lowering has it (`DirectConvRule::depthwise_weight_grad`, a multiple of 16 channels) |
 //! | `depthwise_x2` | conv2d 3 -> 6, 3 groups | depthwise with a channel multiplier |
 //! | `max_pool`, `avg_pool` | 2 channels | the tiled (k = s) and sliced forms |
 //!
@@ -43,13 +44,14 @@ pub struct Geometry {
 /// A convolution variant: (name, input channels for kernel size k, output channels, groups).
 type Variant = (&'static str, fn(usize) -> usize, fn(usize) -> usize, usize);
 
-const CONVOLUTIONS: [Variant; 7] = [
+const CONVOLUTIONS: [Variant; 8] = [
     ("im2col", |_| 3, |_| 4, 1),
     ("direct", |_| 8, |_| 4, 1),
     ("matmul_out", |_| 8, |_| 64, 1),
     ("matmul_taps", |k| 512usize.div_ceil(k * k), |_| 4, 1),
     ("grouped", |_| 4, |_| 6, 2),
     ("depthwise", |_| 4, |_| 4, 4),
+    ("depthwise_16", |_| 16, |_| 16, 16),
     ("depthwise_x2", |_| 3, |_| 6, 3),
 ];
 
@@ -182,6 +184,7 @@ mod tests {
             "matmul_out 2x2 k3 s2 p1",
             "matmul_taps 1x1 k3 s1 p1",
             "depthwise 2x2 k5 s2 p2",
+            "depthwise_16 5x5 k3 s2 p1",
             "direct 1x1 k7 s1 p3",
             "matmul_taps 1x1 k1 s1 p0",
             "max_pool 2x2 k3 s2 p1",

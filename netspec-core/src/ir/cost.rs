@@ -28,7 +28,7 @@ impl Function {
                     let k = &self.nodes[n.operands[1].index()].ty.shape;
                     2 * elements(&n.ty.shape) * (k[0] * k[1] * k[2]) as u64
                 }
-                Op::DirectConvWeightGrad { .. } => {
+                Op::DirectConvWeightGrad { .. } | Op::DepthwiseWeightGrad { .. } => {
                     let dy = &self.nodes[n.operands[1].index()].ty.shape;
                     2 * elements(&n.ty.shape) * (dy[0] * dy[1] * dy[2]) as u64
                 }

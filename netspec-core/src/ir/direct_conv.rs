@@ -1,6 +1,6 @@
 //! Convolutions and their weight gradients by netspec's own CPU kernels, where the target's
 //! lowering says so (`Lowering::direct_conv`): stride 1, no groups or dilation, zero padding
-//! read in place. The kernels (`netspec-iree/kernels/direct_conv.c`, built for AVX2 and for
+//! read in place; and depthwise convolutions' weight gradients at any stride. The kernels (`netspec-iree/kernels/direct_conv.c`, built for AVX2 and for
 //! AVX-512) read each input value where it lies and broadcast it against a tile of output
 //! channels; IREE's alternative, im2col and data-tiled matmuls, spent as long writing, packing
 //! and reading patches as multiplying. How the module calls them: `ir/kernel_call.rs`.
@@ -8,7 +8,9 @@
 //! - `Op::DirectConv`, the convolution (and the input gradient, a convolution too): by blocks
 //!   along output rows, or of images at one position;
 //! - `Op::DirectConvWeightGrad`: workgroups sum runs of output rows into partial gradients of
-//!   their own, which the module sums, or share the gradient's tiles.
+//!   their own, which the module sums, or share the gradient's tiles;
+//! - `Op::DepthwiseWeightGrad`, a depthwise convolution's weight gradient at any stride: a
+//!   workgroup per kernel row and 16 channels, its taps' sums in registers.
 
 use std::ops::Range;
 
@@ -29,6 +31,9 @@ pub struct DirectConvRule {
     /// Whether the stride-1 weight gradients of a multiple of 16 output channels, from any
     /// number of input channels, run the kernels (`Op::DirectConvWeightGrad`).
     pub weight_grad: bool,
+    /// Whether the weight gradients of depthwise convolutions of a multiple of 16 channels, at
+    /// any stride, run the kernels (`Op::DepthwiseWeightGrad`).
+    pub depthwise_weight_grad: bool,
 }
 
 impl Graph {
@@ -93,6 +98,41 @@ impl Graph {
         let dy = self.transpose(dy, &[0, 2, 3, 1]);
         let ty = TensorType::f32(&[live[0].len(), live[1].len(), c, o]);
         let dw = self.push(Op::DirectConvWeightGrad { low }, vec![x, dy], ty);
+        Some(self.zero_padded_taps(dw, kernel, &live))
+    }
+
+    /// dW[u, v, 0, c] = Σ_(b,y,x) dy[b, c, y, x] · xp[b, c, s₀·y + u, s₁·x + v] (HWIO) of the
+    /// depthwise NCHW convolution (a group per channel, as many outputs) of `x`, zero-padded by
+    /// `padding`, with a kernel of size `kernel`, strides `strides` and gradient `dy`, as
+    /// `Op::DepthwiseWeightGrad`, where the lowering has the kernel and the channels are a
+    /// multiple of 16; only the taps in `live` are computed, as in `direct_conv_weight_grad`.
+    /// `None`: another form.
+    pub fn depthwise_conv_weight_grad(
+        &mut self,
+        x: Value,
+        padding: [(usize, usize); 2],
+        dy: Value,
+        kernel: [usize; 2],
+        strides: [usize; 2],
+        live: [Range<usize>; 2],
+    ) -> Option<Value> {
+        let rule = self.lowering.direct_conv?;
+        let [_, c, _, _] = <[usize; 4]>::try_from(self.shape(x)).ok()?;
+        if !rule.depthwise_weight_grad || c % OUTPUT_BLOCK != 0 {
+            return None;
+        }
+        let low = [
+            padding[0].0.checked_sub(live[0].start)?,
+            padding[1].0.checked_sub(live[1].start)?,
+        ];
+        let x = self.transpose(x, &[0, 2, 3, 1]);
+        let dy = self.transpose(dy, &[0, 2, 3, 1]);
+        let ty = TensorType::f32(&[live[0].len(), live[1].len(), 1, c]);
+        let op = Op::DepthwiseWeightGrad {
+            low,
+            stride: strides,
+        };
+        let dw = self.push(op, vec![x, dy], ty);
         Some(self.zero_padded_taps(dw, kernel, &live))
     }
 }
@@ -250,6 +290,85 @@ mod tests {
                     worst = worst.max((v - want).abs() / (1.0 + want.abs()));
                 }
                 assert!(worst <= 1e-9, "{x:?} to {o}: off by {worst:e}");
+            }
+        }
+    }
+
+    /// The kernels take the weight gradients of depthwise convolutions of a multiple of 16
+    /// channels at any stride and padding, and compute dW = Σ x·dy per channel, the taps that
+    /// read padding only included (their gradient is zero).
+    #[test]
+    fn the_kernel_takes_depthwise_weight_gradients_and_computes_them() {
+        // (input NCHW, kernel, stride, padding (low, high), whether the kernel takes it)
+        let cases = [
+            ([2, 16, 8, 8], 7, 1, (3, 3), true),
+            ([3, 32, 9, 7], 3, 2, (1, 1), true),
+            ([2, 16, 5, 5], 4, 3, (1, 2), true),
+            ([2, 16, 2, 2], 7, 1, (3, 3), true),
+            ([2, 16, 1, 1], 5, 2, (2, 2), true),
+            ([2, 8, 8, 8], 3, 1, (1, 1), false),
+        ];
+        for (x, k, stride, pad, takes) in cases {
+            let c = x[1];
+            let window = crate::layers::Window {
+                kernel: [k; 2],
+                stride: [stride; 2],
+                padding: [pad; 2],
+            };
+            let out = [0, 1].map(|s| (x[2 + s] + pad.0 + pad.1 - k) / stride + 1);
+            let dy_shape = [x[0], c, out[0], out[1]];
+            let live = window.live_taps([x[2], x[3]]);
+            for (lowering, expected) in [
+                (Lowering::AVX2, takes),
+                (Lowering::AVX512, takes),
+                (Lowering::PORTABLE, false),
+                (Lowering::CUDA, false),
+            ] {
+                let mut g = Graph::new("f", lowering);
+                let xv = g.arg("x", TensorType::f32(&x));
+                let dy = g.arg("dy", TensorType::f32(&dy_shape));
+                let dw = g.depthwise_conv_weight_grad(
+                    xv,
+                    window.padding,
+                    dy,
+                    window.kernel,
+                    window.stride,
+                    live.clone(),
+                );
+                assert_eq!(dw.is_some(), expected, "{x:?} k{k} s{stride}, {lowering:?}");
+                let Some(dw) = dw else { continue };
+                let f = g.finish(vec![dw]);
+                let calls = f
+                    .nodes
+                    .iter()
+                    .filter(|n| matches!(n.op, Op::DepthwiseWeightGrad { .. }));
+                assert_eq!(calls.count(), 1);
+                let (xd, dyd) = (data(&x, 1), data(&dy_shape, 2));
+                let got = reference::run(&f, &[xd.clone(), dyd.clone()]);
+                assert_eq!(got[0].float().shape(), &[k, k, 1, c]);
+                let (xs, ds) = (xd.float(), dyd.float());
+                let mut worst = 0.0f64;
+                for (idx, v) in got[0].float().indexed_iter() {
+                    let (u, vv, ch) = (idx[0], idx[1], idx[3]);
+                    let mut want = 0.0;
+                    for b in 0..x[0] {
+                        for y in 0..out[0] {
+                            for xo in 0..out[1] {
+                                let (iy, ix) = (stride * y + u, stride * xo + vv);
+                                if iy < pad.0
+                                    || ix < pad.0
+                                    || iy - pad.0 >= x[2]
+                                    || ix - pad.0 >= x[3]
+                                {
+                                    continue;
+                                }
+                                want += xs[[b, ch, iy - pad.0, ix - pad.0]] * ds[[b, ch, y, xo]];
+                            }
+                        }
+                    }
+                    worst = worst.max((v - want).abs() / (1.0 + want.abs()));
+                }
+                assert!(worst <= 1e-9, "{x:?} k{k} s{stride}: off by {worst:e}");
             }
         }
     }

@@ -4,8 +4,9 @@
 //! built for the target's CPU into the module (netspec-iree chooses the build), one export per
 //! call's shapes, all in one executable:
 //!
-//! - `Op::DirectConv`, a stride-1 convolution (and an input gradient, a convolution too), and
-//!   `Op::DirectConvWeightGrad` (`ir/direct_conv.rs`, `kernels/direct_conv.c`);
+//! - `Op::DirectConv`, a stride-1 convolution (and an input gradient, a convolution too),
+//!   `Op::DirectConvWeightGrad` and `Op::DepthwiseWeightGrad` (`ir/direct_conv.rs`,
+//!   `kernels/direct_conv.c`);
 //! - `Op::KernelMatmul`, a 2-D matmul (`ir/matmul.rs`, `kernels/matmul.c`): one workgroup per
 //!   panel of 32 columns and chunk of rows, each finishing its panel with the call's epilogue
 //!   (`ir/epilogue.rs`), an entry point per epilogue;
@@ -56,6 +57,8 @@ const WEIGHT_GRAD_TILE_GROUPS: usize = 16;
 /// At least this many output positions per workgroup of a weight gradient: each tile of its
 /// partial gradient is loaded and stored once per run of positions.
 const WEIGHT_GRAD_GROUP_POSITIONS: usize = 256;
+/// A depthwise weight gradient's workgroup owns a kernel row and this many channels.
+const DEPTHWISE_CHANNELS: usize = 16;
 /// A kernel matmul's workgroup computes a panel of this many columns ...
 const MATMUL_PANEL: usize = 32;
 /// ... over a chunk of at most this many rows: each workgroup copies its panel of b once,
@@ -82,6 +85,15 @@ enum Call {
         x: [usize; 4],
         dy: [usize; 4],
         low: [usize; 2],
+        dw: [usize; 4],
+    },
+    /// `Op::DepthwiseWeightGrad`: input [N, H, W, C], its output's gradient [N, OH, OW, C],
+    /// the low padding, the stride, the gradient [kh, kw, 1, C].
+    DepthwiseWeightGrad {
+        x: [usize; 4],
+        dy: [usize; 4],
+        low: [usize; 2],
+        stride: [usize; 2],
         dw: [usize; 4],
     },
     /// `Op::KernelMatmul`: c[m, n] = a(m, k) · b(k, n), each operand stored as it is
@@ -119,6 +131,13 @@ impl Call {
                 x: dims(&node.operands[0]),
                 dy: dims(&node.operands[1]),
                 low,
+                dw: out?,
+            }),
+            Op::DepthwiseWeightGrad { low, stride } => Some(Call::DepthwiseWeightGrad {
+                x: dims(&node.operands[0]),
+                dy: dims(&node.operands[1]),
+                low,
+                stride,
                 dw: out?,
             }),
             Op::KernelMatmul(ref d, epilogue) => {
@@ -164,6 +183,21 @@ impl Call {
                 let [top, left] = low;
                 format!("conv_weight_grad_{n}x{h}x{wd}x{c}_{kh}x{kw}x{o}_low{top}x{left}")
             }
+            Call::DepthwiseWeightGrad {
+                x,
+                dy,
+                low,
+                stride,
+                dw,
+            } => {
+                let [n, h, wd, c] = x;
+                let [_, oh, ow, _] = dy;
+                let [kh, kw, _, _] = dw;
+                let ([top, left], [sh, sw]) = (low, stride);
+                format!(
+                    "depthwise_weight_grad_{n}x{h}x{wd}x{c}_to{oh}x{ow}_{kh}x{kw}_s{sh}x{sw}_low{top}x{left}"
+                )
+            }
             Call::Matmul {
                 m,
                 k,
@@ -196,7 +230,9 @@ impl Call {
     /// The object whose entry point the call is.
     fn object(&self) -> &'static str {
         match self {
-            Call::Conv { .. } | Call::WeightGrad { .. } => DIRECT_CONV_OBJECT,
+            Call::Conv { .. } | Call::WeightGrad { .. } | Call::DepthwiseWeightGrad { .. } => {
+                DIRECT_CONV_OBJECT
+            }
             Call::Matmul { .. } => MATMUL_OBJECT,
             Call::Attention { .. } => ATTENTION_OBJECT,
         }
@@ -220,6 +256,7 @@ impl Call {
             Call::Conv { .. } => "netspec_direct_conv_row".into(),
             Call::WeightGrad { .. } if self.by_tiles() => "netspec_conv_weight_grad_tiles".into(),
             Call::WeightGrad { .. } => "netspec_conv_weight_grad".into(),
+            Call::DepthwiseWeightGrad { .. } => "netspec_depthwise_weight_grad".into(),
             Call::Matmul { epilogue, .. } => match epilogue.name() {
                 None => "netspec_matmul".into(),
                 Some(e) => format!("netspec_matmul_{e}"),
@@ -261,7 +298,8 @@ impl Call {
     /// Workgroups: a convolution's output rows, or its output positions times their groups of
     /// images; a weight gradient's parts, each summing a run of output rows into its own
     /// partial gradient, or its groups of tiles (a kernel row's (tap, channel) pairs 12 at a
-    /// time, AVX-512's tile, at most one group each).
+    /// time, AVX-512's tile, at most one group each); a depthwise weight gradient's kernel rows
+    /// by blocks of channels.
     fn workgroups(&self) -> usize {
         match *self {
             Call::Conv { y, .. } if self.by_images() => y[1] * y[2] * self.image_groups(),
@@ -278,6 +316,7 @@ impl Call {
                     .min(WEIGHT_GRAD_PART_BYTES / part)
                     .max(1)
             }
+            Call::DepthwiseWeightGrad { dw, .. } => dw[0] * dw[3].div_ceil(DEPTHWISE_CHANNELS),
             Call::Matmul { n, .. } => n.div_ceil(MATMUL_PANEL) * self.row_chunks(),
             Call::Attention { b, heads, .. } => b * heads,
         }
@@ -294,11 +333,13 @@ impl Call {
                 ("zeros", x[3]),
                 ("y", elements(y)),
             ],
-            Call::WeightGrad { x, dy, dw, .. } => vec![
-                ("x", elements(x)),
-                ("dy", elements(dy)),
-                ("dw", self.parts() * elements(dw)),
-            ],
+            Call::WeightGrad { x, dy, dw, .. } | Call::DepthwiseWeightGrad { x, dy, dw, .. } => {
+                vec![
+                    ("x", elements(x)),
+                    ("dy", elements(dy)),
+                    ("dw", self.parts() * elements(dw)),
+                ]
+            }
             Call::Matmul {
                 m, k, n, epilogue, ..
             } => [
@@ -325,16 +366,39 @@ impl Call {
     }
 
     /// The sizes the kernel takes after the buffers, before the workgroup's index: a matmul's
-    /// m, k, n, operand strides and chunks of rows; attention's tokens, heads and head width; the geometry the convolution kernels share
-    /// (input, output, channels, kernel, low padding), and for a weight gradient or a
-    /// convolution by images, the batch before it and the number of parts or groups of images
-    /// after it.
+    /// m, k, n, operand strides and chunks of rows; attention's tokens, heads and head width;
+    /// the geometry the convolution kernels share (input, output, channels, kernel, low
+    /// padding), and for a weight gradient or a convolution by images, the batch before it and
+    /// the number of parts or groups of images after it; a depthwise weight gradient's batch,
+    /// geometry and stride.
     fn sizes(&self) -> Vec<(&'static str, usize)> {
         let (x, out, w, low) = match *self {
             Call::Conv { x, w, padding, y } => (x, y, w, [padding[0].0, padding[1].0]),
             Call::WeightGrad { x, dy, low, dw } => (x, dy, dw, low),
             Call::Attention { t, heads, dh, .. } => {
                 return vec![("t", t), ("heads", heads), ("dh", dh)];
+            }
+            Call::DepthwiseWeightGrad {
+                x,
+                dy,
+                low,
+                stride,
+                dw,
+            } => {
+                return vec![
+                    ("n", x[0]),
+                    ("h", x[1]),
+                    ("wd", x[2]),
+                    ("oh", dy[1]),
+                    ("ow", dy[2]),
+                    ("c", x[3]),
+                    ("kh", dw[0]),
+                    ("kw", dw[1]),
+                    ("top", low[0]),
+                    ("left", low[1]),
+                    ("sh", stride[0]),
+                    ("sw", stride[1]),
+                ];
             }
             Call::Matmul {
                 m,

@@ -398,6 +398,7 @@ impl Assign<'_> {
             Op::Convolution(_)
             | Op::DirectConv { .. }
             | Op::DirectConvWeightGrad { .. }
+            | Op::DepthwiseWeightGrad { .. }
             | Op::DotGeneral(_)
             | Op::TiledMatmul(_)
             | Op::KernelMatmul(..)
@@ -588,30 +589,42 @@ mod tests {
 
     /// A depthwise convolution between two others (`layers/conv.rs`: IREE's grouped
     /// convolution forward and for dx) reads and writes the NHWC values as they are stored. Its
-    /// weight gradient takes no transposes as one convolution in batch groups (AVX2), and two
-    /// as a depthwise convolution over the examples folded into the channels (AVX-512: the
-    /// input and dy, each [H, W, B, C]).
+    /// weight gradient takes no transposes by netspec's kernel (16 channels) or as one
+    /// convolution in batch groups (AVX2's form of 8), and two as a depthwise convolution over
+    /// the examples folded into the channels (AVX-512's: the input and dy, each [H, W, B, C]).
     #[test]
     fn a_depthwise_layer_stays_in_the_convolutions_order() {
         use crate::layers::{Conv2d, Layer, Mode};
-        for (lowering, weight_grad_transposes) in [(Lowering::AVX2, 0), (Lowering::AVX512, 2)] {
+        let cases = [
+            (Lowering::AVX2, 8, 0),
+            (Lowering::AVX512, 8, 2),
+            (Lowering::AVX2, 16, 0),
+            (Lowering::AVX512, 16, 0),
+        ];
+        for (lowering, c, weight_grad_transposes) in cases {
             let mut g = Graph::new("f", lowering);
-            let x = g.arg("x", TensorType::f32(&[2, 8, 4, 4]));
-            let w1 = g.arg("w1", TensorType::f32(&[8, 8, 1, 1]));
-            let dw = g.arg("dw", TensorType::f32(&[3, 3, 1, 8]));
-            let w2 = g.arg("w2", TensorType::f32(&[8, 8, 1, 1]));
-            let layer = Conv2d::new(&[8, 4, 4], 8, 3, 1, 1, 8).unwrap();
+            let x = g.arg("x", TensorType::f32(&[2, c, 4, 4]));
+            let w1 = g.arg("w1", TensorType::f32(&[c, c, 1, 1]));
+            let dw = g.arg("dw", TensorType::f32(&[3, 3, 1, c]));
+            let w2 = g.arg("w2", TensorType::f32(&[c, c, 1, 1]));
+            let layer = Conv2d::new(&[c, 4, 4], c, 3, 1, 1, c).unwrap();
             let pointwise = ConvDims::nchw([1, 1], [(0, 0), (0, 0)]);
             let c1 = g.convolution(x, w1, pointwise.clone());
             let y = layer.forward(&mut g, c1, &[dw], Mode::Train).y;
             let dy = g.convolution(y, w2, pointwise);
             let back = layer.vjp(&mut g, &c1, &[dw], dy, true);
             let f = g.finish(vec![back.dx.unwrap(), back.grads[0]]);
+            let kernel_calls = f
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.op, Op::DepthwiseWeightGrad { .. }))
+                .count();
+            assert_eq!(kernel_calls, usize::from(c == 16), "{lowering:?}, {c}");
             let inputs = [
-                data(&[2, 8, 4, 4], 4),
-                data(&[8, 8, 1, 1], 5),
-                data(&[3, 3, 1, 8], 6),
-                data(&[8, 8, 1, 1], 7),
+                data(&[2, c, 4, 4], 4),
+                data(&[c, c, 1, 1], 5),
+                data(&[3, 3, 1, c], 6),
+                data(&[c, c, 1, 1], 7),
             ];
             let assigned = same_results(&f, &inputs);
             assert!(transposes(&f) > 10, "{}", transposes(&f));
@@ -619,7 +632,7 @@ mod tests {
             assert_eq!(
                 transposes(&assigned),
                 4 + weight_grad_transposes,
-                "{lowering:?}"
+                "{lowering:?}, {c} channels"
             );
         }
     }

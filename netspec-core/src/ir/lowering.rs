@@ -10,7 +10,7 @@
 //! | operation | AVX2 | AVX-512 | CUDA |
 //! |---|---|---|---|
 //! | conv2d, wide (`conv_matmul`) | im2col matmul from 32 output channels, in batch chunks of <= 4 MiB of patches | im2col matmul from 64 output channels where the batch's patches fit in 8 MiB, else IREE's direct NHWC convolution | im2col matmul from 64 output channels, in batch chunks of <= 32 MiB |
-//! | stride-1 conv2d by netspec's kernels (`direct_conv`) | from 8 input channels and a multiple of 16 outputs: `netspec-iree/kernels/direct_conv.c` (its AVX2 build), forward and dx, by blocks along rows 12 wide and wider, by blocks of images at one position below; the weight gradient of a multiple of 16 outputs, by runs of positions from 2048 of them, by tiles below | as AVX2, in the kernels' AVX-512 build | none |
+//! | stride-1 conv2d by netspec's kernels (`direct_conv`) | from 8 input channels and a multiple of 16 outputs: `netspec-iree/kernels/direct_conv.c` (its AVX2 build), forward and dx, by blocks along rows 12 wide and wider, by blocks of images at one position below; the weight gradient of a multiple of 16 outputs, by runs of positions from 2048 of them, by tiles below; a depthwise conv2d's weight gradient of a multiple of 16 channels at any stride | as AVX2, in the kernels' AVX-512 build | none |
 //! | conv2d, image channels (`im2col_below_channels`) | batched im2col matmul below 8 input channels | same | same |
 //! | conv2d, direct (`conv_width_multiple`) | output width padded to a multiple of 4 | same | same |
 //! | conv2d weight gradient (`weight_grad_matmul`), where no kernel takes it | im2col matmuls in 8 MiB chunks over >= 16384 positions, else per kernel offset | im2col matmuls in 8 MiB chunks | as AVX2 |
@@ -19,7 +19,7 @@
 //! | dense weight gradient (`transposed_copy_min_rows`) | by the kernel (above) | same | one operand copied transposed over >= 512 rows |
 //! | matmuls (`data_tiling`) | off: the kernel takes them (the portable CPU lowering data-tiles those of dense layers, their weight gradients and convolutions with IREE's mmt4d micro-kernels, marked one by one) | same | off |
 //! | barrier (`barrier`) | `compute_barrier.start` | same | `stablehlo.optimization_barrier` |
-//! | depthwise weight gradient (`depthwise_weight_grad`) | one convolution in batch groups, the channels as its batch | a depthwise convolution, the examples folded into the channels | as AVX2 |
+//! | depthwise weight gradient (`depthwise_weight_grad`), where no kernel takes it | one convolution in batch groups, the channels as its batch | a depthwise convolution, the examples folded into the channels | as AVX2 |
 //! | value layouts (`assign_layouts`) | each value in its producer's order: NHWC through the convolutional layers | same | as built: NCHW, transposes around each convolution |
 
 use super::direct_conv::DirectConvRule;
@@ -66,7 +66,8 @@ pub struct Lowering {
     /// the module; `None`: none.
     pub direct_conv: Option<DirectConvRule>,
     /// How the weight gradient of a depthwise convolution (a group per channel, as many
-    /// outputs) is written (`Conv2d::grouped_weight_grad`).
+    /// outputs) is written (`Conv2d::grouped_weight_grad`) where netspec's kernel does not take
+    /// it (`DirectConvRule::depthwise_weight_grad`).
     pub depthwise_weight_grad: DepthwiseWeightGrad,
 }
 
@@ -279,12 +280,16 @@ impl Lowering {
         kernel_attention: true,
         barrier: BarrierOp::ComputeBarrier,
         assign_layouts: true,
+        // The depthwise weight gradients by the kernel: MobileNetV2@32's step in 0.80 of the
+        // time batch groups took, EfficientNet-B0@32's in 0.75, ConvNeXt-T@32's in 0.88 (and on
+        // AVX-512 against the examples folded into the channels: 0.85, 0.92, 0.90).
         direct_conv: Some(DirectConvRule {
             min_in_channels: 8,
             weight_grad: true,
+            depthwise_weight_grad: true,
         }),
         // ConvNeXt-T@32's three 7x7 depthwise gradients took 14% of its step's dispatch time
-        // so, and 24% as depthwise convolutions.
+        // so (before the kernel took them), and 24% as depthwise convolutions.
         depthwise_weight_grad: DepthwiseWeightGrad::BatchGroups,
     };
     /// AVX-512: netspec's kernels as on AVX2, in their AVX-512 build (on an Intel Xeon with

@@ -107,23 +107,30 @@ impl ConvDims {
         }
     }
 
-    /// The convolution `Op::DirectConvWeightGrad { low }` computes, from NHWC x [N, H, W, C]
-    /// and dy [N, OH, OW, O] to the HWIO gradient of a kernel `kernel`: the channels as the
-    /// batch, the examples as the contracted features, dy as the kernel.
+    /// The convolution `Op::DirectConvWeightGrad { low }` (stride 1, one group) and
+    /// `Op::DepthwiseWeightGrad { low, stride }` (a group per channel) compute, from NHWC
+    /// x [N, H, W, C] and dy [N, OH, OW, O] to the HWIO gradient of a kernel `kernel`: the
+    /// channels as the batch, in `batch_groups` groups, the examples as the contracted features,
+    /// dy as the kernel, dilated by the stride.
     pub fn nhwc_weight_grad(
         low: [usize; 2],
+        stride: [usize; 2],
         input: [usize; 2],
         dy: [usize; 2],
         kernel: [usize; 2],
+        batch_groups: usize,
     ) -> Self {
         let padding = [0, 1].map(|s| {
             let low = low[s] as i64;
-            (low, (kernel[s] + dy[s]) as i64 - 1 - input[s] as i64 - low)
+            let dilated = ((dy[s] - 1) * stride[s]) as i64;
+            (low, kernel[s] as i64 + dilated - input[s] as i64 - low)
         });
         ConvDims {
             lhs: [3, 0, 1, 2],
             rhs: [3, 0, 1, 2],
             out: [2, 3, 0, 1],
+            rhs_dilation: stride,
+            batch_groups,
             ..ConvDims::nchw([1, 1], padding)
         }
     }
@@ -222,6 +229,14 @@ pub enum Op {
     DirectConvWeightGrad {
         low: [usize; 2],
     },
+    /// The weight gradient [kh, kw, 1, C] of a depthwise convolution (a group per channel, as
+    /// many outputs) of stride `stride`, computed by netspec's own CPU kernel
+    /// (`ir/direct_conv.rs`): dw[u, v, 0, c] = Σ x[n, s₀·i + u - low[0], s₁·j + v - low[1], c] ·
+    /// dy[n, i, j, c], zero outside x. Operands (x [N, H, W, C], dy [N, OH, OW, C]).
+    DepthwiseWeightGrad {
+        low: [usize; 2],
+        stride: [usize; 2],
+    },
     /// Operands (x, scalar fill). Per dim: low, high (negative crops), interior.
     Pad {
         low: Vec<i64>,
@@ -250,6 +265,7 @@ impl Op {
             self,
             Op::DirectConv { .. }
                 | Op::DirectConvWeightGrad { .. }
+                | Op::DepthwiseWeightGrad { .. }
                 | Op::KernelMatmul(..)
                 | Op::KernelAttention { .. }
                 | Op::KernelAttentionGrad { .. }

@@ -353,11 +353,12 @@ impl Layer for Conv2d {
 
 impl Conv2d {
     /// dW of a grouped convolution (a depthwise one: MobileNet's, EfficientNet's, ConvNeXt's)
-    /// as one convolution: the input channels as its batch, in one batch group per group
-    /// (`batch_group_count`), the examples as the features it contracts, dy as the kernel,
-    /// dilated by the stride, and the HWIO gradient as its output; or, for a depthwise one
-    /// where the lowering says so (`depthwise_weight_grad`), a depthwise convolution over the
-    /// examples folded into the channels. One convolution for the whole kernel, where a
+    /// by netspec's kernel where the lowering has it for a depthwise one
+    /// (`Graph::depthwise_conv_weight_grad`); else as one convolution: the input channels as
+    /// its batch, in one batch group per group (`batch_group_count`), the examples as the
+    /// features it contracts, dy as the kernel, dilated by the stride, and the HWIO gradient as
+    /// its output; or, for a depthwise one where the lowering says so (`depthwise_weight_grad`),
+    /// a depthwise convolution over the examples folded into the channels. One convolution for the whole kernel, where a
     /// contraction per tap and the concatenation of their sums made 2·k² + k dispatches.
     /// Taps that read padding only get their zero from the padding. NHWC under
     /// `assign_layouts`, where the input and dy are stored so.
@@ -367,6 +368,13 @@ impl Conv2d {
             stride: s,
             padding: pad,
         } = self.window;
+        let depthwise = self.groups == self.in_channels && self.groups == self.out_channels;
+        if depthwise {
+            let live = self.window.live_taps(self.input);
+            if let Some(dw) = g.depthwise_conv_weight_grad(x, pad, dy, k, s, live) {
+                return dw;
+            }
+        }
         let padded = self.window.padded(self.input);
         // The last rows of a strided window that no output reads are cropped, from the high
         // padding first, so that the output is exactly the kernel.
@@ -382,7 +390,6 @@ impl Conv2d {
                 x = g.slice(x, &[0; 4], &limit, &[1; 4]);
             }
         }
-        let depthwise = self.groups == self.in_channels && self.groups == self.out_channels;
         if depthwise
             && g.lowering().depthwise_weight_grad == DepthwiseWeightGrad::ExamplesAsChannels
         {

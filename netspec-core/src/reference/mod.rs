@@ -343,14 +343,21 @@ pub fn run_with(f: &Function, inputs: &[Tensor], how: &Evaluation) -> Outcome {
                 &node.ty.shape,
                 precision,
             )),
-            Op::DirectConvWeightGrad { low } => {
+            Op::DirectConvWeightGrad { .. } | Op::DepthwiseWeightGrad { .. } => {
                 let (x, dy) = (arg(0).float(), arg(1).float());
+                let (low, stride, groups) = match node.op {
+                    Op::DepthwiseWeightGrad { low, stride } => (low, stride, x.shape()[3]),
+                    Op::DirectConvWeightGrad { low } => (low, [1, 1], 1),
+                    _ => unreachable!(),
+                };
                 let spatial = |shape: &[usize], i: usize| [shape[i], shape[i + 1]];
                 let d = ConvDims::nhwc_weight_grad(
-                    *low,
+                    low,
+                    stride,
                     spatial(x.shape(), 1),
                     spatial(dy.shape(), 1),
                     spatial(&node.ty.shape, 0),
+                    groups,
                 );
                 Tensor::F(window::convolution(x, dy, &d, &node.ty.shape, precision))
             }
