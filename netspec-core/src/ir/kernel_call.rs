@@ -57,7 +57,8 @@ const WEIGHT_GRAD_TILE_GROUPS: usize = 16;
 /// At least this many output positions per workgroup of a weight gradient: each tile of its
 /// partial gradient is loaded and stored once per run of positions.
 const WEIGHT_GRAD_GROUP_POSITIONS: usize = 256;
-/// A depthwise weight gradient's workgroup owns a kernel row and this many channels.
+/// A depthwise weight gradient's workgroup owns a kernel row and this many channels (the
+/// kernel's `DW_CHANNELS`).
 const DEPTHWISE_CHANNELS: usize = 16;
 /// A kernel matmul's workgroup computes a panel of this many columns ...
 const MATMUL_PANEL: usize = 32;

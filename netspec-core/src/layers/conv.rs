@@ -358,8 +358,9 @@ impl Conv2d {
     /// its batch, in one batch group per group (`batch_group_count`), the examples as the
     /// features it contracts, dy as the kernel, dilated by the stride, and the HWIO gradient as
     /// its output; or, for a depthwise one where the lowering says so (`depthwise_weight_grad`),
-    /// a depthwise convolution over the examples folded into the channels. One convolution for the whole kernel, where a
-    /// contraction per tap and the concatenation of their sums made 2·k² + k dispatches.
+    /// a depthwise convolution over the examples folded into the channels. One convolution for
+    /// the whole kernel, where a contraction per tap and the concatenation of their sums made
+    /// 2·k² + k dispatches.
     /// Taps that read padding only get their zero from the padding. NHWC under
     /// `assign_layouts`, where the input and dy are stored so.
     fn grouped_weight_grad(&self, g: &mut Graph, x: Value, dy: Value) -> Value {
