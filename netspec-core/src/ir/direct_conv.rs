@@ -3,7 +3,8 @@
 //! read in place; and depthwise convolutions' weight gradients at any stride. The kernels
 //! (`netspec-iree/kernels/direct_conv.c`, built for AVX2 and for AVX-512) read each input value
 //! where it lies and broadcast it against a tile of output channels; IREE's alternative, im2col
-//! and data-tiled matmuls, spent as long writing, packing and reading patches as multiplying. How the module calls them: `ir/kernel_call.rs`.
+//! and data-tiled matmuls, spent as long writing, packing and reading patches as multiplying.
+//! How the module calls them: `ir/kernel_call.rs`.
 //!
 //! - `Op::DirectConv`, the convolution (and the input gradient, a convolution too): by blocks
 //!   along output rows, or of images at one position;
