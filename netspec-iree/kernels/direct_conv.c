@@ -269,14 +269,14 @@ void netspec_conv_weight_grad_tiles(const float *restrict x, size_t x_offset,
 // A workgroup's channels.
 #define DW_CHANNELS 16
 #define DW_VECS (DW_CHANNELS / LANES)
-// The taps of a run, whose accumulators stay in registers beside dy's vectors; on AVX-512
-// two sets of them, for alternate output columns, so that a 3x3 kernel's few sums leave the
-// FMA units no wait on their latency.
+// The taps of a run, whose accumulators stay in registers beside dy's vectors, as many as a
+// register tile's rows (12 on AVX-512, 6 on AVX2, so BY_ROWS unrolls them); on AVX-512 two
+// sets of them, for alternate output columns, so that a 3x3 kernel's few sums leave the FMA
+// units no wait on their latency.
+#define DW_MAX_TAPS MAX_ROWS
 #if LANES == 16
-#define DW_MAX_TAPS 12
 #define DW_SETS 2
 #else
-#define DW_MAX_TAPS 6
 #define DW_SETS 1
 #endif
 
@@ -359,25 +359,10 @@ void netspec_depthwise_weight_grad(const float *restrict x, size_t x_offset,
   size_t v = 0;
   for (size_t run = 0; run < runs; ++run) {
     size_t len = base + (run < longer);
-#define RUN(T)                                                                                \
+#define RUN(T, UNUSED)                                                                        \
   depthwise_taps(T, x, dy, n_count, (ptrdiff_t)h, (ptrdiff_t)w_in, oh_count, ow_count, c, row0, \
                  (ptrdiff_t)v - (ptrdiff_t)left, (ptrdiff_t)sh, (ptrdiff_t)sw, dw + v * c)
-    switch (len) {
-#if DW_MAX_TAPS > 6
-    case 12: RUN(12); break;
-    case 11: RUN(11); break;
-    case 10: RUN(10); break;
-    case 9: RUN(9); break;
-    case 8: RUN(8); break;
-    case 7: RUN(7); break;
-#endif
-    case 6: RUN(6); break;
-    case 5: RUN(5); break;
-    case 4: RUN(4); break;
-    case 3: RUN(3); break;
-    case 2: RUN(2); break;
-    default: RUN(1); break;
-    }
+    BY_ROWS(len, RUN, 1)
 #undef RUN
     v += len;
   }

@@ -89,17 +89,8 @@ impl Graph {
         if live[0].len() * live[1].len() == 1 && b * oh * ow < WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS {
             return None;
         }
-        // A tap before the padding's end is live (`ConvDims::live_taps`), so the low padding
-        // of the live taps is never below zero.
-        let low = [
-            padding[0].0.checked_sub(live[0].start)?,
-            padding[1].0.checked_sub(live[1].start)?,
-        ];
-        let x = self.transpose(x, &[0, 2, 3, 1]);
-        let dy = self.transpose(dy, &[0, 2, 3, 1]);
-        let ty = TensorType::f32(&[live[0].len(), live[1].len(), c, o]);
-        let dw = self.push(Op::DirectConvWeightGrad { low }, vec![x, dy], ty);
-        Some(self.zero_padded_taps(dw, kernel, &live))
+        let op = |low| Op::DirectConvWeightGrad { low };
+        self.weight_grad_call(x, padding, dy, kernel, live, [c, o], op)
     }
 
     /// dW[u, v, 0, c] = Σ_(b,y,x) dy[b, c, y, x] · xp[b, c, s₀·y + u, s₁·x + v] (HWIO) of the
@@ -122,18 +113,38 @@ impl Graph {
         if !rule.depthwise_weight_grad || c % OUTPUT_BLOCK != 0 {
             return None;
         }
+        let op = |low| Op::DepthwiseWeightGrad {
+            low,
+            stride: strides,
+        };
+        self.weight_grad_call(x, padding, dy, kernel, live, [1, c], op)
+    }
+
+    /// The kernel call `op(low)` of a weight gradient over the live taps, from the NCHW input
+    /// `x` and gradient `dy`, read NHWC, to [live kh, live kw, `channels`...] (HWIO), zero-padded
+    /// back to the whole kernel.
+    #[allow(clippy::too_many_arguments)]
+    fn weight_grad_call(
+        &mut self,
+        x: Value,
+        padding: [(usize, usize); 2],
+        dy: Value,
+        kernel: [usize; 2],
+        live: [Range<usize>; 2],
+        channels: [usize; 2],
+        op: impl FnOnce([usize; 2]) -> Op,
+    ) -> Option<Value> {
+        // A tap before the padding's end is live (`ConvDims::live_taps`), so the low padding
+        // of the live taps is never below zero.
         let low = [
             padding[0].0.checked_sub(live[0].start)?,
             padding[1].0.checked_sub(live[1].start)?,
         ];
         let x = self.transpose(x, &[0, 2, 3, 1]);
         let dy = self.transpose(dy, &[0, 2, 3, 1]);
-        let ty = TensorType::f32(&[live[0].len(), live[1].len(), 1, c]);
-        let op = Op::DepthwiseWeightGrad {
-            low,
-            stride: strides,
-        };
-        let dw = self.push(op, vec![x, dy], ty);
+        let [i, o] = channels;
+        let ty = TensorType::f32(&[live[0].len(), live[1].len(), i, o]);
+        let dw = self.push(op(low), vec![x, dy], ty);
         Some(self.zero_padded_taps(dw, kernel, &live))
     }
 }
@@ -150,6 +161,51 @@ mod tests {
             .map(|i| ((i * 37 + seed) % 23) as f32 * 0.1 - 1.1)
             .collect();
         Tensor::f32_data(shape, &v)
+    }
+
+    /// Each target's lowering, with whether it should take a weight gradient the kernels
+    /// compute (`takes`): the x86 ones only.
+    fn taken_by(takes: bool) -> [(Lowering, bool); 4] {
+        [
+            (Lowering::AVX2, takes),
+            (Lowering::AVX512, takes),
+            (Lowering::PORTABLE, false),
+            (Lowering::CUDA, false),
+        ]
+    }
+
+    /// The largest relative distance of the HWIO gradient `got` [kh, kw, I, O] from the direct
+    /// sum Σ_(b,y,x) x[b, i, s·y + u - low, s·x + v - low] · dy[b, o, y, x] (zero outside x),
+    /// where a depthwise gradient (I = 1) reads input channel o.
+    fn off_from_direct_sum(
+        got: &Tensor,
+        x: &Tensor,
+        dy: &Tensor,
+        stride: usize,
+        low: usize,
+    ) -> f64 {
+        let (xs, ds) = (x.float(), dy.float());
+        let (xd, dd) = (xs.shape(), ds.shape());
+        let depthwise = got.float().shape()[2] == 1 && xd[1] == dd[1];
+        let mut worst = 0.0f64;
+        for (idx, v) in got.float().indexed_iter() {
+            let (u, vv, o) = (idx[0], idx[1], idx[3]);
+            let i = if depthwise { o } else { idx[2] };
+            let mut want = 0.0;
+            for b in 0..xd[0] {
+                for y in 0..dd[2] {
+                    for xo in 0..dd[3] {
+                        let (iy, ix) = (stride * y + u, stride * xo + vv);
+                        if iy < low || ix < low || iy - low >= xd[2] || ix - low >= xd[3] {
+                            continue;
+                        }
+                        want += xs[[b, i, iy - low, ix - low]] * ds[[b, o, y, xo]];
+                    }
+                }
+            }
+            worst = worst.max((v - want).abs() / (1.0 + want.abs()));
+        }
+        worst
     }
 
     /// (input NCHW, kernel HWIO, stride, padding) under `lowering`: how many direct
@@ -243,12 +299,7 @@ mod tests {
             let out = [0, 1].map(|s| (x[2 + s] + 2 * pad - k) / stride + 1);
             let dy_shape = [x[0], o, out[0], out[1]];
             let live = window.live_taps([x[2], x[3]]);
-            for (lowering, expected) in [
-                (Lowering::AVX2, takes),
-                (Lowering::AVX512, takes),
-                (Lowering::PORTABLE, false),
-                (Lowering::CUDA, false),
-            ] {
+            for (lowering, expected) in taken_by(takes) {
                 let mut g = Graph::new("f", lowering);
                 let xv = g.arg("x", TensorType::f32(&x));
                 let dy = g.arg("dy", TensorType::f32(&dy_shape));
@@ -272,24 +323,7 @@ mod tests {
                 );
                 let (xd, dyd) = (data(&x, 1), data(&dy_shape, 2));
                 let got = reference::run(&f, &[xd.clone(), dyd.clone()]);
-                let (xs, ds) = (xd.float(), dyd.float());
-                let mut worst = 0.0f64;
-                for (idx, v) in got[0].float().indexed_iter() {
-                    let (u, vv, c, oo) = (idx[0], idx[1], idx[2], idx[3]);
-                    let mut want = 0.0;
-                    for b in 0..x[0] {
-                        for y in 0..out[0] {
-                            for xo in 0..out[1] {
-                                let (iy, ix) = (y + u, xo + vv);
-                                if iy < pad || ix < pad || iy - pad >= x[2] || ix - pad >= x[3] {
-                                    continue;
-                                }
-                                want += xs[[b, c, iy - pad, ix - pad]] * ds[[b, oo, y, xo]];
-                            }
-                        }
-                    }
-                    worst = worst.max((v - want).abs() / (1.0 + want.abs()));
-                }
+                let worst = off_from_direct_sum(&got[0], &xd, &dyd, 1, pad);
                 assert!(worst <= 1e-9, "{x:?} to {o}: off by {worst:e}");
             }
         }
@@ -319,12 +353,7 @@ mod tests {
             let out = [0, 1].map(|s| (x[2 + s] + pad.0 + pad.1 - k) / stride + 1);
             let dy_shape = [x[0], c, out[0], out[1]];
             let live = window.live_taps([x[2], x[3]]);
-            for (lowering, expected) in [
-                (Lowering::AVX2, takes),
-                (Lowering::AVX512, takes),
-                (Lowering::PORTABLE, false),
-                (Lowering::CUDA, false),
-            ] {
+            for (lowering, expected) in taken_by(takes) {
                 let mut g = Graph::new("f", lowering);
                 let xv = g.arg("x", TensorType::f32(&x));
                 let dy = g.arg("dy", TensorType::f32(&dy_shape));
@@ -347,28 +376,7 @@ mod tests {
                 let (xd, dyd) = (data(&x, 1), data(&dy_shape, 2));
                 let got = reference::run(&f, &[xd.clone(), dyd.clone()]);
                 assert_eq!(got[0].float().shape(), &[k, k, 1, c]);
-                let (xs, ds) = (xd.float(), dyd.float());
-                let mut worst = 0.0f64;
-                for (idx, v) in got[0].float().indexed_iter() {
-                    let (u, vv, ch) = (idx[0], idx[1], idx[3]);
-                    let mut want = 0.0;
-                    for b in 0..x[0] {
-                        for y in 0..out[0] {
-                            for xo in 0..out[1] {
-                                let (iy, ix) = (stride * y + u, stride * xo + vv);
-                                if iy < pad.0
-                                    || ix < pad.0
-                                    || iy - pad.0 >= x[2]
-                                    || ix - pad.0 >= x[3]
-                                {
-                                    continue;
-                                }
-                                want += xs[[b, ch, iy - pad.0, ix - pad.0]] * ds[[b, ch, y, xo]];
-                            }
-                        }
-                    }
-                    worst = worst.max((v - want).abs() / (1.0 + want.abs()));
-                }
+                let worst = off_from_direct_sum(&got[0], &xd, &dyd, stride, pad.0);
                 assert!(worst <= 1e-9, "{x:?} k{k} s{stride}: off by {worst:e}");
             }
         }
