@@ -169,16 +169,23 @@ INLINE void weight_tile(int rows, int cols, const float *restrict x, ptrdiff_t h
         for (int k = 0; k < cols; ++k) acc[r][k] = vfma(xb, dk[k], acc[r][k]);
       }
     }
-    // Positions where some of the tile's taps read the padding, which is zero.
+    // Positions where some of the tile's taps read the padding, which is zero: their inputs
+    // are gathered first, so that the FMAs read them as the loop above does. (Choosing each
+    // between input and zero among the FMAs made clang keep the accumulators in memory on
+    // AVX-512, around every output row.)
     for (ptrdiff_t ow = any_lo; ow < any_hi; ++ow) {
       if (ow == fast_lo) ow = fast_hi;
       if (ow >= any_hi) break;
-      vec dk[2];
-      for (int k = 0; k < cols; ++k) dk[k] = vload(d + ow * o + k * LANES);
+      float inputs[MAX_ROWS];
       for (int r = 0; r < rows; ++r) {
         size_t j = j0 + (size_t)r;
         ptrdiff_t iw = ow - left + (ptrdiff_t)(j / c);
-        vec xb = vset1((iw >= 0 && iw < w_in) ? xr[(size_t)iw * c + j % c] : 0.0f);
+        inputs[r] = iw >= 0 && iw < w_in ? xr[(size_t)iw * c + j % c] : 0.0f;
+      }
+      vec dk[2];
+      for (int k = 0; k < cols; ++k) dk[k] = vload(d + ow * o + k * LANES);
+      for (int r = 0; r < rows; ++r) {
+        vec xb = vset1(inputs[r]);
         for (int k = 0; k < cols; ++k) acc[r][k] = vfma(xb, dk[k], acc[r][k]);
       }
     }
