@@ -314,14 +314,15 @@ impl Assign<'_> {
                         // Reduced dims leading (N, H, W of NHWC): the rows of the innermost
                         // reduced dim (W) are summed first, in parallel over the others (N·H),
                         // then those. Summing H and W first, in parallel over N only, ran about
-                        // twice as long (IREE takes it for a matvec).
-                        let outer: usize = shape[..r - 1].iter().product();
-                        let mut rows = vec![outer];
-                        rows.extend_from_slice(&shape[r - 1..]);
-                        x = self.push(Op::Reshape, vec![x], TensorType::new(node.ty.dtype, &rows));
-                        rows.remove(1);
+                        // twice as long (IREE takes it for a matvec). The first sum reads the
+                        // operand in its own shape, not reshaped, so that IREE fuses an
+                        // elementwise producer into it (BatchNorm's squared deviations, its
+                        // gradient's dy·x̂) instead of writing the producer's result out.
+                        let mut rows = shape.clone();
+                        rows.remove(r - 1);
                         let ty = TensorType::new(node.ty.dtype, &rows);
-                        x = self.push(Op::Reduce(*kind, vec![1]), vec![x], ty);
+                        x = self.push(Op::Reduce(*kind, vec![r - 1]), vec![x], ty);
+                        reduced = identity(r - 1);
                     } else {
                         let inner: Vec<usize> = reduced[1..].to_vec();
                         let kept: Vec<usize> = (0..shape.len())
@@ -330,8 +331,8 @@ impl Assign<'_> {
                             .collect();
                         let ty = TensorType::new(node.ty.dtype, &kept);
                         x = self.push(Op::Reduce(*kind, inner), vec![x], ty);
+                        reduced = vec![0];
                     }
-                    reduced = vec![0];
                 }
                 let ty = stored(&node.ty, &order);
                 (self.push(Op::Reduce(*kind, reduced), vec![x], ty), order)

@@ -647,6 +647,18 @@ impl Graph {
         let ty = self.ty(x).clone();
         self.push(Op::Barrier(self.lowering.barrier), vec![x], ty)
     }
+
+    /// x, as a value that IREE's common-subexpression elimination keeps apart from x, so that
+    /// an elementwise op on it and the same op on x can each fuse into their own consumers
+    /// instead of being one op whose result is written out for both. Under the compute
+    /// barrier, which is erased once dispatch regions are formed; where the lowering's barrier
+    /// is `optimization_barrier` (a wait between queue submissions), x itself.
+    pub fn apart(&mut self, x: Value) -> Value {
+        match self.lowering.barrier {
+            BarrierOp::ComputeBarrier => self.barrier(x),
+            BarrierOp::OptimizationBarrier => x,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -102,6 +102,14 @@ impl Layer for BatchNorm {
         let eps = g.full_like(self.eps, var);
         let var_eps = g.add(var, eps);
         let inv_std = g.rsqrt(var_eps);
+        // In training, x - mean appears twice, for the variance and for x̂: were the two one
+        // value (IREE's CSE makes them one), it would be written out whole, and its square
+        // too, for the variance's sum to read. Kept apart, the variance's square is summed as
+        // x is read, and x̂ is computed from x again.
+        let mean = match mode {
+            Mode::Train => g.apart(mean),
+            Mode::Eval => mean,
+        };
         let mb = per_channel(g, mean);
         let xc = g.sub(x, mb);
         let ib = per_channel(g, inv_std);
