@@ -698,4 +698,28 @@ mod tests {
             assert!(!text.contains(other), "{lowering:?}: {text}");
         }
     }
+
+    /// A value kept apart is the compute barrier where the lowering has it, so that IREE's CSE
+    /// cannot merge ops on it with those on the original; under CUDA's barrier (a wait between
+    /// submissions) it is the value itself.
+    #[test]
+    fn apart_is_a_compute_barrier_or_nothing() {
+        for (lowering, barriers) in [
+            (Lowering::AVX512, 1),
+            (Lowering::AVX2, 1),
+            (Lowering::CUDA, 0),
+        ] {
+            let mut g = Graph::new("f", lowering);
+            let x = g.arg("x", TensorType::f32(&[2, 3]));
+            let y = g.apart(x);
+            assert_eq!(y == x, barriers == 0, "{lowering:?}");
+            let f = g.finish(vec![y]);
+            let found = f
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.op, Op::Barrier(_)))
+                .count();
+            assert_eq!(found, barriers, "{lowering:?}");
+        }
+    }
 }
