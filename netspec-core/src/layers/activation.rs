@@ -103,17 +103,22 @@ fn one_minus(g: &mut Graph, v: Value) -> Value {
     g.sub(one, v)
 }
 
+// ReLU and ReLU6 keep their output, not their input: y > 0 (and y < 6) exactly where x is,
+// NaN included, and the output is kept anyway as the next layer's input, so the step need not
+// write the input out (after a BatchNorm, a tensor as large as the activation).
 impl Pointwise for Relu {
+    /// y = max(x, 0).
     type Kept = Value;
 
     fn apply(&self, g: &mut Graph, x: Value) -> (Value, Value) {
         let zero = g.full_like(0.0, x);
-        (g.max(x, zero), x)
+        let y = g.max(x, zero);
+        (y, y)
     }
 
-    fn pull_back(&self, g: &mut Graph, x: &Value, dy: Value) -> Value {
-        let zero = g.full_like(0.0, *x);
-        let pos = g.compare(CmpDir::Gt, *x, zero);
+    fn pull_back(&self, g: &mut Graph, y: &Value, dy: Value) -> Value {
+        let zero = g.full_like(0.0, *y);
+        let pos = g.compare(CmpDir::Gt, *y, zero);
         g.select(pos, dy, zero)
     }
 }
@@ -131,20 +136,22 @@ impl Pointwise for Identity {
 }
 
 impl Pointwise for Relu6 {
+    /// y = min(max(x, 0), 6).
     type Kept = Value;
 
     fn apply(&self, g: &mut Graph, x: Value) -> (Value, Value) {
         let zero = g.full_like(0.0, x);
         let six = g.full_like(6.0, x);
         let pos = g.max(x, zero);
-        (g.min(pos, six), x)
+        let y = g.min(pos, six);
+        (y, y)
     }
 
-    fn pull_back(&self, g: &mut Graph, x: &Value, dy: Value) -> Value {
-        let zero = g.full_like(0.0, *x);
-        let six = g.full_like(6.0, *x);
-        let above = g.compare(CmpDir::Gt, *x, zero);
-        let below = g.compare(CmpDir::Lt, *x, six);
+    fn pull_back(&self, g: &mut Graph, y: &Value, dy: Value) -> Value {
+        let zero = g.full_like(0.0, *y);
+        let six = g.full_like(6.0, *y);
+        let above = g.compare(CmpDir::Gt, *y, zero);
+        let below = g.compare(CmpDir::Lt, *y, six);
         let inside = g.and(above, below);
         g.select(inside, dy, zero)
     }
