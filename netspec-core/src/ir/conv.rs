@@ -1,13 +1,129 @@
-//! How a convolution is emitted: NHWC x HWIO, as IREE's CPU code serves best, or as im2col
-//! and matmuls where the target's lowering says so (`ir/lowering.rs`). Every form computes
-//! only the kernel taps that read the input: on the small images of the 32x32 ladder most of
-//! a 3x3 kernel reads padding (a 1x1 image leaves one tap of nine).
+//! A convolution's dimension numbers (`ConvDims`: layouts, output size, live taps) and how it
+//! is emitted: NHWC x HWIO, as IREE's CPU code serves best, or as im2col and matmuls where the
+//! target's lowering says so (`ir/lowering.rs`). Every form computes only the kernel taps that
+//! read the input: on the small images of the 32x32 ladder most of a 3x3 kernel reads padding
+//! (a 1x1 image leaves one tap of nine).
 
 use std::ops::Range;
 
 use super::graph::{Graph, Value};
-use super::ops::{ConvDims, Op};
+use super::ops::Op;
 use super::types::TensorType;
+
+/// A 2-D `stablehlo.convolution`. Each layout names the positions of (batch, feature, spatial
+/// 0, spatial 1) in the lhs and result, and of (output feature, input feature, spatial 0,
+/// spatial 1) in the kernel, so gradients can swap roles without transposes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConvDims {
+    pub lhs: [usize; 4],
+    pub rhs: [usize; 4],
+    pub out: [usize; 4],
+    pub strides: [usize; 2],
+    /// (low, high) per spatial dim; negative crops.
+    pub padding: [(i64, i64); 2],
+    pub lhs_dilation: [usize; 2],
+    pub rhs_dilation: [usize; 2],
+    pub feature_groups: usize,
+    /// `batch_group_count`: the lhs batch and the output features split into this many
+    /// groups, group g's examples convolved with group g's kernels (a depthwise weight
+    /// gradient, channels as the batch, one group per channel). The output batch is the lhs
+    /// batch over this.
+    pub batch_groups: usize,
+}
+
+impl ConvDims {
+    /// NCHW input, OIHW kernel, NCHW output: PyTorch's layouts.
+    pub fn nchw(strides: [usize; 2], padding: [(i64, i64); 2]) -> Self {
+        ConvDims {
+            lhs: [0, 1, 2, 3],
+            rhs: [0, 1, 2, 3],
+            out: [0, 1, 2, 3],
+            strides,
+            padding,
+            lhs_dilation: [1, 1],
+            rhs_dilation: [1, 1],
+            feature_groups: 1,
+            batch_groups: 1,
+        }
+    }
+
+    /// NHWC input, HWIO kernel, NHWC output, stride 1, no dilation or groups: what
+    /// `Op::DirectConv` computes.
+    pub fn nhwc_stride_one(padding: [(usize, usize); 2]) -> Self {
+        ConvDims {
+            lhs: [0, 3, 1, 2],
+            rhs: [3, 2, 0, 1],
+            out: [0, 3, 1, 2],
+            ..ConvDims::nchw([1, 1], padding.map(|(l, h)| (l as i64, h as i64)))
+        }
+    }
+
+    /// The convolution `Op::DirectConvWeightGrad { low }` (stride 1, one group) and
+    /// `Op::DepthwiseWeightGrad { low, stride }` (a group per channel) compute, from NHWC
+    /// x [N, H, W, C] and dy [N, OH, OW, O] to the HWIO gradient of a kernel `kernel`: the
+    /// channels as the batch, in `batch_groups` groups, the examples as the contracted features,
+    /// dy as the kernel, dilated by the stride.
+    pub fn nhwc_weight_grad(
+        low: [usize; 2],
+        stride: [usize; 2],
+        input: [usize; 2],
+        dy: [usize; 2],
+        kernel: [usize; 2],
+        batch_groups: usize,
+    ) -> Self {
+        let padding = [0, 1].map(|s| {
+            let low = low[s] as i64;
+            let dilated = ((dy[s] - 1) * stride[s]) as i64;
+            (low, kernel[s] as i64 + dilated - input[s] as i64 - low)
+        });
+        ConvDims {
+            lhs: [3, 0, 1, 2],
+            rhs: [3, 0, 1, 2],
+            out: [2, 3, 0, 1],
+            rhs_dilation: stride,
+            batch_groups,
+            ..ConvDims::nchw([1, 1], padding)
+        }
+    }
+
+    /// Output spatial size along spatial dim `d` for input size `n` and kernel size `k`.
+    pub fn out_size(&self, d: usize, n: usize, k: usize) -> i64 {
+        let dilated = (n as i64 - 1) * self.lhs_dilation[d] as i64
+            + 1
+            + self.padding[d].0
+            + self.padding[d].1;
+        let extent = (k as i64 - 1) * self.rhs_dilation[d] as i64 + 1;
+        if dilated < extent {
+            0
+        } else {
+            (dilated - extent) / self.strides[d] as i64 + 1
+        }
+    }
+
+    /// The kernel taps along spatial dim `d` that read an input element (not padding, not a
+    /// hole of the input's dilation) at some output position, for input size `n` and kernel
+    /// size `k`. The taps outside multiply zeros only: their products need not be computed,
+    /// and their weight gradient is zero. All taps where none reads the input.
+    pub fn live_taps(&self, d: usize, n: usize, k: usize) -> Range<usize> {
+        let (stride, ld, rd) = (
+            self.strides[d] as i64,
+            self.lhs_dilation[d] as i64,
+            self.rhs_dilation[d] as i64,
+        );
+        let last = (n as i64 - 1) * ld;
+        let out = self.out_size(d, n, k);
+        let live = |u: usize| {
+            (0..out).any(|y| {
+                let p = stride * y + u as i64 * rd - self.padding[d].0;
+                (0..=last).contains(&p) && p % ld == 0
+            })
+        };
+        match ((0..k).find(|u| live(*u)), (0..k).rev().find(|u| live(*u))) {
+            (Some(first), Some(last)) => first..last + 1,
+            _ => 0..k,
+        }
+    }
+}
 
 impl Graph {
     /// A convolution with any layouts, emitted as NHWC x HWIO -> NHWC. IREE's CPU code for

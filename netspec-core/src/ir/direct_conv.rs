@@ -15,9 +15,10 @@
 
 use std::ops::Range;
 
+use super::conv::ConvDims;
 use super::graph::{Graph, Value};
 use super::kernel_call::WEIGHT_GRAD_BY_ROWS_MIN_POSITIONS;
-use super::ops::{ConvDims, Op};
+use super::ops::Op;
 use super::types::TensorType;
 
 /// netspec's kernels compute output channels, and a matmul's columns, 16 at a time.

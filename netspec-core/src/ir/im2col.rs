@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
+use super::conv::ConvDims;
 use super::graph::{Graph, Value};
 use super::lowering::{Lowering, MatmulRole};
-use super::ops::ConvDims;
 
 /// The window an im2col patch matrix is cut with: the kernel taps `first..first + kernel`.
 pub(crate) struct PatchWindow {

@@ -18,6 +18,7 @@ mod matmul;
 mod ops;
 mod types;
 
+pub use conv::ConvDims;
 pub use direct_conv::DirectConvRule;
 pub use epilogue::Epilogue;
 pub use graph::{Function, Graph, Module, Node, Value};
@@ -26,5 +27,5 @@ pub use lowering::{
     BarrierOp, ConvMatmul, DataTiling, DepthwiseWeightGrad, Lowering, MatmulRole, VectorIsa,
     WeightGradMatmul, DISPATCH_STACK_BYTES,
 };
-pub use ops::{BinaryOp, CmpDir, ConvDims, DotDims, Op, ReduceKind, UnaryOp};
+pub use ops::{BinaryOp, CmpDir, DotDims, Op, ReduceKind, UnaryOp};
 pub use types::{DType, TensorType};
